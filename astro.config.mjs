@@ -1,0 +1,24 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import garden from './src/integration/index.ts';
+
+// The garden's options live here with the rest of the site's configuration (README: "Configuration").
+// `GARDEN_CONTENT=/path/to/notes npm run build` builds another folder without editing this file.
+export default defineConfig({
+  // Set to the URL the garden is served from (used for absolute links such as feeds).
+  site: process.env.GARDEN_SITE ?? 'https://garden.example.com',
+  // For a GitHub Pages project site, set to '/<repository>/'.
+  base: process.env.GARDEN_BASE ?? '/',
+  output: 'static',
+  trailingSlash: 'ignore',
+  // One cached stylesheet for every page instead of CSS inlined into each (and no inline styles
+  // to allow in the Content-Security-Policy).
+  build: { inlineStylesheets: 'never' },
+  integrations: [
+    garden({
+      content: 'content',
+      title: 'Knowledge Garden',
+      description: 'What we know, kept as linked notes.',
+    }),
+  ],
+});

@@ -1,0 +1,136 @@
+import type { Definition, Image, Link, Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import type { Resolution } from '../../src/garden/index/resolver.ts';
+import type { InlineTag, WikiLink } from '../syntax/index.ts';
+import { wikiLinkText } from '../text.ts';
+import { contextOf, type RenderContext } from './context.ts';
+
+/** Properties for the hast element a node becomes (remark-rehype reads `data.hProperties`). */
+function withProperties<T extends Nodes>(node: T, properties: Record<string, unknown>): T {
+  node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, ...properties } } as T['data'];
+  return node;
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+/** The href for a resolved link, or `undefined` when it must not be a link at all. */
+function hrefFor(resolution: Resolution, context: RenderContext, wantedName: string): { href: string; className: string } | undefined {
+  switch (resolution.kind) {
+    case 'note': {
+      const target = context.note(resolution.path);
+      if (!target?.published) return undefined;
+      const anchor = resolution.anchor;
+      const fragment = anchor ? (anchor.found ? anchor.id : anchor.wanted) : undefined;
+      return { href: context.urls.note(resolution.path, fragment), className: anchor && !anchor.found ? 'internal broken-anchor' : 'internal' };
+    }
+    case 'self':
+      return { href: `#${encodeURIComponent(resolution.anchor.found ? resolution.anchor.id : resolution.anchor.wanted)}`, className: resolution.anchor.found ? 'internal' : 'internal broken-anchor' };
+    case 'attachment':
+      return { href: context.urls.attachment(resolution.path), className: 'attachment' };
+    case 'missing':
+      return { href: context.urls.wanted(wantedName), className: 'wanted' };
+    case 'site':
+      return { href: context.urls.special(resolution.url.replace(/^\/+/, '')), className: 'internal' };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Turns the garden's links into the site's links: wikilinks and Markdown links to notes point at
+ * page URLs (with the real heading id), attachments at their copied file, unresolved links become
+ * visible "wanted" links, links to unpublished notes become plain text (nothing about the target
+ * leaks), and inline tags link to their tag page.
+ */
+export function remarkGardenLinks() {
+  return (tree: Root, file: VFile) => {
+    const context = contextOf(file);
+    visitParents(tree, (node, ancestors) => {
+      const parent = ancestors.at(-1) as Parents | undefined;
+      if (!parent) return undefined;
+      const index = parent.children.indexOf(node as never);
+      const replace = (replacement: Nodes[]) => {
+        parent.children.splice(index, 1, ...(replacement as never[]));
+        return [SKIP, index + replacement.length] as [typeof SKIP, number];
+      };
+      switch (node.type) {
+        case 'wikiLink':
+          return replace(renderWikiLink(node, context, ancestors));
+        case 'inlineTag':
+          return replace([renderTag(node, context, ancestors)]);
+        case 'link': {
+          const unwrapped = renderMarkdownLink(node, context);
+          if (!unwrapped) return undefined;
+          // The link is gone, its text stays: revisit that text (it may hold a #tag).
+          parent.children.splice(index, 1, ...(unwrapped as never[]));
+          return index;
+        }
+        case 'image':
+          return replace([renderImage(node, context)]);
+        case 'definition':
+          rewriteDefinition(node, context);
+          return undefined;
+        default:
+          return undefined;
+      }
+    });
+  };
+}
+
+function insideLink(ancestors: Parents[]): boolean {
+  return ancestors.some((ancestor) => ancestor.type === 'link' || ancestor.type === 'linkReference');
+}
+
+function renderWikiLink(node: WikiLink, context: RenderContext, ancestors: Parents[]): Nodes[] {
+  const resolution = context.resolve({ form: 'name', name: node.target, anchor: node.anchor });
+  const label = wikiLinkText(node);
+  if (node.embed && resolution.kind === 'attachment' && /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i.test(resolution.path)) {
+    const image: Image = { type: 'image', url: context.urls.attachment(resolution.path), alt: node.label && !/^\d+(x\d+)?$/.test(node.label) ? node.label : node.target };
+    return [withProperties(image, { loading: 'lazy' })];
+  }
+  const target = hrefFor(resolution, context, node.target);
+  if (!target || insideLink(ancestors)) return [text(label)];
+  const link: Link = { type: 'link', url: target.href, children: [text(label)], position: node.position };
+  const title = resolution.kind === 'missing' ? `“${node.target}” does not exist yet` : undefined;
+  return [withProperties(link, { className: target.className.split(' '), ...(title ? { title } : {}) })];
+}
+
+function renderTag(node: InlineTag, context: RenderContext, ancestors: Parents[]): Nodes {
+  if (insideLink(ancestors)) return text(`#${node.value}`);
+  const link: Link = { type: 'link', url: context.urls.tag(node.value), children: [text(`#${node.value}`)], position: node.position };
+  return withProperties(link, { className: ['tag'] });
+}
+
+/** Rewrites the link in place; returns its children when it must stop being a link. */
+function renderMarkdownLink(node: Link, context: RenderContext): PhrasingContent[] | undefined {
+  const resolution = context.resolve({ form: 'url', url: node.url });
+  if (resolution.kind === 'external' || resolution.kind === 'none') return undefined;
+  const wantedName = node.url.replace(/[#?].*$/, '').split('/').filter(Boolean).at(-1)?.replace(/\.md$/i, '') ?? node.url;
+  const target = hrefFor(resolution, context, wantedName);
+  if (!target) return node.children;
+  node.url = target.href;
+  withProperties(node, { className: target.className.split(' ') });
+  return undefined;
+}
+
+function renderImage(node: Image, context: RenderContext): Nodes {
+  const resolution = context.resolve({ form: 'url', url: node.url });
+  if (resolution.kind === 'attachment') {
+    node.url = context.urls.attachment(resolution.path);
+    return withProperties(node, { loading: 'lazy' });
+  }
+  if (resolution.kind === 'external' || resolution.kind === 'none' || resolution.kind === 'site') return node;
+  // A missing image shows its description, marked, instead of a broken-image icon.
+  const missing: Link = { type: 'link', url: context.urls.wanted(node.url.split('/').at(-1) ?? node.url), children: [text(node.alt || node.url)] };
+  return withProperties(missing, { className: ['wanted', 'missing-attachment'], title: `The file “${node.url}” is missing` });
+}
+
+function rewriteDefinition(node: Definition, context: RenderContext): void {
+  const resolution = context.resolve({ form: 'url', url: node.url });
+  if (resolution.kind === 'external' || resolution.kind === 'none') return;
+  const target = hrefFor(resolution, context, node.url);
+  node.url = target ? target.href : '';
+}

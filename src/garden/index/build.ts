@@ -1,0 +1,292 @@
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../../../plugins/parse.ts';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { NoteSource, ScanResult } from '../scan/scan.ts';
+import type { Frontmatter } from '../scan/schema.ts';
+import { slugForNotePath, slugForTag } from '../slug.ts';
+import type { ContentPath, Slug } from '../types.ts';
+import type { LinkContext } from './context.ts';
+import { extractFacts, type LinkOccurrence, type NoteFacts } from './facts.ts';
+import { Resolver, type Resolution } from './resolver.ts';
+
+export interface IndexedNote {
+  path: ContentPath;
+  slug: Slug;
+  title: string;
+  frontmatter: Frontmatter;
+  /** Frontmatter tags and inline tags, de-duplicated case-insensitively, in order of appearance. */
+  tags: string[];
+  published: boolean;
+  facts: NoteFacts;
+  /** The note's Markdown tree, parsed once here and handed to the render stage. */
+  tree: Root;
+  hash: string;
+}
+
+export interface ResolvedLink extends LinkOccurrence {
+  resolution: Resolution;
+}
+
+export interface Edge {
+  source: Slug;
+  target: Slug;
+  kind: 'link' | 'embed';
+}
+
+export interface Backlink {
+  source: Slug;
+  /** One context per link from that note, in order (at most a few). */
+  contexts: LinkContext[];
+}
+
+export interface UnresolvedLink {
+  source: Slug;
+  target: string;
+  line: number;
+}
+
+export interface TagEntry {
+  /** The spelling first seen, e.g. `Onboarding/Checklists`. */
+  name: string;
+  slug: string;
+  /** Published notes that carry this tag or one nested below it. */
+  notes: Slug[];
+}
+
+export interface GardenIndex {
+  /** Every note read, drafts included, by path order. */
+  notes: IndexedNote[];
+  /** Published notes by slug: what the site shows. */
+  bySlug: Map<Slug, IndexedNote>;
+  byPath: Map<ContentPath, IndexedNote>;
+  resolver: Resolver;
+  outgoing: Map<ContentPath, ResolvedLink[]>;
+  edges: Edge[];
+  backlinks: Map<Slug, Backlink[]>;
+  unresolved: UnresolvedLink[];
+  tags: Map<string, TagEntry>;
+  /** Attachments that published notes link to or embed: the only files copied into the site. */
+  attachmentsUsed: Set<ContentPath>;
+  diagnostics: Diagnostic[];
+}
+
+/** Top-level URL segments that belong to the garden's own pages. */
+export const RESERVED_SLUGS = new Set(['tags', 'search', 'graph', 'recent', 'health', 'folders', '404', '_astro', 'pagefind', 'graph.json', 'feed.xml', 'rss.xml', 'sitemap.xml']);
+const MAX_CONTEXTS_PER_BACKLINK = 3;
+
+/**
+ * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
+ * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
+ * plus links; backlinks are gathered here, never by scanning notes per page.
+ */
+export function buildIndex(scan: ScanResult): GardenIndex {
+  const diagnostics: Diagnostic[] = [...scan.diagnostics];
+  const notes = scan.notes.map((source) => indexNote(source));
+  notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const byPath = new Map(notes.map((note) => [note.path, note]));
+
+  const bySlug = new Map<Slug, IndexedNote>();
+  const ids = new Map<string, IndexedNote>();
+  for (const note of notes) {
+    if (!note.published) continue;
+    const topSegment = note.slug.split('/')[0] ?? '';
+    if (RESERVED_SLUGS.has(topSegment)) {
+      note.published = false;
+      diagnostics.push({
+        file: note.path,
+        severity: 'error',
+        rule: 'reserved-slug',
+        message: `The address /${note.slug}/ belongs to the garden's own \`/${topSegment}/\` page, so this note is not published.`,
+        hint: `Rename the file or its folder (for example to "${topSegment}-notes").`,
+      });
+      continue;
+    }
+    const existing = bySlug.get(note.slug);
+    if (existing) {
+      note.published = false;
+      diagnostics.push({
+        file: note.path,
+        severity: 'error',
+        rule: 'slug-collision',
+        message: `This note and ${existing.path} would both be published at /${note.slug}/; only ${existing.path} is.`,
+        hint: 'Rename one of the two files so that their names differ by more than case or punctuation.',
+      });
+      continue;
+    }
+    bySlug.set(note.slug, note);
+    const id = note.frontmatter.id;
+    if (id !== undefined) {
+      const holder = ids.get(id);
+      if (holder) {
+        diagnostics.push({
+          file: note.path,
+          severity: 'error',
+          rule: 'duplicate-id',
+          message: `The id \`${id}\` is already used by ${holder.path}; ids must be unique.`,
+          hint: 'Give this note a new id (run `npx garden new` to get one) or remove the line.',
+        });
+      } else ids.set(id, note);
+    }
+  }
+
+  const resolver = new Resolver(
+    notes.map((note) => ({
+      path: note.path,
+      headings: note.facts.headings,
+      blockIds: note.facts.blockIds,
+      htmlAnchors: note.facts.htmlAnchors,
+      aliases: note.frontmatter.aliases ?? [],
+    })),
+    scan.attachments.map((attachment) => attachment.path),
+  );
+
+  const outgoing = new Map<ContentPath, ResolvedLink[]>();
+  const edgeKeys = new Set<string>();
+  const edges: Edge[] = [];
+  const backlinks = new Map<Slug, Backlink[]>();
+  const unresolved: UnresolvedLink[] = [];
+  const attachmentsUsed = new Set<ContentPath>();
+
+  for (const note of notes) {
+    const links: ResolvedLink[] = note.facts.links.map((link) => ({ ...link, resolution: resolver.resolve(note.path, link.target) }));
+    outgoing.set(note.path, links);
+    for (const link of links) diagnostics.push(...diagnoseLink(note, link, byPath));
+    if (!note.published) continue;
+    for (const link of links) {
+      const { resolution } = link;
+      if (resolution.kind === 'missing') {
+        unresolved.push({ source: note.slug, target: unresolvedName(link), line: link.at.line });
+      } else if (resolution.kind === 'attachment') {
+        attachmentsUsed.add(resolution.path);
+      } else if (resolution.kind === 'note') {
+        const target = byPath.get(resolution.path);
+        if (!target?.published) continue;
+        const kind = link.embed ? 'embed' : 'link';
+        const key = `${note.slug}\u0000${target.slug}\u0000${kind}`;
+        if (!edgeKeys.has(key)) {
+          edgeKeys.add(key);
+          edges.push({ source: note.slug, target: target.slug, kind });
+        }
+        if (target === note) continue;
+        let list = backlinks.get(target.slug);
+        if (!list) backlinks.set(target.slug, (list = []));
+        const last = list.at(-1);
+        if (last?.source === note.slug) {
+          if (last.contexts.length < MAX_CONTEXTS_PER_BACKLINK) last.contexts.push(link.context);
+        } else list.push({ source: note.slug, contexts: [link.context] });
+      }
+    }
+  }
+
+  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
+}
+
+/** The note or file a broken link wants, without its anchor: what someone would create. */
+function unresolvedName(link: LinkOccurrence): string {
+  return link.target.form === 'name' ? link.target.name : link.target.url.replace(/[#?].*$/, '');
+}
+
+function indexNote(source: NoteSource): IndexedNote {
+  const tree = parseMarkdown(source.body);
+  const facts = extractFacts(tree);
+  const slug = slugForNotePath(source.path);
+  const tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...facts.inlineTags]);
+  return {
+    path: source.path,
+    slug,
+    title: source.frontmatter.title ?? facts.firstHeading ?? titleFromPath(source.path),
+    frontmatter: source.frontmatter,
+    tags,
+    published: !source.unpublished,
+    facts,
+    tree,
+    hash: source.hash,
+  };
+}
+
+/** `guides/How to write.md` → `How to write`; `guides/index.md` → `guides`; `index.md` → `Home`. */
+function titleFromPath(path: ContentPath): string {
+  const segments = path.replace(/\.md$/i, '').split('/');
+  const last = segments.at(-1) ?? '';
+  if (/^(index|readme)$/i.test(last)) return segments.at(-2) ?? 'Home';
+  return last;
+}
+
+function uniqueCaseInsensitive(values: string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = value.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function collectTags(bySlug: Map<Slug, IndexedNote>): Map<string, TagEntry> {
+  const tags = new Map<string, TagEntry>();
+  for (const note of bySlug.values()) {
+    const seenForNote = new Set<string>();
+    for (const tag of note.tags) {
+      const parts = tag.split('/').filter(Boolean);
+      // A note tagged `a/b` also belongs under `a`, as in Obsidian's tag pane.
+      for (let depth = 1; depth <= parts.length; depth++) {
+        const name = parts.slice(0, depth).join('/');
+        const slug = slugForTag(name);
+        if (seenForNote.has(slug)) continue;
+        seenForNote.add(slug);
+        let entry = tags.get(slug);
+        if (!entry) tags.set(slug, (entry = { name, slug, notes: [] }));
+        entry.notes.push(note.slug);
+      }
+    }
+  }
+  return new Map([...tags].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<ContentPath, IndexedNote>): Diagnostic[] {
+  const { resolution } = link;
+  const base = { file: note.path, at: link.at };
+  const written = link.syntax === 'wikilink' ? `[[${link.raw}]]` : `\`${link.raw}\``;
+  switch (resolution.kind) {
+    case 'missing':
+      if (resolution.reason === 'folder-without-index') {
+        return [{ ...base, severity: 'error', rule: 'broken-link', message: `${written} points at a folder that has no index.md or README.md.`, hint: 'Link to a note inside the folder, or add an index.md to the folder.' }];
+      }
+      return [{
+        ...base,
+        severity: 'error',
+        rule: link.embed && link.syntax !== 'wikilink' ? 'missing-attachment' : 'broken-link',
+        message: `${written} does not match any note or file in the garden.`,
+        hint: resolution.suggestion ? `Did you mean "${resolution.suggestion}"?` : 'Check the spelling, or create the note it points to.',
+      }];
+    case 'outside':
+      // A warning, not an error: such links often point at the repository around the garden
+      // (its README), which exists but is not published. They are shown as plain text.
+      return [{ ...base, severity: 'warning', rule: 'link-outside-content', message: `${written} points outside the content folder; such links are never followed and are shown as plain text.`, hint: 'Link only to notes and files inside the garden, or use a full https:// address.' }];
+    case 'note':
+    case 'self': {
+      const problems: Diagnostic[] = [];
+      if (resolution.kind === 'note') {
+        const target = byPath.get(resolution.path);
+        if (target && !target.published && note.published) {
+          problems.push({ ...base, severity: 'warning', rule: 'link-to-draft', message: `${written} points at ${resolution.path}, which is not published; the link is shown as plain text.`, hint: 'Publish the target note, or remove the link.' });
+        }
+        if (resolution.ambiguous) {
+          problems.push({ ...base, severity: 'warning', rule: 'ambiguous-link', message: `${written} matches ${resolution.ambiguous.length} notes (${resolution.ambiguous.join(', ')}); it links to ${resolution.path}.`, hint: 'Add the folder to the link to choose, e.g. [[folder/Name]].' });
+        }
+      }
+      const anchor = resolution.anchor;
+      if (anchor && !anchor.found) {
+        problems.push({ ...base, severity: 'warning', rule: 'broken-anchor', message: `${written}: the heading or block "${anchor.wanted}" does not exist in the target note.`, hint: anchor.suggestion ? `Did you mean "${anchor.suggestion}"?` : 'Check the heading text, or link to the note without the anchor.' });
+      }
+      return problems;
+    }
+    case 'attachment':
+      if (resolution.ambiguous) {
+        return [{ ...base, severity: 'warning', rule: 'ambiguous-link', message: `${written} matches ${resolution.ambiguous.length} files (${resolution.ambiguous.join(', ')}); it uses ${resolution.path}.`, hint: 'Add the folder to the link to choose.' }];
+      }
+      return [];
+    default:
+      return [];
+  }
+}

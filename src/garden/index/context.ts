@@ -1,0 +1,57 @@
+import type { Nodes, Parents } from 'mdast';
+import { plainText } from '../../../plugins/text.ts';
+
+/** The sentence around a link, split so that a page can emphasise the link's own text. */
+export interface LinkContext {
+  before: string;
+  text: string;
+  after: string;
+}
+
+const MAX_SIDE = 140;
+
+/**
+ * Finds, for every link-like node inside one block (paragraph, heading, table cell), the sentence
+ * it stands in. One pass over the block, however many links it holds.
+ */
+export function contextsInBlock(block: Parents, isLink: (node: Nodes) => boolean): Map<Nodes, LinkContext> {
+  const spans = new Map<Nodes, [number, number]>();
+  let text = '';
+  const walk = (node: Nodes) => {
+    if (isLink(node)) {
+      const start = text.length;
+      text += plainText(node);
+      spans.set(node, [start, text.length]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+    else text += plainText(node);
+  };
+  for (const child of block.children) walk(child as Nodes);
+
+  const contexts = new Map<Nodes, LinkContext>();
+  for (const [node, [start, end]] of spans) contexts.set(node, sentenceAround(text, start, end));
+  return contexts;
+}
+
+export function sentenceAround(text: string, start: number, end: number): LinkContext {
+  const head = text.slice(0, start);
+  const sentenceStart = /^[\s\S]*[.!?]\s+/.exec(head)?.[0].length ?? 0;
+  const tail = text.slice(end);
+  const stop = /[.!?](\s|$)/.exec(tail);
+  const sentenceEnd = stop ? end + stop.index + 1 : text.length;
+  return {
+    before: clip(squeeze(text.slice(sentenceStart, start)), 'start'),
+    text: squeeze(text.slice(start, end)),
+    after: clip(squeeze(text.slice(end, sentenceEnd)), 'end'),
+  };
+}
+
+function squeeze(value: string): string {
+  return value.replace(/\s+/g, ' ');
+}
+
+function clip(value: string, keep: 'start' | 'end'): string {
+  if (value.length <= MAX_SIDE) return keep === 'start' ? value.trimStart() : value.trimEnd();
+  return keep === 'start' ? `…${value.slice(-MAX_SIDE).replace(/^\S*\s/, '')}` : `${value.slice(0, MAX_SIDE).replace(/\s\S*$/, '')}…`;
+}

@@ -1,0 +1,12 @@
+/**
+ * The garden's limits on untrusted input, in one place (DESIGN.md section 6). A note beyond a limit
+ * is refused with a message that names the limit, before any parser sees it.
+ */
+export const LIMITS = {
+  /** The largest note that is read. Real notes are far smaller (the largest in both corpora is 86 KB). */
+  maxNoteBytes: 1024 * 1024,
+  /** The largest attachment copied into the site. */
+  maxAttachmentBytes: 50 * 1024 * 1024,
+  /** How deep embeds may nest before the expansion stops. */
+  maxEmbedDepth: 4,
+} as const;

@@ -1,0 +1,53 @@
+import { slug as githubSlug } from 'github-slugger';
+import { asSlug, type ContentPath, type Slug } from './types.ts';
+
+/** File names that stand for their folder, as a web server or GitHub would show them. */
+const FOLDER_PAGE_NAMES = new Set(['index', 'readme']);
+
+/**
+ * One path segment as a URL segment: NFC, lower-case, Unicode letters, marks and digits kept,
+ * everything else (spaces, punctuation) collapsed to a single `-`.
+ */
+export function slugifySegment(segment: string): string {
+  const slug = segment
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? '-' : slug;
+}
+
+/** `Guides/How to.md` → `guides/how-to`; `Guides/index.md` → `guides`; `index.md` → ``. */
+export function slugForNotePath(path: ContentPath): Slug {
+  const segments = path.replace(/\.md$/i, '').split('/');
+  const last = segments[segments.length - 1] ?? '';
+  if (FOLDER_PAGE_NAMES.has(last.toLowerCase())) segments.pop();
+  return asSlug(segments.map(slugifySegment).join('/'));
+}
+
+/** Whether a note is its folder's page (`index.md` or `README.md`). */
+export function isFolderPage(path: ContentPath): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+  return FOLDER_PAGE_NAMES.has(name.toLowerCase());
+}
+
+/** Attachments keep their extension: `Images/My Diagram.PNG` → `images/my-diagram.png`. */
+export function slugForAttachmentPath(path: ContentPath): string {
+  const segments = path.split('/');
+  const name = segments.pop() ?? '';
+  const dot = name.lastIndexOf('.');
+  const stem = dot > 0 ? name.slice(0, dot) : name;
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  const file = extension ? `${slugifySegment(stem)}.${extension}` : slugifySegment(stem);
+  return [...segments.map(slugifySegment), file].join('/');
+}
+
+/** A heading's anchor exactly as GitHub computes it (without the de-duplication counter). */
+export function headingSlug(text: string): string {
+  return githubSlug(text);
+}
+
+/** A tag's URL segment path: `#Project/Alpha` → `project/alpha`. */
+export function slugForTag(tag: string): string {
+  return tag.split('/').map(slugifySegment).join('/');
+}

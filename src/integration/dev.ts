@@ -1,0 +1,43 @@
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import type { Connect, ViteDevServer } from 'vite';
+import type { Garden } from '../garden/garden.ts';
+import type { SiteUrls } from '../garden/urls.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.avif': 'image/avif', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4',
+  '.webm': 'video/webm', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** In dev, serves the attachments notes use at the same URLs the build copies them to. */
+export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  return (request, response, next) => {
+    const current = garden();
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    const attachment = current && [...current.index.attachmentsUsed].find((candidate) => decodeURI(urls.attachment(candidate)) === url);
+    if (!current || !attachment) return next();
+    const extension = path.extname(attachment).toLowerCase();
+    response.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
+    // SVGs from content are sandboxed like the build's static files: no script runs from them.
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    createReadStream(path.join(current.config.contentDir, ...attachment.split('/'))).pipe(response);
+  };
+}
+
+/** Reloads the garden (debounced) when anything under the content folder changes. */
+export function watchContent(server: ViteDevServer, contentDir: string, reload: () => Promise<void>): void {
+  server.watcher.add(contentDir);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const schedule = (file: string) => {
+    if (!path.resolve(file).startsWith(path.resolve(contentDir) + path.sep)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(reload).catch((error: unknown) => server.config.logger.error(String(error)));
+    }, 50);
+  };
+  server.watcher.on('add', schedule);
+  server.watcher.on('change', schedule);
+  server.watcher.on('unlink', schedule);
+}
