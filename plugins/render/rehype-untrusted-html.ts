@@ -32,10 +32,15 @@ export function rehypeMarkGenerated() {
 export function rehypeUntrustedHtml() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
-    visit(tree, 'element', (element: Element) => {
+    visit(tree, 'element', (element: Element, index, parent) => {
       const trusted = element.properties[MARK_PROPERTY] === TRUST_MARK;
       delete element.properties[MARK_PROPERTY];
-      if (trusted) return;
+      if (trusted) return undefined;
+      // The sanitizer keeps `<input>` only as a task-list checkbox; a raw one is never wanted.
+      if (element.tagName === 'input' && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
       for (const key of ['id', 'name'] as const) {
         const value = element.properties[key];
         if (typeof value === 'string' && value !== '' && !value.startsWith(CLOBBER_PREFIX)) {
@@ -44,7 +49,7 @@ export function rehypeUntrustedHtml() {
       }
       const attribute = element.tagName === 'a' ? 'href' : ['img', 'video', 'audio', 'source'].includes(element.tagName) ? 'src' : undefined;
       const url = attribute ? element.properties[attribute] : undefined;
-      if (!attribute || typeof url !== 'string') return;
+      if (!attribute || typeof url !== 'string') return undefined;
       const resolution = context.resolve({ form: 'url', url });
       switch (resolution.kind) {
         case 'note': {
@@ -67,6 +72,7 @@ export function rehypeUntrustedHtml() {
         default:
           break;
       }
+      return undefined;
     });
   };
 }

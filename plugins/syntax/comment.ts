@@ -63,6 +63,7 @@ function tokenizeInlineComment(this: TokenizeContext, effects: Effects, ok: Stat
 function tokenizeBlockComment(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   let onFirstLine = true;
   let closed = false;
+  let inData = false;
   return start;
 
   function start(code: Code): State | undefined {
@@ -75,28 +76,39 @@ function tokenizeBlockComment(this: TokenizeContext, effects: Effects, ok: State
   function secondOpen(code: Code): State | undefined {
     if (code !== codes.percentSign) return nok(code);
     effects.consume(code);
-    effects.enter('obsidianCommentData');
     return content;
+  }
+
+  /** Data tokens may not be empty, so one is opened only when there is a character for it. */
+  function consumeData(code: Code): void {
+    if (!inData) effects.enter('obsidianCommentData');
+    inData = true;
+    effects.consume(code);
+  }
+
+  function closeData(): void {
+    if (inData) effects.exit('obsidianCommentData');
+    inData = false;
   }
 
   function content(code: Code): State | undefined {
     if (code === codes.eof || (closed && markdownLineEnding(code))) return end(code);
     if (markdownLineEnding(code)) {
-      effects.exit('obsidianCommentData');
-      return effects.check(nonLazyLine, nextLine, endOfContainer)(code);
+      closeData();
+      return effects.check(nonLazyLine, nextLine, end)(code);
     }
     if (closed) {
       if (onFirstLine && code !== codes.space && code !== codes.horizontalTab) return nok(code);
-      effects.consume(code);
+      consumeData(code);
       return content;
     }
-    effects.consume(code);
+    consumeData(code);
     return code === codes.percentSign ? percent : content;
   }
 
   function percent(code: Code): State | undefined {
     if (code !== codes.percentSign) return content(code);
-    effects.consume(code);
+    consumeData(code);
     closed = true;
     return content;
   }
@@ -106,17 +118,11 @@ function tokenizeBlockComment(this: TokenizeContext, effects: Effects, ok: State
     effects.enter('obsidianCommentLineEnding');
     effects.consume(code);
     effects.exit('obsidianCommentLineEnding');
-    effects.enter('obsidianCommentData');
     return content;
   }
 
   function end(code: Code): State | undefined {
-    effects.exit('obsidianCommentData');
-    effects.exit('obsidianComment');
-    return ok(code);
-  }
-
-  function endOfContainer(code: Code): State | undefined {
+    closeData();
     effects.exit('obsidianComment');
     return ok(code);
   }

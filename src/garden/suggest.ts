@@ -30,7 +30,7 @@ export class Suggester {
   suggest(input: string): string | undefined {
     const squashed = squash(input);
     if (squashed === '') return undefined;
-    const allowed = Math.max(1, Math.floor(squashed.length / 4));
+    const allowed = Math.max(1, Math.round(squashed.length / 3));
     let best: { value: string; score: number } | undefined;
     for (const candidate of this.buckets.get(squashed[0]!) ?? []) {
       if (Math.abs(candidate.squashed.length - squashed.length) > allowed) continue;

@@ -30,11 +30,13 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
   return {
     name: 'knowledge-garden',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, logger }) => {
+      'astro:config:setup': async ({ config: astroConfig, command, logger }) => {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         logger.info(`content folder: ${config.contentDir}`);
+        // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
+        if (command === 'build') await load(logger);
       },
       'astro:server:setup': async ({ server, logger }) => {
         await load(logger);
@@ -43,9 +45,6 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
         });
-      },
-      'astro:build:start': async ({ logger }) => {
-        await load(logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');

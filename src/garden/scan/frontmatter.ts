@@ -23,7 +23,8 @@ export interface SplitNote {
    * are positions in the file. */
   body: string;
   problem?: FrontmatterProblem;
-  /** Where the frontmatter's text begins in the file (line 2 for a `---` on line 1). */
+  /** The file line of the raw frontmatter's first line. gray-matter's raw text starts with the
+   * line break that ends the opening `---`, so it is line 1 and raw line N is file line N. */
   frontmatterStartLine: number;
 }
 
@@ -100,7 +101,7 @@ export function splitFrontmatter(text: string): SplitNote {
   const head = text.slice(0, bodyOffset);
   const body = head.replace(/[^\n]/g, '') + file.content;
   const rawFrontmatter = file.matter ?? '';
-  const frontmatterStartLine = 2;
+  const frontmatterStartLine = 1;
   const base = { rawFrontmatter, body, frontmatterStartLine };
 
   if (Buffer.byteLength(rawFrontmatter) > MAX_FRONTMATTER_BYTES) {

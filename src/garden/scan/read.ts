@@ -22,27 +22,20 @@ export function decodeUtf8(bytes: Uint8Array): DecodedText {
   }
 }
 
-/** The length of the longest prefix that is valid UTF-8 (binary search on a monotone property). */
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function validPrefixLength(bytes: Uint8Array): number {
-  let low = 0;
-  let high = bytes.length;
-  while (low < high) {
-    const middle = Math.ceil((low + high) / 2);
-    if (isValidPrefix(bytes.subarray(0, middle))) low = middle;
-    else high = middle - 1;
-  }
-  return low;
-}
-
-/** Valid, or only cut in the middle of a character at its end. */
-function isValidPrefix(bytes: Uint8Array): boolean {
-  for (let trim = 0; trim <= 3 && trim <= bytes.length; trim++) {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    // Decoding the single sequence checks continuation bytes, overlongs and surrogates exactly.
     try {
-      strictDecoder.decode(bytes.subarray(0, bytes.length - trim));
-      return true;
+      strictDecoder.decode(bytes.subarray(i, i + length));
     } catch {
-      // try a shorter prefix: the cut may have split a multi-byte character
+      return i;
     }
+    i += length;
   }
-  return false;
+  return i;
 }
