@@ -1,6 +1,29 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+const httpUrl = (field: string) =>
+  z
+    .string({ error: `\`${field}\` must be a web address such as "https://github.com/acme/garden".` })
+    .trim()
+    .regex(/^https?:\/\/[^\s/]+/, { error: `\`${field}\` must start with https:// (for example "https://github.com/acme/garden").` })
+    .transform((value) => value.replace(/\/+$/, ''));
+
+/**
+ * Where the garden's files live on the web, for the "Edit this note" and "history" links on each
+ * page. Without `url` the pages have no such links: no link is better than a wrong one.
+ */
+const repositorySchema = z
+  .object({
+    url: httpUrl('repository.url'),
+    branch: z.string({ error: '`repository.branch` must be the name of the branch the site is built from, e.g. "main".' }).trim().min(1).default('main'),
+    contentPath: z
+      .string({ error: '`repository.contentPath` must be the content folder\'s path inside the repository, e.g. "content".' })
+      .optional(),
+    editUrl: httpUrl('repository.editUrl').optional(),
+    historyUrl: httpUrl('repository.historyUrl').optional(),
+  })
+  .strict();
+
 /**
  * The garden's options, as written in `astro.config.mjs` (`garden({...})`) or read by the CLI.
  * Each message says how to fix the input, because the person reading it is editing a config file.
@@ -20,10 +43,14 @@ export const gardenOptionsSchema = z
       .array(z.string(), { error: '`ignore` must be a list of folder or file paths relative to the content folder.' })
       .default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
+    repository: repositorySchema.optional(),
   })
   .strict();
 
 export type GardenOptions = z.input<typeof gardenOptionsSchema>;
+
+/** The key under which the Astro integration keeps its options, for the CLI to find them. */
+export const GARDEN_OPTIONS = Symbol.for('knowledge-garden.options');
 
 export interface GardenConfig {
   /** Absolute path of the content folder. */
@@ -33,6 +60,22 @@ export interface GardenConfig {
   /** Content-relative paths (POSIX) of folders and files that are never read. */
   ignoredPaths: string[];
   strict: boolean;
+  /** Absolute path of the templates folder (`garden new` reads its templates there). */
+  templatesDir: string;
+  /** The repository on the web, when configured: the base of edit and history links. */
+  repository?: RepositoryConfig;
+}
+
+export interface RepositoryConfig {
+  /** e.g. `https://github.com/acme/garden`, without a trailing slash. */
+  url: string;
+  branch: string;
+  /** The content folder's path inside the repository (POSIX, no leading or trailing slash);
+   * `undefined` means "ask git" (see `history/`), and no links when git cannot tell. */
+  contentPath?: string;
+  /** Base URLs to which a file's path in the repository is appended. */
+  editUrl: string;
+  historyUrl: string;
 }
 
 export class GardenConfigError extends Error {
@@ -67,6 +110,36 @@ export function resolveGardenConfig(
     description: options_.description,
     ignoredPaths: [options_.templatesFolder, ...options_.ignore].map(normaliseRelative).filter(Boolean),
     strict: strictFromEnv ?? options_.strict,
+    templatesDir: path.resolve(cwd, content, options_.templatesFolder),
+    ...repositoryConfig(options_.repository, env),
+  };
+}
+
+/**
+ * `GARDEN_REPOSITORY_URL` and `GARDEN_REPOSITORY_BRANCH` set the repository from a CI workflow
+ * (GitHub Actions knows both) without editing the configuration. GitHub's own URL shapes are the
+ * default; other forges set `editUrl` and `historyUrl`.
+ */
+function repositoryConfig(
+  options: z.output<typeof repositorySchema> | undefined,
+  env: Record<string, string | undefined>,
+): { repository?: RepositoryConfig } {
+  const url = env.GARDEN_REPOSITORY_URL?.trim().replace(/\/+$/, '') || options?.url;
+  if (!url) return {};
+  if (!/^https?:\/\/[^\s/]+/.test(url)) {
+    throw new GardenConfigError(`GARDEN_REPOSITORY_URL must be a web address such as https://github.com/acme/garden, not "${url}".`);
+  }
+  const branch = env.GARDEN_REPOSITORY_BRANCH?.trim() || options?.branch || 'main';
+  const branchInUrl = branch.split('/').map(encodeURIComponent).join('/');
+  const contentPath = options?.contentPath === undefined ? undefined : normaliseRelative(options.contentPath);
+  return {
+    repository: {
+      url,
+      branch,
+      ...(contentPath === undefined ? {} : { contentPath }),
+      editUrl: options?.editUrl ?? `${url}/edit/${branchInUrl}`,
+      historyUrl: options?.historyUrl ?? `${url}/commits/${branchInUrl}`,
+    },
   };
 }
 

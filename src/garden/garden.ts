@@ -1,6 +1,8 @@
 import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
+import { readGardenHistory, type GardenHistory } from './history/history.ts';
 import { buildIndex, type GardenIndex } from './index/build.ts';
+import { planRedirects, type Redirect } from './redirects.ts';
 import { scanContent } from './scan/scan.ts';
 
 export interface StageTimings {
@@ -15,19 +17,51 @@ export interface Garden {
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   timings: StageTimings;
+  /** Per-file git history, when asked for and the content folder is in a git repository. */
+  history?: GardenHistory;
+  /** Why the history could not be read, when git failed (the garden is loaded without it). */
+  historyError?: string;
+  /** Old addresses (git renames, aliases) that redirect to a published note. */
+  redirects: Redirect[];
+}
+
+export type LoadStage = 'scan' | 'index';
+
+export interface LoadOptions {
+  /** Read the git history (one `git log`, in parallel with the scan). `GardenHistory` to reuse one
+   * already read, e.g. when dev mode reloads the garden after an edit. */
+  history?: boolean | GardenHistory;
+  /** Called when a stage starts, for progress output. */
+  onStage?: (stage: LoadStage, detail: { notes?: number }) => void;
 }
 
 /** Runs the scan and index stages over the content folder. */
-export async function loadGarden(config: GardenConfig): Promise<Garden> {
+export async function loadGarden(config: GardenConfig, options: LoadOptions = {}): Promise<Garden> {
   const started = performance.now();
+  let historyError: string | undefined;
+  // Caught here so that a failing git never fails the build (or leaves a rejection unhandled).
+  const historyRead =
+    options.history === true
+      ? readGardenHistory(config.contentDir).catch((error: unknown) => {
+          historyError = error instanceof Error ? error.message : String(error);
+          return undefined;
+        })
+      : Promise.resolve(options.history || undefined);
+  options.onStage?.('scan', {});
   const scan = await scanContent(config);
   const scanned = performance.now();
+  options.onStage?.('index', { notes: scan.notes.length });
   const index = buildIndex(scan);
   const indexed = performance.now();
+  const history = await historyRead;
+  const { redirects, diagnostics: redirectProblems } = planRedirects(index, history);
   return {
     config,
     index,
-    diagnostics: [...index.diagnostics].sort(compareDiagnostics),
+    diagnostics: [...index.diagnostics, ...redirectProblems].sort(compareDiagnostics),
     timings: { scanMs: scanned - started, indexMs: indexed - scanned },
+    ...(history ? { history } : {}),
+    ...(historyError === undefined ? {} : { historyError }),
+    redirects,
   };
 }

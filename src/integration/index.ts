@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
+import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
@@ -15,15 +15,23 @@ import { serveAttachments, watchContent } from './dev.ts';
  * attachments notes use, prints the build summary, and in dev reloads the garden when a note changes.
  */
 export default function garden(options: GardenOptions = {}): AstroIntegration {
+  const integration = createIntegration(options);
+  // The `garden` CLI reads the options from astro.config.mjs through this key: one configuration.
+  return Object.assign(integration, { [GARDEN_OPTIONS]: options });
+}
+
+function createIntegration(options: GardenOptions): AstroIntegration {
   let config: GardenConfig;
   let urls: SiteUrls;
   let loaded: Garden | undefined;
   let started = 0;
 
   const load = async (logger: AstroIntegrationLogger) => {
-    loaded = await loadGarden(config);
+    // The git history is read once per process; dev reloads after an edit reuse it.
+    loaded = await loadGarden(config, { history: loaded?.history ?? true });
     setSiteState({ garden: loaded, urls });
     logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
+    logHistory(loaded, logger);
     return loaded;
   };
 
@@ -55,6 +63,7 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
           verbose: /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''),
         });
         for (const line of summary.split('\n')) logger.info(line);
+        if (loaded.redirects.length > 0) logger.info(`garden: ${loaded.redirects.length} old addresses redirect to their notes (renames and aliases)`);
         const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
         if (config.strict && errors > 0) {
           throw new Error(`Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT.`);
@@ -62,6 +71,14 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       },
     },
   };
+}
+
+function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
+  if (garden.historyError) logger.warn(`git history not available, pages show no dates or contributors: ${garden.historyError}`);
+  else if (!garden.history) logger.info('the content folder is not in a git repository: pages show no history');
+  else if (garden.history.shallow) {
+    logger.warn('shallow git clone: created dates and contributors stop at the clone depth (fetch the whole history, e.g. `fetch-depth: 0`)');
+  }
 }
 
 /** Copies every attachment a published note uses to its URL in the site; returns how many. */

@@ -1,0 +1,94 @@
+import { countBySeverity, type Diagnostic, type Severity } from '../garden/diagnostics.ts';
+import type { Printer } from './io.ts';
+
+/**
+ * The three ways `garden check` reports problems. The JSON shape is a contract documented in
+ * README ("garden check --format json"): change it only by raising `version`.
+ */
+
+export interface CheckReportJson {
+  version: 1;
+  /** The content folder, relative to where the command ran. */
+  contentDir: string;
+  notes: { total: number; published: number };
+  /** Only the files asked for, when paths were given; `[]` means the whole garden. */
+  paths: string[];
+  summary: { errors: number; warnings: number; info: number };
+  diagnostics: {
+    /** Relative to the content folder, as in every garden message. */
+    file: string;
+    /** Relative to where the command ran (editors open it). */
+    path: string;
+    /** 1-based; `null` when the problem is about the whole file. */
+    line: number | null;
+    column: number | null;
+    severity: Severity;
+    rule: string;
+    message: string;
+    hint: string | null;
+  }[];
+}
+
+export interface ReportInput {
+  diagnostics: readonly Diagnostic[];
+  contentDir: string;
+  /** Turns a content-relative path into the path to print. */
+  displayPath: (file: string) => string;
+  notes: { total: number; published: number };
+  paths: string[];
+}
+
+export function toJsonReport(input: ReportInput): CheckReportJson {
+  const counts = countBySeverity(input.diagnostics);
+  return {
+    version: 1,
+    contentDir: input.contentDir,
+    notes: input.notes,
+    paths: input.paths,
+    summary: { errors: counts.error, warnings: counts.warning, info: counts.info },
+    diagnostics: input.diagnostics.map((diagnostic) => ({
+      file: diagnostic.file,
+      path: input.displayPath(diagnostic.file),
+      line: diagnostic.at?.line ?? null,
+      column: diagnostic.at?.column ?? null,
+      severity: diagnostic.severity,
+      rule: diagnostic.rule,
+      message: diagnostic.message,
+      hint: diagnostic.hint ?? null,
+    })),
+  };
+}
+
+const SEVERITY_STYLE = { error: 'red', warning: 'yellow', info: 'blue' } as const;
+
+/** `file:line:col  severity  rule  message hint`, one problem per line, as compilers print them. */
+export function humanLine(diagnostic: Diagnostic, path: string, printer: Printer): string {
+  const where = diagnostic.at ? `${path}:${diagnostic.at.line}:${diagnostic.at.column}` : path;
+  const hint = diagnostic.hint ? ` ${printer.paint('dim', diagnostic.hint)}` : '';
+  return (
+    `${printer.paint('bold', where)}  ${printer.paint(SEVERITY_STYLE[diagnostic.severity], diagnostic.severity)}  ` +
+    `${printer.paint('dim', diagnostic.rule)}  ${diagnostic.message}${hint}`
+  );
+}
+
+const ANNOTATION = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/**
+ * A GitHub Actions workflow command: the problem appears on the pull request's line.
+ * `path` must be relative to the repository root. Escaping as in `@actions/core`.
+ */
+export function githubAnnotation(diagnostic: Diagnostic, path: string): string {
+  const properties = [`file=${escapeProperty(path)}`];
+  if (diagnostic.at) properties.push(`line=${diagnostic.at.line}`, `col=${diagnostic.at.column}`);
+  properties.push(`title=${escapeProperty(`${diagnostic.rule} (${diagnostic.severity})`)}`);
+  const text = diagnostic.hint ? `${diagnostic.message} ${diagnostic.hint}` : diagnostic.message;
+  return `::${ANNOTATION[diagnostic.severity]} ${properties.join(',')}::${escapeData(text)}`;
+}
+
+function escapeData(value: string): string {
+  return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replaceAll(':', '%3A').replaceAll(',', '%2C');
+}
