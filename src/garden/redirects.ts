@@ -70,7 +70,7 @@ function aliasSlug(note: IndexedNote, alias: string): Slug | undefined {
   if (segments.length === 0) return undefined;
   const slugged = segments.map(slugifySegment);
   if (slugged.some((segment) => segment === '-')) return undefined;
-  if (segments.length > 1) return asSlug(slugged.join('/'));
+  if (alias.includes('/')) return asSlug(slugged.join('/'));
   const folder = note.slug.includes('/') ? note.slug.slice(0, note.slug.lastIndexOf('/')) : '';
   return asSlug(folder ? `${folder}/${slugged[0]}` : slugged[0]!);
 }

@@ -30,6 +30,13 @@ export class TempRepo {
     return this;
   }
 
+  /** `git mv`, creating the destination folder. */
+  move(from: string, to: string): this {
+    mkdirSync(path.dirname(path.join(this.root, to)), { recursive: true });
+    this.git('mv', from, to);
+    return this;
+  }
+
   remove(...files: string[]): this {
     for (const file of files) rmSync(path.join(this.root, file), { recursive: true, force: true });
     return this;
