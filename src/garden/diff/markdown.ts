@@ -36,7 +36,7 @@ export function formatDiffMarkdown(diff: KnowledgeDiff, heading: DiffHeading): s
   );
   section(lines, 'Notes renamed or moved', diff.renamed, ({ from, to, contentChanged }) =>
     `${code(from.path)} → ${code(to.path)}${contentChanged ? ', and changed' : ''}` +
-      (to.published && from.slug !== to.slug ? ` (the old address /${text(from.slug)}/ redirects to the new one)` : ''),
+      (to.published && from.slug !== to.slug ? ` (the old address ${code(`/${from.slug}/`)} redirects to the new one)` : ''),
   );
   section(lines, 'Notes removed', diff.removed, (note) => noteItem(note));
   section(lines, 'Links added', diff.linksAdded, linkItem);
@@ -47,7 +47,7 @@ export function formatDiffMarkdown(diff: KnowledgeDiff, heading: DiffHeading): s
   section(lines, 'New unresolved links', diff.newUnresolved, ({ source, target, line }) =>
     `${code(`${source.path}:${line}`)} links to ${code(target)}, which does not exist`,
   );
-  section(lines, 'New orphans (nothing links to them)', diff.newOrphans, ({ note, wasLinked }) =>
+  section(lines, 'New orphans: nothing links to them', diff.newOrphans, ({ note, wasLinked }) =>
     `${noteItem(note)}${wasLinked ? ': was linked before this change' : ': a new note; link it from a related note so that readers find it'}`,
   );
   section(lines, 'Changed ids', diff.idsChanged, ({ note, before, after }) =>
