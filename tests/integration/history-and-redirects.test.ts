@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveSite } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+import { TempRepo } from '../support/git-repo.ts';
+
+/**
+ * A garden whose history has a rename, built like the deploy workflow builds main: the note page
+ * shows its dates, contributors and links into the repository, and the old address still leads to
+ * the note.
+ */
+const ada = { name: 'Ada Lovelace', email: 'ada@example.com' };
+const bob = { name: 'Bob Smith', email: 'bob@example.com' };
+const body = 'How the team runs its weekly planning, who joins, and what comes out of it.\n';
+
+let dist: string;
+let output: string;
+let browser: Browser;
+let server: Server;
+let origin: string;
+
+beforeAll(async () => {
+  const repo = new TempRepo();
+  repo.write({
+    'content/index.md': '# Home\n\nSee [[Weekly planning]].\n',
+    'content/Team/Planning.md': `# Weekly planning\n\n${body}`,
+    'content/Team/Budget.md': '# Budget\n',
+  });
+  repo.commit('first notes', ada);
+  repo.move('content/Team/Planning.md', 'content/Rituals/Weekly planning.md').commit('move planning under rituals', bob);
+  repo.write({
+    'content/Rituals/Weekly planning.md': `---\naliases: [Sprint planning, /Team/Budget]\n---\n# Weekly planning\n\n${body}Bring the board.\n`,
+  });
+  repo.commit('add aliases', bob);
+  // The alias `/Team/Budget` names the address of a real page, which must stay that page.
+  ({ dist, output } = await buildSite(repo.path('content'), { GARDEN_REPOSITORY_URL: 'https://github.com/acme/garden', GARDEN_REPOSITORY_BRANCH: 'main' }));
+  browser = await launchChromium();
+  ({ origin, server } = await serveSite(dist));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const page = (slug: string) => readFileSync(path.join(dist, slug, 'index.html'), 'utf8');
+
+describe('a renamed note', () => {
+  it('keeps its old address: a redirect page to the new one, never over a real page', () => {
+    const redirect = page('team/planning');
+    expect(redirect).toContain('<meta http-equiv="refresh" content="0; url=/rituals/weekly-planning/">');
+    expect(redirect).toContain('<link rel="canonical" href="https://garden.example.com/rituals/weekly-planning/">');
+    expect(redirect).toContain('<meta name="robots" content="noindex">');
+    expect(redirect).toMatch(/This note has moved to <a href="\/rituals\/weekly-planning\/">Weekly planning<\/a>/);
+    expect(redirect).not.toMatch(/<script/);
+    expect(page('rituals/sprint-planning')).toContain('url=/rituals/weekly-planning/');
+    expect(page('team/budget')).toContain('<h1 class="kg-title"');
+    expect(output).toMatch(/garden: 2 old addresses redirect to their notes/);
+  });
+
+  it('sends a reader who opens the old address to the note', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/team/planning/`);
+    await tab.waitForURL(`${origin}/rituals/weekly-planning/`);
+    expect(await tab.locator('h1').textContent()).toBe('Weekly planning');
+    await tab.close();
+  });
+
+  it('shows when it was created and updated, by whom, and links to edit it and to its history', async () => {
+    const tab = await browser.newPage();
+    await tab.goto(`${origin}/rituals/weekly-planning/`);
+    const history = tab.locator('.kg-note-history');
+    expect((await history.locator('li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
+      'Updated Jan 3, 2024',
+      'Created Jan 1, 2024',
+      'Contributors: Bob Smith, Ada Lovelace',
+      'Edit this note',
+      'History',
+    ]);
+    // Its stylesheet is loaded: the items are separated by a middle dot.
+    expect(await history.locator('li').nth(1).evaluate((li) => getComputedStyle(li, '::before').content)).toBe('"·"');
+    expect(await history.locator('time').first().getAttribute('datetime')).toBe('2024-01-03T12:00:00+00:00');
+    expect(await tab.getByRole('link', { name: 'Edit this note' }).getAttribute('href')).toBe(
+      'https://github.com/acme/garden/edit/main/content/Rituals/Weekly%20planning.md',
+    );
+    expect(await tab.getByRole('link', { name: 'History' }).getAttribute('href')).toBe(
+      'https://github.com/acme/garden/commits/main/content/Rituals/Weekly%20planning.md',
+    );
+    await tab.close();
+  });
+});
