@@ -19,6 +19,9 @@ export default defineConfig({
       content: 'content',
       title: 'Knowledge Garden',
       description: 'What we know, kept as linked notes.',
+      // "Edit this note" and "History" links (README: "Dates, contributors, edit links"). The deploy
+      // workflow sets them through GARDEN_REPOSITORY_URL; or write them here:
+      // repository: { url: 'https://github.com/acme/garden', branch: 'main' },
     }),
   ],
 });
