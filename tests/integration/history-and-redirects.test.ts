@@ -81,7 +81,8 @@ describe('a renamed note', () => {
       'History',
     ]);
     // Its stylesheet is loaded: the items are separated by a middle dot.
-    expect(await history.locator('li').nth(1).evaluate((li) => getComputedStyle(li, '::before').content)).toBe('"·"');
+    expect(await history.locator('li').first().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('"·"');
+    expect(await history.locator('li').last().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('none');
     expect(await history.locator('time').first().getAttribute('datetime')).toBe('2024-01-03T12:00:00+00:00');
     expect(await tab.getByRole('link', { name: 'Edit this note' }).getAttribute('href')).toBe(
       'https://github.com/acme/garden/edit/main/content/Rituals/Weekly%20planning.md',
@@ -90,5 +91,12 @@ describe('a renamed note', () => {
       'https://github.com/acme/garden/commits/main/content/Rituals/Weekly%20planning.md',
     );
     await tab.close();
+  });
+
+  it('names a day once when the note was only changed the day it was created', () => {
+    const history = /<div class="kg-note-history"[^>]*>(.*?)<\/div>/s.exec(page('team/budget'))![1]!;
+    expect(history).toContain('Created <time datetime="2024-01-01T12:00:00+00:00">Jan 1, 2024</time>');
+    expect(history).not.toContain('Updated');
+    expect(history).toContain('Contributor: Ada Lovelace');
   });
 });
