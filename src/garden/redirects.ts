@@ -52,7 +52,10 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
         message:
           `The old address /${candidate.from}/ (from ${origin(candidate)}) is not redirected here: ` +
           (claimed ? `it already redirects to ${claimed.note}.` : `${page} is published there.`),
-        hint: 'Nothing to do if that is intended; otherwise remove the alias or rename one of the notes.',
+        hint:
+          candidate.reason === 'renamed'
+            ? 'Nothing to do: the page there now wins over the old address.'
+            : 'Nothing to do if that is intended; otherwise remove the alias from the frontmatter.',
       });
       continue;
     }

@@ -89,7 +89,7 @@ describe('garden check', () => {
 
   it('reports exactly what the build reports: the same index and resolver', async () => {
     const result = await runGarden(['check', '--format', 'json', '--verbose'], { cwd: repo.root });
-    const garden = await loadGarden(resolveGardenConfig({}, {}, repo.root));
+    const garden = await loadGarden(resolveGardenConfig({}, {}, repo.root), { history: true });
     expect(json(result.stdout).diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.message])).toEqual(
       garden.diagnostics.map((d) => [d.file, d.at?.line ?? null, d.at?.column ?? null, d.rule, d.message]),
     );
@@ -153,6 +153,19 @@ describe('garden check', () => {
     const verbose = await runGarden(['check', '--verbose'], { cwd: clean.root });
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toMatch(/^content\/index\.md:2:11 {2}info {2}frontmatter-unknown-key {2}Unknown frontmatter field `cssclass`/);
+  });
+
+  it('reads the git history as the build does: a new note on a renamed note\'s old address is a notice', async () => {
+    const renamed = new TempRepo();
+    renamed.write({ 'content/Plan.md': '# Plan\n\nEnough words for git to see that this note was renamed later on.\n' }).commit('plan');
+    renamed.move('content/Plan.md', 'content/Roadmap.md').commit('rename');
+    renamed.write({ 'content/Plan.md': '# A new plan\n' }).commit('new plan');
+    const result = await runGarden(['check', '--verbose'], { cwd: renamed.root });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'content/Roadmap.md  info  redirect-collision  The old address /plan/ (from its earlier path Plan.md) is not redirected here: ' +
+        'Plan.md is published there. Nothing to do: the page there now wins over the old address.\n',
+    );
   });
 
   it('exits 2 on usage errors: bad option, bad format, missing path, path outside the garden, no garden', async () => {

@@ -48,7 +48,9 @@ export const checkCommand: Command<CheckValues> = {
 
     const progress = new Progress(err, io.env);
     const started = performance.now();
+    // With the git history, as the build loads it, so that the report is the build's report.
     const garden = await loadGarden(config, {
+      history: true,
       onStage: (stage, detail) => progress.update(stage === 'scan' ? 'Reading notes…' : `Resolving the links of ${detail.notes} notes…`),
     }).finally(() => progress.stop());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
