@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../../garden/diagnostics.ts';
-import { loadGarden } from '../../garden/garden.ts';
 import { githubAnnotation, humanLine, toJsonReport } from '../check-report.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
@@ -48,6 +47,8 @@ export const checkCommand: Command<CheckValues> = {
 
     const progress = new Progress(err, io.env);
     const started = performance.now();
+    // Loaded here, not at the top: `garden new` and `--help` need none of the pipeline.
+    const { loadGarden } = await import('../../garden/garden.ts');
     // With the git history, as the build loads it, so that the report is the build's report.
     const garden = await loadGarden(config, {
       history: true,
