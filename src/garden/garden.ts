@@ -2,11 +2,7 @@ import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildIndex, type GardenIndex } from './index/build.ts';
 import { scanContent } from './scan/scan.ts';
-
-export interface StageTimings {
-  scanMs: number;
-  indexMs: number;
-}
+import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
 /** The garden as the site, the CLI and the tests see it: configuration, index and problems. */
 export interface Garden {
@@ -14,20 +10,17 @@ export interface Garden {
   index: GardenIndex;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
-  timings: StageTimings;
+  /** The scan and index stages' times. */
+  timings: StageTiming[];
 }
 
 /** Runs the scan and index stages over the content folder. */
 export async function loadGarden(config: GardenConfig): Promise<Garden> {
-  const started = performance.now();
+  const stopwatch = new Stopwatch();
+  stopwatch.start('scan');
   const scan = await scanContent(config);
-  const scanned = performance.now();
+  stopwatch.start('index');
   const index = buildIndex(scan);
-  const indexed = performance.now();
-  return {
-    config,
-    index,
-    diagnostics: [...index.diagnostics].sort(compareDiagnostics),
-    timings: { scanMs: scanned - started, indexMs: indexed - scanned },
-  };
+  stopwatch.stop();
+  return { config, index, diagnostics: [...index.diagnostics].sort(compareDiagnostics), timings: stopwatch.timings };
 }

@@ -6,6 +6,7 @@ import { resolveGardenConfig, type GardenConfig, type GardenOptions } from '../g
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
+import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
 import { SiteUrls } from '../garden/urls.ts';
 import { setSiteState } from '../site/store.ts';
 import { serveAttachments, watchContent } from './dev.ts';
@@ -19,6 +20,7 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
   let urls: SiteUrls;
   let loaded: Garden | undefined;
   let started = 0;
+  const stopwatch = new Stopwatch();
 
   const load = async (logger: AstroIntegrationLogger) => {
     loaded = await loadGarden(config);
@@ -36,7 +38,13 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
         urls = new SiteUrls(astroConfig.base);
         logger.info(`content folder: ${config.contentDir}`);
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
-        if (command === 'build') await load(logger);
+        if (command === 'build') {
+          await load(logger);
+          stopwatch.timings.push(...loaded!.timings);
+        }
+      },
+      'astro:build:start': () => {
+        stopwatch.start('render');
       },
       'astro:server:setup': async ({ server, logger }) => {
         await load(logger);
@@ -48,10 +56,14 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
+        stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
+        stopwatch.stop();
+        await writeTimings(stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
           attachments: copied,
           elapsedMs: performance.now() - started,
+          stages: stopwatch.timings,
           verbose: /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''),
         });
         for (const line of summary.split('\n')) logger.info(line);
@@ -62,6 +74,18 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * For the benchmark (`npm run bench`): when GARDEN_TIMINGS_FILE is set, the build writes its stage
+ * timings, peak memory and CPU time there as JSON.
+ */
+async function writeTimings(stages: readonly StageTiming[], totalMs: number): Promise<void> {
+  const file = process.env.GARDEN_TIMINGS_FILE;
+  if (!file) return;
+  const usage = process.resourceUsage();
+  const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  await fs.writeFile(file, JSON.stringify(report, null, 2));
 }
 
 /** Copies every attachment a published note uses to its URL in the site; returns how many. */
