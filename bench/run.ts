@@ -5,6 +5,7 @@
  *   npm run bench -- --sizes 1000          only the 1k garden (what CI runs)
  *   npm run bench -- --content DIR         any folder of notes instead
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
+ *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
  *
  * For each garden it runs a cold build (no cache), then edits one note and runs a warm build, then a
  * cold build of the edited garden, and fails when the warm output differs from that cold output. It
@@ -23,6 +24,7 @@ import { parseArgs } from 'node:util';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { generateGarden } from './generate.ts';
+import { benchSearch, formatSearchBench, type SearchBenchResult } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const astroBin = path.join(root, 'node_modules', '.bin', 'astro');
@@ -60,14 +62,24 @@ const { values } = parseArgs({
     warm: { type: 'boolean', default: true },
     'no-warm': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
+    search: { type: 'boolean', default: false },
+    query: { type: 'string', default: 'onboarding' },
   },
 });
 
 const workDir = mkdtempSync(path.join(tmpdir(), 'garden-bench-'));
 const results: GardenResult[] = [];
+let searchResult: SearchBenchResult | undefined;
 let failed = false;
 
-if (values.content) {
+if (values.search) {
+  const content = path.resolve(values.content ?? path.join(root, '..', 'shared', 'corpora', 'sourcegraph-handbook'));
+  const dist = path.join(workDir, 'search-site');
+  await build(content, dist, path.join(workDir, 'cache-search'), 'cold', true);
+  const notePage = path.relative(dist, pageWeight(dist).page ? path.join(dist, pageWeight(dist).page) : dist).replace(/index\.html$/, '');
+  searchResult = await benchSearch(dist, values.query!, `/${notePage}`);
+  console.log(formatSearchBench(path.basename(content), searchResult));
+} else if (values.content) {
   results.push(await benchGarden(path.resolve(values.content), path.basename(values.content), false));
 } else {
   for (const size of values.sizes!.split(',').map(Number)) {
@@ -82,7 +94,7 @@ printTable(results);
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version };
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2));
+writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}) }, null, 2));
 console.log(`\nwritten ${path.relative(root, resultFile)}`);
 rmSync(workDir, { recursive: true, force: true });
 if (failed) {

@@ -9,7 +9,8 @@ import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
 import { SiteUrls } from '../garden/urls.ts';
 import { setSiteState } from '../site/store.ts';
-import { serveAttachments, watchContent } from './dev.ts';
+import { serveAttachments, serveBuiltSearchIndex, watchContent } from './dev.ts';
+import { indexSite } from './search.ts';
 
 /**
  * The garden as an Astro integration: loads the content folder before pages render, copies the
@@ -18,6 +19,7 @@ import { serveAttachments, watchContent } from './dev.ts';
 export default function garden(options: GardenOptions = {}): AstroIntegration {
   let config: GardenConfig;
   let urls: SiteUrls;
+  let outDir: string;
   let loaded: Garden | undefined;
   let started = 0;
   const stopwatch = new Stopwatch();
@@ -36,6 +38,7 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
+        outDir = fileURLToPath(astroConfig.outDir);
         logger.info(`content folder: ${config.contentDir}`);
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
         if (command === 'build') {
@@ -49,6 +52,9 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       'astro:server:setup': async ({ server, logger }) => {
         await load(logger);
         server.middlewares.use(serveAttachments(() => loaded, urls));
+        const search = serveBuiltSearchIndex(outDir, urls.base);
+        server.middlewares.use(search.middleware);
+        logger.info(search.status);
         watchContent(server, config.contentDir, async () => {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
@@ -58,7 +64,10 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
         stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
+        stopwatch.start('search');
+        const search = await indexSite(fileURLToPath(dir));
         stopwatch.stop();
+        logger.info(`search: Pagefind indexed ${search.pages} pages`);
         await writeTimings(stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
           attachments: copied,
