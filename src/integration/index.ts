@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatCommentsReport } from '../garden/comments/report.ts';
+import { commentThreadPlan } from '../garden/comments/threads.ts';
 import { resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
@@ -76,6 +78,7 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
           verbose: /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''),
         });
         for (const line of summary.split('\n')) logger.info(line);
+        for (const line of commentsReport(loaded)) logger.info(line);
         const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
         if (config.strict && errors > 0) {
           throw new Error(`Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT.`);
@@ -95,6 +98,10 @@ async function writeTimings(stages: readonly StageTiming[], totalMs: number): Pr
   const usage = process.resourceUsage();
   const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
   await fs.writeFile(file, JSON.stringify(report, null, 2));
+}
+
+function commentsReport(garden: Garden): string[] {
+  return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''));
 }
 
 /** Copies every attachment a published note uses to its URL in the site; returns how many. */
