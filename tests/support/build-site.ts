@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -19,6 +19,16 @@ export interface BuiltSite {
  * parallel) overwrite each other's files.
  */
 const sitesDir = path.join(projectRoot, 'node_modules', '.cache', 'garden-test-sites');
+const KEEP_SITES_MS = 6 * 60 * 60 * 1000;
+
+/** Removes sites built by earlier test runs (long finished), so that the folder does not grow forever. */
+function pruneOldSites(): void {
+  for (const name of readdirSync(sitesDir)) {
+    const site = path.join(sitesDir, name);
+    const modified = statSync(site, { throwIfNoEntry: false })?.mtimeMs ?? Date.now(); // another run may prune it first
+    if (Date.now() - modified > KEEP_SITES_MS) rmSync(site, { recursive: true, force: true });
+  }
+}
 
 /**
  * Builds the garden in `contentDir` exactly as `GARDEN_CONTENT=… npm run build` does, in its own
@@ -26,6 +36,7 @@ const sitesDir = path.join(projectRoot, 'node_modules', '.cache', 'garden-test-s
  */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
   mkdirSync(sitesDir, { recursive: true });
+  pruneOldSites();
   const dist = mkdtempSync(path.join(sitesDir, 'site-'));
   const { stdout, stderr } = await promisify(execFile)(astro, ['build', '--outDir', dist], {
     cwd: projectRoot,
