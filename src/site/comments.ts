@@ -1,6 +1,6 @@
 import { commentThreadPlan } from '../garden/comments/threads.ts';
 import type { IndexedNote } from '../garden/index/build.ts';
-import type { GiscusSettings } from './giscus.ts';
+import type { GiscusSettings } from '../client/comments/settings.ts';
 import { siteState } from './store.ts';
 
 export interface CommentThreadView {

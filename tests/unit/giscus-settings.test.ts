@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { giscusDataAttributes, readGiscusSettings, type GiscusSettings } from '../../src/site/giscus.ts';
+import { giscusDataAttributes, readGiscusSettings, type GiscusSettings } from '../../src/client/comments/settings.ts';
 
 /** What the browser's `element.dataset` makes of `data-*` attributes (`data-repo-id` → `repoId`). */
 function asDataset(attributes: Record<string, string>): DOMStringMap {

@@ -5,7 +5,7 @@
  * ('light' or 'dark', set by the site before first paint), else the system's colour scheme.
  */
 import type { GiscusWidget } from 'giscus';
-import { readGiscusSettings, type GiscusSettings } from './giscus.ts';
+import { readGiscusSettings, type GiscusSettings } from './settings.ts';
 
 /** How far ahead of the viewport the thread starts loading: about a screen, so it is ready on arrival. */
 const LOAD_AHEAD = '800px 0px';
