@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { influence } from '../../src/garden/graph/influence.ts';
 import { layout } from '../../src/garden/graph/layout.ts';
+import { asSlug, type Slug } from '../../src/garden/types.ts';
 
 function graphOf(edges: [string, string][], nodes: string[] = []): Graph {
   const graph = new Graph({ type: 'directed', allowSelfLoops: false });
@@ -14,7 +15,7 @@ function graphOf(edges: [string, string][], nodes: string[] = []): Graph {
   return graph;
 }
 
-const rounded = (ranks: Map<string, number>) => Object.fromEntries([...ranks].map(([slug, rank]) => [slug, Math.round(rank * 10000) / 10000]));
+const rounded = (ranks: Map<Slug, number>) => Object.fromEntries([...ranks].map(([slug, rank]) => [slug, Math.round(rank * 10000) / 10000]));
 
 describe('influence (PageRank)', () => {
   it('is uniform on a cycle', () => {
@@ -39,7 +40,7 @@ describe('influence (PageRank)', () => {
     // x and y each get one link: x from the hub h (linked by many), y from the orphan o.
     const edges: [string, string][] = [['h', 'x'], ['o', 'y'], ['p1', 'h'], ['p2', 'h'], ['p3', 'h']];
     const ranks = influence(graphOf(edges));
-    expect(ranks.get('x')!).toBeGreaterThan(ranks.get('y')! * 2);
+    expect(ranks.get(asSlug('x'))!).toBeGreaterThan(ranks.get(asSlug('y'))! * 2);
   });
 
   it('sums to one, including notes without links', () => {
@@ -63,7 +64,8 @@ describe('layout', () => {
     const clique = (prefix: string): [string, string][] =>
       Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => [`${prefix}${i}`, `${prefix}${j}`] as [string, string])).flat().filter(([a, b]) => a !== b);
     const points = layout(graphOf([...clique('a'), ...clique('b'), ['a0', 'b0']]));
-    const distance = (p: string, q: string) => Math.hypot(points.get(p)!.x - points.get(q)!.x, points.get(p)!.y - points.get(q)!.y);
+    const at = (slug: string) => points.get(asSlug(slug))!;
+    const distance = (p: string, q: string) => Math.hypot(at(p).x - at(q).x, at(p).y - at(q).y);
     expect(distance('a1', 'a2')).toBeLessThan(distance('a1', 'b2'));
     expect(distance('b3', 'b4')).toBeLessThan(distance('a3', 'b4'));
   });
