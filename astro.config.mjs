@@ -22,6 +22,8 @@ export default defineConfig({
       // "Edit this note" and "History" links (README: "Dates, contributors, edit links"). The deploy
       // workflow sets them through GARDEN_REPOSITORY_URL; or write them here:
       // repository: { url: 'https://github.com/acme/garden', branch: 'main' },
+      // Discussion threads under every note, on GitHub Discussions (README: "Comments"):
+      // comments: { repo: 'owner/name', repoId: 'R_…', category: 'Comments', categoryId: 'DIC_…' },
     }),
   ],
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { COMMENTS_ENV, commentsOptionsSchema, commentsOptionsWithEnv, FIXED_GISCUS_SETTINGS, type CommentsConfig, type CommentsOptions } from './comments/options.ts';
 
 const httpUrl = (field: string) =>
   z
@@ -44,6 +45,8 @@ export const gardenOptionsSchema = z
       .default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
     repository: repositorySchema.optional(),
+    /** giscus threads on every note (README: "Comments"); validated on its own by `commentsOptionsSchema`. */
+    comments: z.custom<CommentsOptions | false>().optional(),
   })
   .strict();
 
@@ -64,6 +67,8 @@ export interface GardenConfig {
   templatesDir: string;
   /** The repository on the web, when configured: the base of edit and history links. */
   repository?: RepositoryConfig;
+  /** Where the comment threads live; `undefined` when comments are not configured (no widget). */
+  comments: CommentsConfig | undefined;
 }
 
 export interface RepositoryConfig {
@@ -92,14 +97,14 @@ export function resolveGardenConfig(
   cwd: string = process.cwd(),
 ): GardenConfig {
   const parsed = gardenOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(options)';
-      return issue.code === 'unrecognized_keys'
-        ? `unknown option(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}: remove them or check their spelling`
-        : `${key}: ${issue.message}`;
-    });
-    throw new GardenConfigError(`Invalid garden options in astro.config.mjs:\n  - ${lines.join('\n  - ')}`);
+  const { options: commentOptions, envKeys } = commentsOptionsWithEnv(options.comments, env);
+  const comments = commentOptions === undefined || commentOptions === false ? undefined : commentsOptionsSchema.safeParse(commentOptions);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, []))),
+    ...(comments && !comments.success ? comments.error.issues.map((issue) => describeIssue(issue, ['comments'], envKeys)) : []),
+  ];
+  if (!parsed.success || (comments && !comments.success)) {
+    throw new GardenConfigError(`Invalid garden options in astro.config.mjs:\n  - ${problems.join('\n  - ')}`);
   }
   const options_ = parsed.data;
   const content = env.GARDEN_CONTENT?.trim() || options_.content;
@@ -112,6 +117,7 @@ export function resolveGardenConfig(
     strict: strictFromEnv ?? options_.strict,
     templatesDir: path.resolve(cwd, content, options_.templatesFolder),
     ...repositoryConfig(options_.repository, env),
+    comments: comments?.data,
   };
 }
 
@@ -141,6 +147,26 @@ function repositoryConfig(
       historyUrl: options?.historyUrl ?? `${url}/commits/${branchInUrl}`,
     },
   };
+}
+
+/** One line per problem: which key, what is wrong and how to fix it (and which variable set it). */
+function describeIssue(issue: z.core.$ZodIssue, prefix: string[], envKeys = new Map<string, string>()): string {
+  const key = [...prefix, ...issue.path.map(String)].join('.') || '(options)';
+  if (issue.code === 'unrecognized_keys') {
+    const fixed = prefix[0] === 'comments' && issue.path.length === 0 ? issue.keys.filter((unknown) => FIXED_GISCUS_SETTINGS[unknown]) : [];
+    const unknown = issue.keys.filter((name) => !fixed.includes(name));
+    return [
+      ...fixed.map((name) => `\`comments.${name}\` cannot be set: ${FIXED_GISCUS_SETTINGS[name]}. Remove it.`),
+      ...(unknown.length > 0
+        ? [`unknown option(s) ${unknown.map((name) => `\`${name}\``).join(', ')}${key === '(options)' ? '' : ` in \`${key}\``}: remove them or check their spelling`]
+        : []),
+    ].join('\n  - ');
+  }
+  const field = String(issue.path[0]);
+  const fromVariable = envKeys.get(field);
+  // When a deployment configures comments through variables, say which variable completes it.
+  const variable = envKeys.size > 0 && !fromVariable ? Object.entries(COMMENTS_ENV).find(([, name]) => name === field)?.[0] : undefined;
+  return `${key}${fromVariable ? ` (from ${fromVariable})` : ''}: ${issue.message}${variable ? ` Or set ${variable}.` : ''}`;
 }
 
 function normaliseRelative(value: string): string {

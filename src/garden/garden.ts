@@ -4,11 +4,7 @@ import { readGardenHistory, type GardenHistory } from './history/history.ts';
 import { buildIndex, type GardenIndex } from './index/build.ts';
 import { planRedirects, type Redirect } from './redirects.ts';
 import { scanContent } from './scan/scan.ts';
-
-export interface StageTimings {
-  scanMs: number;
-  indexMs: number;
-}
+import { Stopwatch, type StageTiming } from './stopwatch.ts';
 
 /** The garden as the site, the CLI and the tests see it: configuration, index and problems. */
 export interface Garden {
@@ -16,7 +12,8 @@ export interface Garden {
   index: GardenIndex;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
-  timings: StageTimings;
+  /** The scan and index stages' times. */
+  timings: StageTiming[];
   /** Per-file git history, when asked for and the content folder is in a git repository. */
   history?: GardenHistory;
   /** Why the history could not be read, when git failed (the garden is loaded without it). */
@@ -35,9 +32,8 @@ export interface LoadOptions {
   onStage?: (stage: LoadStage, detail: { notes?: number }) => void;
 }
 
-/** Runs the scan and index stages over the content folder. */
+/** Runs the scan and index stages over the content folder (and reads its git history alongside). */
 export async function loadGarden(config: GardenConfig, options: LoadOptions = {}): Promise<Garden> {
-  const started = performance.now();
   let historyError: string | undefined;
   // Caught here so that a failing git never fails the build (or leaves a rejection unhandled).
   const historyRead =
@@ -47,19 +43,21 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
           return undefined;
         })
       : Promise.resolve(options.history || undefined);
+  const stopwatch = new Stopwatch();
+  stopwatch.start('scan');
   options.onStage?.('scan', {});
   const scan = await scanContent(config);
-  const scanned = performance.now();
+  stopwatch.start('index');
   options.onStage?.('index', { notes: scan.notes.length });
   const index = buildIndex(scan);
-  const indexed = performance.now();
+  stopwatch.stop();
   const history = await historyRead;
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, history);
   return {
     config,
     index,
     diagnostics: [...index.diagnostics, ...redirectProblems].sort(compareDiagnostics),
-    timings: { scanMs: scanned - started, indexMs: indexed - scanned },
+    timings: stopwatch.timings,
     ...(history ? { history } : {}),
     ...(historyError === undefined ? {} : { historyError }),
     redirects,

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveSite } from '../support/browser.ts';
+import { openSite, type SiteBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 import { TempRepo } from '../support/git-repo.ts';
 
@@ -18,9 +16,7 @@ const body = 'How the team runs its weekly planning, who joins, and what comes o
 
 let dist: string;
 let output: string;
-let browser: Browser;
-let server: Server;
-let origin: string;
+let site: SiteBrowser;
 
 beforeAll(async () => {
   const repo = new TempRepo();
@@ -37,13 +33,11 @@ beforeAll(async () => {
   repo.commit('add aliases', bob);
   // The alias `/Team/Budget` names the address of a real page, which must stay that page.
   ({ dist, output } = await buildSite(repo.path('content'), { GARDEN_REPOSITORY_URL: 'https://github.com/acme/garden', GARDEN_REPOSITORY_BRANCH: 'main' }));
-  browser = await launchChromium();
-  ({ origin, server } = await serveSite(dist));
+  site = await openSite(dist);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  await site?.close();
 });
 
 const page = (slug: string) => readFileSync(path.join(dist, slug, 'index.html'), 'utf8');
@@ -62,16 +56,16 @@ describe('a renamed note', () => {
   });
 
   it('sends a reader who opens the old address to the note', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(`${origin}/team/planning/`);
-    await tab.waitForURL(`${origin}/rituals/weekly-planning/`);
+    const tab = await site.newPage();
+    await tab.goto(`${site.origin}/team/planning/`);
+    await tab.waitForURL(`${site.origin}/rituals/weekly-planning/`);
     expect(await tab.locator('h1').textContent()).toBe('Weekly planning');
     await tab.close();
   });
 
   it('shows when it was created and updated, by whom, and links to edit it and to its history', async () => {
-    const tab = await browser.newPage();
-    await tab.goto(`${origin}/rituals/weekly-planning/`);
+    const tab = await site.newPage();
+    await tab.goto(`${site.origin}/rituals/weekly-planning/`);
     const history = tab.locator('.kg-note-history');
     expect((await history.locator('li').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual([
       'Updated Jan 3, 2024',

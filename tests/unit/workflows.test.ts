@@ -103,7 +103,18 @@ describe('GitHub workflows', () => {
     expect(deploy?.steps.map((step) => step.uses?.replace(/@.*/, ''))).toEqual(['actions/deploy-pages']);
     expect(commandLines(workflow)).toEqual(['npm ci --no-audit --no-fund', 'npm run build']);
     const env = build!.steps.find((step) => step.run === 'npm run build')!.env!;
-    expect(Object.keys(env).sort()).toEqual(['GARDEN_BASE', 'GARDEN_REPOSITORY_BRANCH', 'GARDEN_REPOSITORY_URL', 'GARDEN_SITE']);
+    expect(Object.keys(env).sort()).toEqual([
+      'GARDEN_BASE',
+      'GARDEN_GISCUS_CATEGORY',
+      'GARDEN_GISCUS_CATEGORY_ID',
+      'GARDEN_GISCUS_REPO',
+      'GARDEN_GISCUS_REPO_ID',
+      'GARDEN_REPOSITORY_BRANCH',
+      'GARDEN_REPOSITORY_URL',
+      'GARDEN_SITE',
+    ]);
+    // Configuration comes from repository variables, never from secrets.
+    for (const value of Object.values(env)) expect(value).toMatch(/^\$\{\{ (vars\.|github\.)/);
   });
 
   it('run only commands that exist in this repository, with arguments they accept', async () => {
