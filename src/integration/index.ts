@@ -8,7 +8,9 @@ import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { SiteUrls } from '../garden/urls.ts';
 import { setSiteState } from '../site/store.ts';
-import { serveAttachments, watchContent } from './dev.ts';
+import { brandPlugin } from './brand.ts';
+import { serveAttachments, serveExplorerData, watchContent } from './dev.ts';
+import { writeExplorerData } from './explorer-data.ts';
 
 /**
  * The garden as an Astro integration: loads the content folder before pages render, copies the
@@ -30,17 +32,26 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
   return {
     name: 'knowledge-garden',
     hooks: {
-      'astro:config:setup': async ({ config: astroConfig, command, logger }) => {
+      'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         logger.info(`content folder: ${config.contentDir}`);
+        updateConfig({
+          vite: {
+            plugins: [brandPlugin(config.brand, fileURLToPath(astroConfig.root))],
+            // Never inline scripts or assets into pages: the planned Content-Security-Policy allows
+            // scripts, styles and fonts from our own origin only (no inline code, no data: URLs).
+            build: { assetsInlineLimit: 0 },
+          },
+        });
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
         if (command === 'build') await load(logger);
       },
       'astro:server:setup': async ({ server, logger }) => {
         await load(logger);
         server.middlewares.use(serveAttachments(() => loaded, urls));
+        server.middlewares.use(serveExplorerData(() => loaded, urls));
         watchContent(server, config.contentDir, async () => {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
@@ -49,6 +60,7 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
+        await writeExplorerData(loaded, urls, fileURLToPath(dir));
         const summary = formatBuildSummary(loaded, {
           attachments: copied,
           elapsedMs: performance.now() - started,
