@@ -38,7 +38,7 @@ try {
         await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
         if (open === 'explorer') await page.click('.kg-menu-button');
         if (open === 'toc') await page.click('.kg-toc-button');
-        const name = `${pagePath.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${theme}${open ? `-${open}` : ''}.png`;
+        const name = `${pagePath.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'home'}-${width}-${theme}${open ? `-${open}` : ''}${flags.has('--full') ? '-full' : ''}.png`;
         const file = path.join(outDir, name);
         await page.screenshot({ path: file, fullPage: flags.has('--full') });
         console.log(file);

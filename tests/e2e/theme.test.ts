@@ -24,7 +24,8 @@ afterAll(async () => {
  */
 async function watchFirstPaint(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const probe = ((window as unknown as { __kgFirstPaint: Record<string, unknown> }).__kgFirstPaint = {});
+    const probe: Record<string, unknown> = {};
+    (window as unknown as { __kgFirstPaint: Record<string, unknown> }).__kgFirstPaint = probe;
     new MutationObserver((_, observer) => {
       if (!document.body) return;
       probe.atBody = document.documentElement.dataset.theme ?? null;
