@@ -6,19 +6,13 @@ import type { BrandOptions } from '../garden/config.ts';
  * The values were validated by the config schema (no `;`, braces or comments can get through).
  */
 export function brandStylesheet(brand: BrandOptions): string {
-  const light: string[] = [];
-  const dark: string[] = [];
-  if (brand.accent) light.push(`--kg-accent: ${brand.accent};`);
-  if (brand.accentDark ?? brand.accent) dark.push(`--kg-accent: ${brand.accentDark ?? brand.accent};`);
-  if (brand.font) light.push(`--kg-font-body: ${brand.font};`);
-  if (brand.headingFont) light.push(`--kg-font-heading: ${brand.headingFont};`);
-  if (brand.monoFont) light.push(`--kg-font-mono: ${brand.monoFont};`);
-  const rules = ['/* Generated from `brand` in the garden options (README: "Branding"). */'];
-  if (light.length > 0) rules.push(`:root {\n  ${light.join('\n  ')}\n}`);
-  if (dark.length > 0) {
-    // The same selectors as tokens.css uses for the dark theme, so the brand wins in both.
-    rules.push(`:root[data-theme='dark'] {\n  ${dark.join('\n  ')}\n}`);
-    rules.push(`@media (prefers-color-scheme: dark) {\n  :root:not([data-theme]) {\n    ${dark.join('\n    ')}\n  }\n}`);
-  }
-  return `${rules.join('\n')}\n`;
+  const properties: string[] = [];
+  // Each theme's accent; tokens.css combines them into --kg-accent.
+  if (brand.accent) properties.push(`--kg-accent-light: ${brand.accent};`);
+  if (brand.accentDark ?? brand.accent) properties.push(`--kg-accent-dark: ${brand.accentDark ?? brand.accent};`);
+  if (brand.font) properties.push(`--kg-font-body: ${brand.font};`);
+  if (brand.headingFont) properties.push(`--kg-font-heading: ${brand.headingFont};`);
+  if (brand.monoFont) properties.push(`--kg-font-mono: ${brand.monoFont};`);
+  const comment = '/* Generated from `brand` in the garden options (README: "Branding"). */';
+  return properties.length === 0 ? `${comment}\n` : `${comment}\n:root {\n  ${properties.join('\n  ')}\n}\n`;
 }

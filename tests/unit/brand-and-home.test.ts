@@ -9,13 +9,12 @@ const brand = (options: object) => resolveGardenConfig({ brand: options }, {}).b
 describe('brand options', () => {
   it('become custom properties for both themes', () => {
     const css = brandStylesheet(brand({ accent: '#0b5cad', accentDark: 'oklch(75% 0.1 250)', font: '"Inter", system-ui, sans-serif' }));
-    expect(css).toContain(':root {\n  --kg-accent: #0b5cad;\n  --kg-font-body: "Inter", system-ui, sans-serif;\n}');
-    expect(css).toContain(":root[data-theme='dark'] {\n  --kg-accent: oklch(75% 0.1 250);\n}");
-    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\n {2}:root:not\(\[data-theme\]\) \{\n {4}--kg-accent: oklch\(75% 0\.1 250\);/);
+    expect(css).toContain(':root {\n  --kg-accent-light: #0b5cad;\n  --kg-accent-dark: oklch(75% 0.1 250);\n  --kg-font-body: "Inter", system-ui, sans-serif;\n}');
   });
 
   it('use the light accent in the dark theme when no dark one is given', () => {
-    expect(brandStylesheet(brand({ accent: 'teal' }))).toContain(":root[data-theme='dark'] {\n  --kg-accent: teal;");
+    expect(brandStylesheet(brand({ accent: 'teal' }))).toContain('--kg-accent-light: teal;\n  --kg-accent-dark: teal;');
+    expect(brandStylesheet(brand({ accentDark: 'teal' }))).not.toContain('--kg-accent-light');
   });
 
   it('generate nothing but a comment when the garden is not branded', () => {
