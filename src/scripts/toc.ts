@@ -1,6 +1,7 @@
 /**
  * Marks the section being read in the table of contents (`aria-current="true"`): the last heading
- * that has scrolled above the top fifth of the window. On narrow screens, where the table is a
+ * that has scrolled above the top fifth of the window (the last one once the page is scrolled to
+ * its end). On narrow screens, where the table is a
  * popover, following one of its links closes it.
  */
 export function trackSections(toc: HTMLElement): void {
@@ -20,6 +21,8 @@ export function trackSections(toc: HTMLElement): void {
       if (heading.getBoundingClientRect().top > line) break;
       reading = link;
     }
+    // At the very bottom the last sections may never reach the line: the last one is being read.
+    if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) reading = sections.at(-1)!.link;
     if (reading === current) return;
     current?.removeAttribute('aria-current');
     reading.setAttribute('aria-current', 'true');

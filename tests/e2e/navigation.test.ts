@@ -116,6 +116,8 @@ describe('reading a note', () => {
     expect(await page.textContent('#kg-toc [aria-current="true"]')).toBe('Why we write things down');
     await page.evaluate(() => document.getElementById('reviewing-a-note')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.waitForFunction(() => document.querySelector('#kg-toc [aria-current="true"]')?.textContent === 'Reviewing a note');
+    await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+    await page.waitForFunction(() => document.querySelector('#kg-toc [aria-current="true"]')?.textContent === 'When a note is no longer needed');
     await page.close();
   });
 
