@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import type { RenderContext } from './render/context.ts';
 import { remarkAnchors } from './render/remark-anchors.ts';
 import { remarkGardenLinks } from './render/remark-links.ts';
+import { rehypeScrollable } from './render/rehype-scrollable.ts';
 import { rehypeMarkGenerated, rehypeUntrustedHtml } from './render/rehype-untrusted-html.ts';
 import { sanitizeSchema } from './render/sanitize-schema.ts';
 
@@ -19,7 +20,8 @@ export type { RenderContext } from './render/context.ts';
  * the CLI and the tests. Order matters:
  * 1. remark: links resolved against the garden, anchors placed;
  * 2. mdast → hast, keeping raw HTML as raw nodes;
- * 3. our elements marked, raw HTML parsed, untrusted ids namespaced and raw links resolved;
+ * 3. our elements marked, raw HTML parsed, untrusted ids namespaced and raw links resolved, code
+ *    blocks and tables made reachable by keyboard;
  * 4. the sanitizer, last, so nothing after it can reintroduce unsafe markup.
  */
 const processor = unified()
@@ -29,6 +31,7 @@ const processor = unified()
   .use(rehypeMarkGenerated)
   .use(rehypeRaw)
   .use(rehypeUntrustedHtml)
+  .use(rehypeScrollable)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
   .freeze();

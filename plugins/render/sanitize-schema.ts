@@ -21,6 +21,9 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     a: [...withoutClassName(defaultSchema.attributes?.a), ['className', ...generatedLinkClasses, 'data-footnote-backref'], 'title'],
     img: [...(defaultSchema.attributes?.img ?? []), 'loading', 'width', 'height'],
+    // Set by rehype-scrollable on everything that may scroll sideways; no other value gets through.
+    pre: [...(defaultSchema.attributes?.pre ?? []), ['tabIndex', 0]],
+    table: [...(defaultSchema.attributes?.table ?? []), ['tabIndex', 0]],
   },
   protocols: {
     ...defaultSchema.protocols,

@@ -26,6 +26,58 @@ const repositorySchema = z
   .strict();
 
 /**
+ * A CSS value that is copied into a generated stylesheet: it must not be able to end the declaration
+ * and start another rule, so `;`, braces, `<`, backslashes and comments are refused.
+ */
+const cssValue = (field: string, example: string) =>
+  z
+    .string({ error: `\`${field}\` must be text, for example ${example}.` })
+    .trim()
+    .min(1, { error: `\`${field}\` is empty: give it a value or remove it.` })
+    .max(300, { error: `\`${field}\` is too long (at most 300 characters).` })
+    .refine((value) => !/[;{}<>\\]|\/\*|\*\//.test(value), {
+      error: `\`${field}\` must be a single CSS value without \`;\`, braces or comments, for example ${example}.`,
+    });
+
+const colour = (field: string) => cssValue(field, `"#1f6f50" or "oklch(55% 0.12 160)"`);
+
+/** The look a company can give the garden without writing CSS (README: "Branding"). */
+export const brandSchema = z
+  .object({
+    logo: z
+      .string({ error: '`brand.logo` must be the path of an image in `public/`, e.g. "/logo.svg", or an https:// URL.' })
+      .trim()
+      .refine((value) => /^\/(?!\/)/.test(value) || /^https:\/\//i.test(value), {
+        error: '`brand.logo` must start with "/" (a file in `public/`, e.g. "/logo.svg") or be an https:// URL.',
+      })
+      .optional(),
+    accent: colour('brand.accent').optional(),
+    accentDark: colour('brand.accentDark').optional(),
+    font: cssValue('brand.font', `'"Inter", system-ui, sans-serif'`).optional(),
+    headingFont: cssValue('brand.headingFont', `'Georgia, serif'`).optional(),
+    monoFont: cssValue('brand.monoFont', `'"JetBrains Mono", monospace'`).optional(),
+    css: z
+      .array(z.string().min(1), { error: '`brand.css` must be a list of stylesheet paths relative to the project, e.g. ["./brand/brand.css"].' })
+      .default([]),
+  })
+  .strict();
+
+/** How the explorer (the folder tree beside every page) orders its entries. */
+export const explorerSchema = z
+  .object({
+    order: z
+      .array(z.string().min(1), {
+        error: '`explorer.order` must be a list of folder or note paths relative to the content folder, e.g. ["Getting started", "Writing"].',
+      })
+      .default([]),
+    foldersFirst: z.boolean({ error: '`explorer.foldersFirst` must be true or false.' }).default(true),
+  })
+  .strict();
+
+export type BrandOptions = z.output<typeof brandSchema>;
+export type ExplorerOptions = z.output<typeof explorerSchema>;
+
+/**
  * The garden's options, as written in `astro.config.mjs` (`garden({...})`) or read by the CLI.
  * Each message says how to fix the input, because the person reading it is editing a config file.
  */
@@ -47,6 +99,8 @@ export const gardenOptionsSchema = z
     repository: repositorySchema.optional(),
     /** giscus threads on every note (README: "Comments"); validated on its own by `commentsOptionsSchema`. */
     comments: z.custom<CommentsOptions | false>().optional(),
+    brand: brandSchema.prefault({}),
+    explorer: explorerSchema.prefault({}),
   })
   .strict();
 
@@ -69,6 +123,8 @@ export interface GardenConfig {
   repository?: RepositoryConfig;
   /** Where the comment threads live; `undefined` when comments are not configured (no widget). */
   comments: CommentsConfig | undefined;
+  brand: BrandOptions;
+  explorer: ExplorerOptions;
 }
 
 export interface RepositoryConfig {
@@ -118,6 +174,8 @@ export function resolveGardenConfig(
     templatesDir: path.resolve(cwd, content, options_.templatesFolder),
     ...repositoryConfig(options_.repository, env),
     comments: comments?.data,
+    brand: options_.brand,
+    explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
   };
 }
 

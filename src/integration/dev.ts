@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import type { Garden } from '../garden/garden.ts';
 import type { SiteUrls } from '../garden/urls.ts';
+import { EXPLORER_DATA_DIR, explorerDataFiles } from '../site/explorer-data.ts';
+import { buildTree } from '../site/tree.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
@@ -63,4 +65,22 @@ export function watchContent(server: ViteDevServer, contentDir: string, reload: 
   server.watcher.on('add', schedule);
   server.watcher.on('change', schedule);
   server.watcher.on('unlink', schedule);
+}
+
+/** In dev, answers the explorer's per-folder JSON requests from the loaded garden. */
+export function serveExplorerData(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  let cache: { garden: Garden; files: Map<string, string> } | undefined;
+  return (request, response, next) => {
+    const current = garden();
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    if (!current || !url.startsWith(`${urls.base}${EXPLORER_DATA_DIR}/`)) return next();
+    if (cache?.garden !== current) {
+      const tree = buildTree(current.index.bySlug.values(), current.config.title, current.config.explorer);
+      cache = { garden: current, files: new Map(explorerDataFiles(tree, urls)) };
+    }
+    const json = cache.files.get(url.slice(urls.base.length));
+    if (json === undefined) return next();
+    response.setHeader('Content-Type', 'application/json');
+    response.end(json);
+  };
 }

@@ -11,7 +11,9 @@ import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
 import { SiteUrls } from '../garden/urls.ts';
 import { setSiteState } from '../site/store.ts';
-import { serveAttachments, serveBuiltSearchIndex, watchContent } from './dev.ts';
+import { brandPlugin } from './brand.ts';
+import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev.ts';
+import { writeExplorerData } from './explorer-data.ts';
 import { indexSite } from './search.ts';
 
 /**
@@ -44,12 +46,20 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   return {
     name: 'knowledge-garden',
     hooks: {
-      'astro:config:setup': async ({ config: astroConfig, command, logger }) => {
+      'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         outDir = fileURLToPath(astroConfig.outDir);
         logger.info(`content folder: ${config.contentDir}`);
+        updateConfig({
+          vite: {
+            plugins: [brandPlugin(config.brand, fileURLToPath(astroConfig.root))],
+            // Never inline scripts or assets into pages: the planned Content-Security-Policy allows
+            // scripts, styles and fonts from our own origin only (no inline code, no data: URLs).
+            build: { assetsInlineLimit: 0 },
+          },
+        });
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
         if (command === 'build') {
           await load(logger);
@@ -65,6 +75,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         const search = serveBuiltSearchIndex(outDir, urls.base);
         server.middlewares.use(search.middleware);
         logger.info(search.status);
+        server.middlewares.use(serveExplorerData(() => loaded, urls));
         watchContent(server, config.contentDir, async () => {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
@@ -74,6 +85,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
         stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
+        await writeExplorerData(loaded, urls, fileURLToPath(dir));
         stopwatch.start('search');
         const search = await indexSite(fileURLToPath(dir));
         stopwatch.stop();

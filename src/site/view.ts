@@ -1,8 +1,8 @@
 import type { Backlink, IndexedNote } from '../garden/index/build.ts';
-import { isFolderPage, slugifySegment } from '../garden/slug.ts';
-import type { PageUrl, Slug } from '../garden/types.ts';
+import type { PageUrl } from '../garden/types.ts';
 import { asSlug } from '../garden/types.ts';
 import { siteState } from './store.ts';
+import { buildTree, type Folder, type GardenTree } from './tree.ts';
 
 /** Small read-only views over the loaded garden, shaped for the pages that show them. */
 
@@ -42,68 +42,28 @@ export function tagLinks(note: IndexedNote): { name: string; url: PageUrl }[] {
   return note.tags.map((tag) => ({ name: tag, url: urls.tag(tag) }));
 }
 
-export interface Folder {
-  /** The folder's path in the content folder, `''` for the root. */
-  path: string;
-  slug: Slug;
-  name: string;
-  notes: IndexedNote[];
-  folders: Folder[];
-  /** The folder's own page (`index.md` / `README.md`), if it has one. */
-  page?: IndexedNote | undefined;
+export type { Folder } from './tree.ts';
+
+let cachedTree: { garden: unknown; tree: GardenTree } | undefined;
+
+/** The published notes as a folder tree (see tree.ts), computed once per loaded garden. */
+export function gardenTree(): GardenTree {
+  const { garden } = siteState();
+  if (cachedTree?.garden !== garden) {
+    cachedTree = { garden, tree: buildTree(garden.index.bySlug.values(), garden.config.title, garden.config.explorer) };
+  }
+  return cachedTree.tree;
 }
 
-let cachedTree: { garden: unknown; root: Folder } | undefined;
-
-/** The published notes as a folder tree, computed once per loaded garden. */
 export function folderTree(): Folder {
-  const { garden } = siteState();
-  if (cachedTree?.garden === garden) return cachedTree.root;
-  const root: Folder = { path: '', slug: asSlug(''), name: garden.config.title, notes: [], folders: [] };
-  const byPath = new Map<string, Folder>([['', root]]);
-  const folderFor = (folderPath: string): Folder => {
-    const existing = byPath.get(folderPath);
-    if (existing) return existing;
-    const cut = folderPath.lastIndexOf('/');
-    const parent = folderFor(cut === -1 ? '' : folderPath.slice(0, cut));
-    const folder: Folder = {
-      path: folderPath,
-      slug: asSlug(folderPath.split('/').map(slugifySegment).join('/')),
-      name: folderPath.slice(cut + 1),
-      notes: [],
-      folders: [],
-    };
-    parent.folders.push(folder);
-    byPath.set(folderPath, folder);
-    return folder;
-  };
-  for (const note of garden.index.bySlug.values()) {
-    const cut = note.path.lastIndexOf('/');
-    const folder = folderFor(cut === -1 ? '' : note.path.slice(0, cut));
-    if (isFolderPage(note.path) && !folder.page) folder.page = note;
-    else folder.notes.push(note);
-  }
-  const sort = (folder: Folder) => {
-    folder.notes.sort((a, b) => a.title.localeCompare(b.title));
-    folder.folders.sort((a, b) => a.name.localeCompare(b.name));
-    folder.folders.forEach(sort);
-  };
-  sort(root);
-  cachedTree = { garden, root };
-  return root;
+  return gardenTree().root;
 }
 
 /** Folders that need a generated listing page: those without their own index note. */
 export function foldersWithoutPage(): Folder[] {
-  const result: Folder[] = [];
-  const visit = (folder: Folder) => {
-    if (folder.path !== '' && !folder.page) result.push(folder);
-    folder.folders.forEach(visit);
-  };
-  visit(folderTree());
-  return result;
+  return [...gardenTree().folders.values()].filter((folder) => folder.path !== '' && !folder.page);
 }
 
 export function countNotes(folder: Folder): number {
-  return folder.notes.length + (folder.page ? 1 : 0) + folder.folders.reduce((sum, child) => sum + countNotes(child), 0);
+  return folder.count;
 }

@@ -31,7 +31,7 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
     },
     query,
   );
-  return page.locator('#kg-search-results .kg-search-hit-title').allTextContents();
+  return page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents();
 }
 
 describe('search', () => {
@@ -54,8 +54,8 @@ describe('search', () => {
     await openDialog(page);
     expect((await searchFor(page, 'shared')).sort()).toEqual(['Parking', 'Traffic rules', 'Zebra crossing']);
     await page.getByRole('button', { name: '#alpha' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit').length === 2);
-    expect((await page.locator('#kg-search-results .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
+    await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit:not(.kg-search-hit-section)').length === 2);
+    expect((await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
   });
 
   it('opens with Ctrl+K or /, moves with the arrow keys, navigates with Enter and closes with Escape', async () => {
@@ -66,12 +66,15 @@ describe('search', () => {
     await page.keyboard.press('Escape');
     await page.locator('[data-search-dialog]:not([open])').waitFor({ state: 'attached' });
     await openDialog(page, '/zoology/parking/');
-    const titles = await searchFor(page, 'shared');
+    await searchFor(page, 'shared');
     await page.keyboard.press('ArrowDown');
     const active = await page.locator('#kg-search-input').getAttribute('aria-activedescendant');
     expect(active).toBe('kg-search-option-1');
+    const target = await page.locator(`#${active}`).getAttribute('data-url');
+    const title = await page.locator(`#${active} .kg-search-hit-title`).textContent();
     await Promise.all([page.waitForURL(/\?highlight=shared/), page.keyboard.press('Enter')]);
-    expect(await page.locator('h1').first().textContent()).toBe(titles[1]);
+    expect(page.url()).toBe(`${site.origin}${target}`);
+    expect(await page.locator('h1').first().textContent()).toBe(title);
     expect(await page.locator('mark.kg-search-highlight').count()).toBeGreaterThan(0);
   });
 
@@ -103,7 +106,7 @@ describe('search', () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/search/?q=quokkalicious`);
     await page.locator('#kg-search-page-results .kg-search-hit').first().waitFor();
-    expect(await page.locator('#kg-search-page-results .kg-search-hit-title').allTextContents()).toEqual(['Quokka facts']);
+    expect(await page.locator('#kg-search-page-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toEqual(['Quokka facts']);
     await page.locator('#kg-search-page-input').fill('zebra');
     await page.waitForURL(/q=zebra/);
   });
@@ -112,7 +115,7 @@ describe('search', () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/zoology/zebra-crosing/`);
     await page.locator('[data-missing-page] .kg-search-hit').first().waitFor();
-    expect(await page.locator('[data-missing-page] .kg-search-hit-title').allTextContents()).toContain('Zebra crossing');
+    expect(await page.locator('[data-missing-page] .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toContain('Zebra crossing');
   });
 
   it('loads no search code until the reader asks for search', async () => {

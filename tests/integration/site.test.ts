@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
@@ -94,7 +94,8 @@ describe('a built fixture garden', () => {
   it('lists tag pages with their notes, nested tags under their parent', () => {
     const writing = toString(parse('tags/writing'));
     expect(writing).toContain('Writing guide');
-    const guides = select(parse('tags/guides'), (element) => element.tagName === 'li').map((li) => toString(li).trim());
+    const [list] = select(parse('tags/guides'), byClass('kg-card-list'));
+    const guides = select(list!, (element) => element.tagName === 'li').map((li) => toString(li).trim());
     expect(guides).toEqual(['Glossary', 'Writing guide How we write notes.'].map((text) => expect.stringContaining(text.split(' ')[0]!)));
     expect(toString(parse('tags'))).toMatch(/#guides\s*2/);
   });
@@ -126,5 +127,15 @@ describe('a built fixture garden', () => {
       { source: 'guides/writing-guide', target: 'Roadmap', line: 11 },
       { source: 'guides/writing-guide', target: 'x.png', line: 15 },
     ]);
+  });
+
+  it('has no inline script or style in any page, for a strict Content-Security-Policy', () => {
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(5);
+    for (const file of pages) {
+      const tree = fromHtml(readFileSync(path.join(dist, file), 'utf8'));
+      const inline = select(tree, (element) => (element.tagName === 'script' && !element.properties.src) || element.tagName === 'style' || element.properties.style !== undefined);
+      expect(inline.map((element) => element.tagName), file).toEqual([]);
+    }
   });
 });

@@ -3,31 +3,51 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serveStatic, type ServeListener } from './static-server.ts';
 
-/** Debian's Chromium, installed from apt by `.ci/run`; never a browser downloaded by a test tool. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * Headless Chromium from the system (Debian's `chromium`, installed from apt by `.ci/run`, never a
+ * browser downloaded by a test tool) and a static server for a built site: what the browser tests,
+ * the benchmark and scripts/screenshot.ts share.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-export interface SiteBrowser {
-  browser: Browser;
-  /** The served site's origin, e.g. `http://127.0.0.1:43111`. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export interface SiteServer {
+  /** `http://127.0.0.1:<port>` (no trailing slash). */
   origin: string;
-  newPage(options?: BrowserContextOptions): Promise<Page>;
   close(): Promise<void>;
 }
 
-/** Serves a built site on a free local port and opens headless Chromium on it. */
-export async function openSite(dist: string, onServe?: ServeListener): Promise<SiteBrowser> {
+/** Serves a built site on a free local port, as a static host would (404.html on misses). */
+export async function serveSite(dist: string, onServe?: ServeListener): Promise<SiteServer> {
   const server: Server = createServer(serveStatic(path.resolve(dist), onServe));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface SiteBrowser extends SiteServer {
+  browser: Browser;
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/** Serves a built site and opens headless Chromium on it; `close()` stops both. */
+export async function openSite(dist: string, onServe?: ServeListener): Promise<SiteBrowser> {
+  const server = await serveSite(dist, onServe);
+  const browser = await launchChromium();
   return {
     browser,
-    origin: `http://127.0.0.1:${port}`,
+    origin: server.origin,
     newPage: async (options) => (await browser.newContext(options)).newPage(),
     close: async () => {
       await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.close();
     },
   };
 }

@@ -2,10 +2,12 @@ import type { SearchHit } from './engine.ts';
 
 /**
  * Renders search hits into a listbox and handles ↑ ↓ Enter for it. The reader's focus stays in the
- * search input (combobox pattern); the active option is announced through aria-activedescendant.
+ * search input (the ARIA combobox pattern); the active option is announced through
+ * aria-activedescendant. Options hold no links (interactive content inside an option is not
+ * allowed): each note and each matching section is an option that navigates when chosen.
  */
 export class ResultsList {
-  private hits: SearchHit[] = [];
+  private options: { element: HTMLElement; url: string }[] = [];
   private active = -1;
   private readonly list: HTMLElement;
   private readonly input: HTMLInputElement;
@@ -16,10 +18,10 @@ export class ResultsList {
   }
 
   show(hits: SearchHit[]): void {
-    this.hits = hits;
-    this.list.replaceChildren(...hits.map((hit, index) => this.option(hit, index)));
+    this.options = [];
+    this.list.replaceChildren(...hits.flatMap((hit) => this.optionsFor(hit)));
     this.input.setAttribute('aria-expanded', String(hits.length > 0));
-    this.setActive(hits.length > 0 ? 0 : -1);
+    this.setActive(this.options.length > 0 ? 0 : -1);
   }
 
   clear(): void {
@@ -28,10 +30,10 @@ export class ResultsList {
 
   /** Returns true when the key was handled. */
   handleKey(event: KeyboardEvent): boolean {
-    if (this.hits.length === 0) return false;
-    if (event.key === 'ArrowDown') this.setActive((this.active + 1) % this.hits.length);
-    else if (event.key === 'ArrowUp') this.setActive((this.active - 1 + this.hits.length) % this.hits.length);
-    else if (event.key === 'Enter' && this.active >= 0) window.location.assign(this.hits[this.active]!.url);
+    if (this.options.length === 0) return false;
+    if (event.key === 'ArrowDown') this.setActive((this.active + 1) % this.options.length);
+    else if (event.key === 'ArrowUp') this.setActive((this.active - 1 + this.options.length) % this.options.length);
+    else if (event.key === 'Enter' && this.active >= 0) window.location.assign(this.options[this.active]!.url);
     else return false;
     event.preventDefault();
     return true;
@@ -39,8 +41,8 @@ export class ResultsList {
 
   private setActive(index: number): void {
     this.active = index;
-    for (const [i, option] of [...this.list.children].entries()) option.setAttribute('aria-selected', String(i === index));
-    const option = this.list.children[index];
+    this.options.forEach((option, i) => option.element.setAttribute('aria-selected', String(i === index)));
+    const option = this.options[index]?.element;
     if (option) {
       this.input.setAttribute('aria-activedescendant', option.id);
       option.scrollIntoView({ block: 'nearest' });
@@ -49,34 +51,31 @@ export class ResultsList {
     }
   }
 
-  private option(hit: SearchHit, index: number): HTMLElement {
-    const item = element('li', 'kg-search-hit');
+  private optionsFor(hit: SearchHit): HTMLElement[] {
+    const note = this.option(hit.url, 'kg-search-hit');
+    note.append(Object.assign(element('span', 'kg-search-hit-title'), { textContent: hit.title }));
+    const context = [hit.area, ...hit.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' · ');
+    if (context) note.append(Object.assign(element('span', 'kg-search-hit-context'), { textContent: context }));
+    note.append(excerpt(hit.excerpt));
+    const sections = hit.sections.map((section) => {
+      const option = this.option(section.url, 'kg-search-hit kg-search-hit-section');
+      option.append(Object.assign(element('span', 'kg-search-hit-title'), { textContent: section.title }), excerpt(section.excerpt));
+      return option;
+    });
+    return [note, ...sections];
+  }
+
+  private option(url: string, className: string): HTMLElement {
+    const index = this.options.length;
+    const item = element('li', className);
     item.id = `kg-search-option-${index}`;
     item.setAttribute('role', 'option');
-    const link = element('a', 'kg-search-hit-title');
-    link.href = hit.url;
-    link.tabIndex = -1;
-    link.textContent = hit.title;
-    item.append(link);
-    const context = [hit.area, ...hit.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' · ');
-    if (context) item.append(Object.assign(element('span', 'kg-search-hit-context'), { textContent: context }));
-    item.append(excerpt(hit.excerpt));
-    if (hit.sections.length > 0) {
-      const sections = element('ul', 'kg-search-hit-sections');
-      for (const section of hit.sections) {
-        const sectionLink = element('a');
-        sectionLink.href = section.url;
-        sectionLink.tabIndex = -1;
-        sectionLink.textContent = section.title;
-        const entry = element('li');
-        entry.append(sectionLink, excerpt(section.excerpt));
-        sections.append(entry);
-      }
-      item.append(sections);
-    }
+    item.dataset.url = url;
     item.addEventListener('mousemove', () => {
       if (this.active !== index) this.setActive(index);
     });
+    item.addEventListener('click', () => window.location.assign(url));
+    this.options.push({ element: item, url });
     return item;
   }
 }
@@ -95,8 +94,7 @@ export function excerpt(html: string): HTMLElement {
   const paragraph = element('p', 'kg-search-hit-excerpt');
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
   for (const node of parsed.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) paragraph.append(node.textContent ?? '');
-    else if (node.nodeName === 'MARK') paragraph.append(Object.assign(element('mark'), { textContent: node.textContent ?? '' }));
+    if (node.nodeName === 'MARK') paragraph.append(Object.assign(element('mark'), { textContent: node.textContent ?? '' }));
     else paragraph.append(node.textContent ?? '');
   }
   return paragraph;

@@ -1,0 +1,8 @@
+/** The brand stylesheet module served by the integration's Vite plugin (src/integration/brand.ts). */
+declare module 'virtual:knowledge-garden/brand' {}
+
+/** A script emitted as a file of its own (never inlined), imported for its URL. */
+declare module '*.js?url&no-inline' {
+  const url: string;
+  export default url;
+}

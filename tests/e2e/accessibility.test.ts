@@ -1,0 +1,78 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, startE2eSite } from '../support/e2e-garden.ts';
+
+/**
+ * axe-core on the garden's pages in headless Chromium, in the light and the dark theme: no violation
+ * at the "serious" or "critical" level. A new kind of page (the search dialog, the graph page) is one
+ * more line in PAGES.
+ */
+interface AxePage {
+  name: string;
+  path: string;
+  /** A phone-sized window instead of a desktop one. */
+  phone?: boolean;
+  /** What to do before checking, e.g. open a dialog or a menu. */
+  prepare?: (page: Page) => Promise<void>;
+}
+
+const PAGES: AxePage[] = [
+  { name: 'the home page', path: '/' },
+  { name: 'a long note', path: '/guides/long-guide/' },
+  { name: 'a tag page', path: '/tags/handbook/' },
+  { name: 'the list of tags', path: '/tags/' },
+  { name: 'a generated folder page', path: '/guides/deeper/' },
+  { name: 'the page not found', path: '/no-such-note/' },
+  { name: 'a long note on a phone', path: '/guides/long-guide/', phone: true },
+  { name: 'the explorer menu on a phone', path: '/guides/long-guide/', phone: true, prepare: (page) => page.click('.kg-menu-button') },
+  { name: 'the table of contents menu on a phone', path: '/guides/long-guide/', phone: true, prepare: (page) => page.click('.kg-toc-button') },
+  {
+    name: 'the search dialog with results and filters',
+    path: '/guides/long-guide/',
+    prepare: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.locator('[data-search-dialog][open]').waitFor();
+      await page.locator('#kg-search-input').fill('guide');
+      await page.locator('#kg-search-results .kg-search-hit').first().waitFor();
+    },
+  },
+  { name: 'the search page', path: '/search/?q=guide', prepare: (page) => page.locator('.kg-search-hit').first().waitFor() },
+  {
+    name: 'the explorer with a folder opened',
+    path: '/guides/long-guide/',
+    prepare: async (page) => {
+      await page.click('li[data-folder="team"] > .kg-tree-row > .kg-tree-toggle');
+      await page.waitForSelector('li[data-folder="team"] > ul a');
+    },
+  },
+];
+
+let site: Awaited<ReturnType<typeof startE2eSite>>;
+beforeAll(async () => {
+  site = await startE2eSite();
+});
+afterAll(async () => {
+  await site?.stop();
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  describe(`in the ${theme} theme`, () => {
+    for (const target of PAGES) {
+      it(`${target.name} has no serious or critical accessibility violation`, async () => {
+        const page = await site.browser.newPage({
+          colorScheme: theme,
+          viewport: target.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+        });
+        try {
+          await page.goto(`${site.origin}${target.path}`);
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          await target.prepare?.(page);
+          const violations = await axeViolations(page);
+          expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  });
+}
