@@ -1,3 +1,4 @@
+import { loadCodeHighlighter, type CodeHighlighter } from '../../plugins/render/highlight-code.ts';
 import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildIndex, type GardenIndex } from './index/build.ts';
@@ -15,6 +16,8 @@ export interface Garden {
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
   timings: StageTimings;
+  /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
+  highlighter: CodeHighlighter;
 }
 
 /** Runs the scan and index stages over the content folder. */
@@ -24,10 +27,12 @@ export async function loadGarden(config: GardenConfig): Promise<Garden> {
   const scanned = performance.now();
   const index = buildIndex(scan);
   const indexed = performance.now();
+  const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));
   return {
     config,
     index,
     diagnostics: [...index.diagnostics].sort(compareDiagnostics),
     timings: { scanMs: scanned - started, indexMs: indexed - scanned },
+    highlighter,
   };
 }
