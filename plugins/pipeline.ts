@@ -60,5 +60,5 @@ export function renderToHtml(tree: Root, context: RenderContext): RenderedNote {
   file.data.garden = context;
   const hast = processor.runSync(structuredClone(tree), file) as HastRoot;
   const html = processor.stringify(hast, file);
-  return { html, liftedTitleId: file.data.liftedTitleId, hasDiagram: html.includes('<pre class="kg-mermaid">') };
+  return { html, liftedTitleId: file.data.liftedTitleId, hasDiagram: file.data.hasDiagram === true };
 }

@@ -10,6 +10,13 @@ import { contextOf } from './context.ts';
  * holding the diagram's source: the page then loads the Mermaid module, and only such a page
  * (src/components/Diagrams.astro); without JavaScript the source stays readable.
  */
+declare module 'vfile' {
+  interface DataMap {
+    /** Set when the note holds a Mermaid diagram. */
+    hasDiagram?: boolean | undefined;
+  }
+}
+
 export function rehypeCode() {
   return (tree: Root, file: VFile) => {
     const { highlighter } = contextOf(file);
@@ -20,6 +27,7 @@ export function rehypeCode() {
       const languageClass = ((code.properties.className as string[] | undefined) ?? []).find((name) => name.startsWith('language-'));
       const language = languageClass?.slice('language-'.length);
       if (language?.toLowerCase() === 'mermaid') {
+        file.data.hasDiagram = true;
         pre.properties.className = ['kg-mermaid'];
         code.properties.className = undefined;
         return SKIP;

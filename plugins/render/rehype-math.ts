@@ -69,8 +69,57 @@ function mathElements(html: string): ElementContent[] {
   visit(fragment, 'element', (element: Element) => {
     if (element.tagName !== 'math') return undefined;
     delete element.properties.xmlns;
+    visit(element, 'element', applyMathVariant);
     found.push(element);
     return SKIP;
   });
   return found;
+}
+
+/**
+ * MathML Core, what Chromium implements, ignores `mathvariant` (but for `normal`), so KaTeX's
+ * `<mi mathvariant="double-struck">R</mi>` would show a plain R. The letters and digits are written
+ * as the Unicode mathematical alphanumeric characters instead (ℝ, 𝐱, 𝓛), which every browser
+ * shows, as Temml and MathJax do.
+ */
+const VARIANTS: Record<string, { upper: number; lower?: number; digit?: number; holes?: Record<string, number> }> = {
+  bold: { upper: 0x1d400, lower: 0x1d41a, digit: 0x1d7ce },
+  italic: { upper: 0x1d434, lower: 0x1d44e, holes: { h: 0x210e } },
+  'bold-italic': { upper: 0x1d468, lower: 0x1d482 },
+  script: { upper: 0x1d49c, lower: 0x1d4b6, holes: { B: 0x212c, E: 0x2130, F: 0x2131, H: 0x210b, I: 0x2110, L: 0x2112, M: 0x2133, R: 0x211b, e: 0x212f, g: 0x210a, o: 0x2134 } },
+  'bold-script': { upper: 0x1d4d0, lower: 0x1d4ea },
+  fraktur: { upper: 0x1d504, lower: 0x1d51e, holes: { C: 0x212d, H: 0x210c, I: 0x2111, R: 0x211c, Z: 0x2128 } },
+  'double-struck': { upper: 0x1d538, lower: 0x1d552, digit: 0x1d7d8, holes: { C: 0x2102, H: 0x210d, N: 0x2115, P: 0x2119, Q: 0x211a, R: 0x211d, Z: 0x2124 } },
+  'bold-fraktur': { upper: 0x1d56c, lower: 0x1d586 },
+  'sans-serif': { upper: 0x1d5a0, lower: 0x1d5ba, digit: 0x1d7e2 },
+  'bold-sans-serif': { upper: 0x1d5d4, lower: 0x1d5ee, digit: 0x1d7ec },
+  'sans-serif-italic': { upper: 0x1d608, lower: 0x1d622 },
+  'sans-serif-bold-italic': { upper: 0x1d63c, lower: 0x1d656 },
+  monospace: { upper: 0x1d670, lower: 0x1d68a, digit: 0x1d7f6 },
+};
+
+function applyMathVariant(element: Element): void {
+  const variant = element.properties.mathvariant;
+  if (typeof variant !== 'string') return;
+  const table = VARIANTS[variant];
+  if (!table) return;
+  let changed = true;
+  for (const child of element.children) {
+    if (child.type !== 'text') {
+      changed = false;
+      continue;
+    }
+    child.value = [...child.value].map((character) => mathCharacter(character, table)).join('');
+  }
+  if (changed) delete element.properties.mathvariant;
+}
+
+function mathCharacter(character: string, table: (typeof VARIANTS)[string]): string {
+  const hole = table.holes?.[character];
+  if (hole) return String.fromCodePoint(hole);
+  const code = character.codePointAt(0)!;
+  if (code >= 65 && code <= 90) return String.fromCodePoint(table.upper + code - 65);
+  if (code >= 97 && code <= 122 && table.lower !== undefined) return String.fromCodePoint(table.lower + code - 97);
+  if (code >= 48 && code <= 57 && table.digit !== undefined) return String.fromCodePoint(table.digit + code - 48);
+  return character;
 }

@@ -27,7 +27,7 @@ export const CALLOUT_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** `[!type]`, then `-` (folded) or `+` (foldable, open), then the title up to the end of the line. */
-const CALLOUT_MARKER = /^\[!([\p{L}\p{N}_-]+)\]([+-])?(?=\s|$)[ \t]*/u;
+export const CALLOUT_MARKER = /^\[!([\p{L}\p{N}_-]+)\]([+-])?(?=\s|$)[ \t]*/u;
 
 /**
  * Turns `> [!type] Title` blockquotes into callouts:

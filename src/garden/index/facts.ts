@@ -6,7 +6,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { blockIdOf, blockTargetOf } from '../../../plugins/blocks.ts';
 import { expandsInPlace } from '../../../plugins/embed-position.ts';
 import type { WikiLink } from '../../../plugins/syntax/index.ts';
-import { plainText } from '../../../plugins/text.ts';
+import { plainText, wikiLinkText } from '../../../plugins/text.ts';
 import type { SourcePoint } from '../diagnostics.ts';
 import { contextsInBlock, type LinkContext } from './context.ts';
 
@@ -78,10 +78,11 @@ export function extractFacts(tree: Root): NoteFacts {
 
   const contextOf = (node: Nodes, ancestors: Parents[]): LinkContext => {
     const block = [...ancestors].reverse().find((ancestor) => BLOCK_TYPES.has(ancestor.type));
-    if (!block) return { before: '', text: plainText(node), after: '' };
+    const alone = { before: '', text: node.type === 'wikiLink' ? wikiLinkText(node) : plainText(node), after: '' };
+    if (!block) return alone;
     let contexts = contextCache.get(block);
     if (!contexts) contextCache.set(block, (contexts = contextsInBlock(block, isLinkNode)));
-    return contexts.get(node) ?? { before: '', text: plainText(node), after: '' };
+    return contexts.get(node) ?? alone;
   };
 
   visitParents(tree, (node, ancestors) => {
