@@ -4,7 +4,6 @@ import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { AnchorResolution, Resolution } from '../../src/garden/index/resolver.ts';
 import { LIMITS } from '../../src/garden/limits.ts';
-import type { ContentPath } from '../../src/garden/types.ts';
 import { blockIdOf, blockTargetOf } from '../blocks.ts';
 import { expandsInPlace } from '../embed-position.ts';
 import type { WikiLink } from '../syntax/index.ts';
@@ -13,6 +12,7 @@ import { contextOf, type EmbeddableNote, type RenderContext } from './context.ts
 import { element, isRendered, markRendered, text, trimPhrasing, withProperties, type GardenElement } from './element.ts';
 import { remarkAnchors } from './remark-anchors.ts';
 import { remarkGardenLinks } from './remark-links.ts';
+import { safeDecode } from '../../src/garden/decode.ts';
 
 /**
  * Embeds (transclusion): `![[Note]]`, `![[Note#Heading]]` (that section: the heading and what
@@ -149,13 +149,6 @@ function fragmentOf(url: string): string | undefined {
   return hash === -1 ? undefined : safeDecode(url.slice(hash + 1));
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 function noteLink(node: Image, target: EmbeddableNote, anchor: AnchorResolution | undefined, context: RenderContext): Link {
   const link: Link = { type: 'link', url: context.urls.note(target.path, anchorId(anchor)), children: [text(node.alt || target.title)] };

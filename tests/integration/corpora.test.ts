@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
     const text = readFileSync(path.join(handbook, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents.md'), 'utf8');
     expect(text).toMatch(/\n {4}- {5}It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/);
     expect(readFileSync(path.join(dist, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents/index.html'), 'utf8')).toMatch(
-      /<pre><code>It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/,
+      /<pre class="kg-code"><code>It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/,
     );
   });
 

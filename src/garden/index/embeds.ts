@@ -13,10 +13,10 @@ import type { IndexedNote, ResolvedLink } from './build.ts';
  * - `embed-cycle` (error): an embed that closes a cycle (A → B → A, or a note embedding itself),
  *   found as a back edge of one depth-first search over every page's note; a diamond (A embeds B
  *   and C, both embed D) has no back edge and is fine;
- * - `embed-too-deep` (warning): an embed that some page would reach below LIMITS.maxEmbedDepth
- *   levels (the longest path to it, cycles aside), named with that path;
+ * - `embed-too-deep` (warning): an embed that some page reaches below LIMITS.maxEmbedDepth levels,
+ *   named with the path that reaches it;
  * - `embed-limit` (warning): a page that would expand more than LIMITS.maxEmbedsPerPage embeds.
- * Linear in fragments and embeds (the count, in fragments × depth).
+ * Linear in fragments and embeds, times the depth limit.
  */
 
 interface EmbedEdge {
@@ -77,22 +77,26 @@ export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: Readonly
     });
   }
 
-  // Longest path to every fragment, in topological order (back edges left out).
+  // The levels at which each fragment is shown on some page (a page's note is level 0), at most
+  // maxEmbedDepth + 1 of them, propagated in topological order (back edges left out). An embed in a
+  // fragment shown at the deepest level is cut off on that page.
   const isBack = new Set(backEdges.map(({ edge }) => edge));
-  const depth = new Map<string, { level: number; via: string[] }>(roots.map((root) => [root.key, { level: 0, via: [root.key] }]));
+  const levels = new Map<string, Map<number, string[]>>(roots.map((root) => [root.key, new Map([[0, [root.key]]])]));
   const tooDeep = new Map<ResolvedLink, { edge: EmbedEdge; via: string[] }>();
   for (const key of order) {
-    const here = depth.get(key);
-    if (!here) continue;
-    for (const edge of edgesOf(fragments.get(key)!)) {
-      if (isBack.has(edge)) continue;
-      const level = here.level + 1;
-      if (level > LIMITS.maxEmbedDepth) {
-        if (!tooDeep.has(edge.link)) tooDeep.set(edge.link, { edge, via: here.via });
-        continue;
+    const shown = levels.get(key);
+    if (!shown) continue;
+    const edges = edgesOf(fragments.get(key)!).filter((edge) => !isBack.has(edge));
+    for (const [level, via] of [...shown].sort(([a], [b]) => a - b)) {
+      for (const edge of edges) {
+        if (level + 1 > LIMITS.maxEmbedDepth) {
+          if (!tooDeep.has(edge.link)) tooDeep.set(edge.link, { edge, via });
+          continue;
+        }
+        let target = levels.get(edge.to);
+        if (!target) levels.set(edge.to, (target = new Map()));
+        if (!target.has(level + 1)) target.set(level + 1, [...via, edge.to]);
       }
-      const known = depth.get(edge.to);
-      if (!known || known.level < level) depth.set(edge.to, { level, via: [...here.via, edge.to] });
     }
   }
   for (const { edge, via } of tooDeep.values()) {

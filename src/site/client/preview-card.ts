@@ -10,6 +10,8 @@
  * Everything in the card comes from our own built pages, already sanitized at build time; ids are
  * removed from the copies so the page's own ids stay unique.
  */
+import { safeDecode } from '../../garden/decode.ts';
+
 const LINK = 'a.internal[href]';
 const SHOW_DELAY_MS = 300;
 const HIDE_DELAY_MS = 200;
@@ -201,12 +203,4 @@ function section(heading: Element): Element[] {
     nodes.push(next);
   }
   return nodes;
-}
-
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
