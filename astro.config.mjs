@@ -19,6 +19,8 @@ export default defineConfig({
       content: 'content',
       title: 'Knowledge Garden',
       description: 'What we know, kept as linked notes.',
+      // Discussion threads under every note, on GitHub Discussions (README: "Comments"):
+      // comments: { repo: 'owner/name', repoId: 'R_…', category: 'Comments', categoryId: 'DIC_…' },
     }),
   ],
 });

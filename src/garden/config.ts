@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { COMMENTS_ENV, commentsOptionsSchema, commentsOptionsWithEnv, FIXED_GISCUS_SETTINGS, type CommentsConfig, type CommentsOptions } from './comments/options.ts';
 
 /**
  * The garden's options, as written in `astro.config.mjs` (`garden({...})`) or read by the CLI.
@@ -20,6 +21,8 @@ export const gardenOptionsSchema = z
       .array(z.string(), { error: '`ignore` must be a list of folder or file paths relative to the content folder.' })
       .default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
+    /** giscus threads on every note (README: "Comments"); validated on its own by `commentsOptionsSchema`. */
+    comments: z.custom<CommentsOptions | false>().optional(),
   })
   .strict();
 
@@ -33,6 +36,8 @@ export interface GardenConfig {
   /** Content-relative paths (POSIX) of folders and files that are never read. */
   ignoredPaths: string[];
   strict: boolean;
+  /** Where the comment threads live; `undefined` when comments are not configured (no widget). */
+  comments: CommentsConfig | undefined;
 }
 
 export class GardenConfigError extends Error {
@@ -49,14 +54,14 @@ export function resolveGardenConfig(
   cwd: string = process.cwd(),
 ): GardenConfig {
   const parsed = gardenOptionsSchema.safeParse(options);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = issue.path.join('.') || '(options)';
-      return issue.code === 'unrecognized_keys'
-        ? `unknown option(s) ${issue.keys.map((k) => `\`${k}\``).join(', ')}: remove them or check their spelling`
-        : `${key}: ${issue.message}`;
-    });
-    throw new GardenConfigError(`Invalid garden options in astro.config.mjs:\n  - ${lines.join('\n  - ')}`);
+  const { options: commentOptions, envKeys } = commentsOptionsWithEnv(options.comments, env);
+  const comments = commentOptions === undefined || commentOptions === false ? undefined : commentsOptionsSchema.safeParse(commentOptions);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => describeIssue(issue, []))),
+    ...(comments && !comments.success ? comments.error.issues.map((issue) => describeIssue(issue, ['comments'], envKeys)) : []),
+  ];
+  if (!parsed.success || (comments && !comments.success)) {
+    throw new GardenConfigError(`Invalid garden options in astro.config.mjs:\n  - ${problems.join('\n  - ')}`);
   }
   const options_ = parsed.data;
   const content = env.GARDEN_CONTENT?.trim() || options_.content;
@@ -67,7 +72,28 @@ export function resolveGardenConfig(
     description: options_.description,
     ignoredPaths: [options_.templatesFolder, ...options_.ignore].map(normaliseRelative).filter(Boolean),
     strict: strictFromEnv ?? options_.strict,
+    comments: comments?.data,
   };
+}
+
+/** One line per problem: which key, what is wrong and how to fix it (and which variable set it). */
+function describeIssue(issue: z.core.$ZodIssue, prefix: string[], envKeys = new Map<string, string>()): string {
+  const key = [...prefix, ...issue.path.map(String)].join('.') || '(options)';
+  if (issue.code === 'unrecognized_keys') {
+    const fixed = prefix[0] === 'comments' && issue.path.length === 0 ? issue.keys.filter((unknown) => FIXED_GISCUS_SETTINGS[unknown]) : [];
+    const unknown = issue.keys.filter((name) => !fixed.includes(name));
+    return [
+      ...fixed.map((name) => `\`comments.${name}\` cannot be set: ${FIXED_GISCUS_SETTINGS[name]}. Remove it.`),
+      ...(unknown.length > 0
+        ? [`unknown option(s) ${unknown.map((name) => `\`${name}\``).join(', ')}${key === '(options)' ? '' : ` in \`${key}\``}: remove them or check their spelling`]
+        : []),
+    ].join('\n  - ');
+  }
+  const field = String(issue.path[0]);
+  const fromVariable = envKeys.get(field);
+  // When a deployment configures comments through variables, say which variable completes it.
+  const variable = envKeys.size > 0 && !fromVariable ? Object.entries(COMMENTS_ENV).find(([, name]) => name === field)?.[0] : undefined;
+  return `${key}${fromVariable ? ` (from ${fromVariable})` : ''}: ${issue.message}${variable ? ` Or set ${variable}.` : ''}`;
 }
 
 function normaliseRelative(value: string): string {

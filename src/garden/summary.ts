@@ -1,10 +1,14 @@
 import { countBySeverity, formatDiagnostic, type Diagnostic } from './diagnostics.ts';
 import type { Garden } from './garden.ts';
+import type { StageTiming } from './stopwatch.ts';
 
 const SHOWN_PROBLEMS = 15;
 
 /** The one-screen report printed at the end of a build: what was published and what is wrong. */
-export function formatBuildSummary(garden: Garden, extra: { attachments: number; elapsedMs: number; verbose?: boolean }): string {
+export function formatBuildSummary(
+  garden: Garden,
+  extra: { attachments: number; elapsedMs: number; stages?: readonly StageTiming[]; verbose?: boolean },
+): string {
   const { index } = garden;
   const published = index.bySlug.size;
   const unpublished = index.notes.length - published;
@@ -13,7 +17,7 @@ export function formatBuildSummary(garden: Garden, extra: { attachments: number;
     `garden: ${published} notes published${unpublished ? ` (${unpublished} not published: drafts or errors)` : ''}, ` +
       `${index.edges.length} links between notes, ${index.unresolved.length} unresolved, ${index.tags.size} tags, ${extra.attachments} attachments`,
     `garden: ${counts.error} errors, ${counts.warning} warnings in ${(extra.elapsedMs / 1000).toFixed(1)} s ` +
-      `(scan ${(garden.timings.scanMs / 1000).toFixed(1)} s, index ${(garden.timings.indexMs / 1000).toFixed(1)} s)`,
+      `(${(extra.stages ?? garden.timings).map((timing) => `${timing.stage} ${(timing.wallMs / 1000).toFixed(1)} s`).join(', ')})`,
   ];
   const problems = garden.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
   if (problems.length > 0) {

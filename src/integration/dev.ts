@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import type { Garden } from '../garden/garden.ts';
@@ -8,7 +8,30 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
   '.avif': 'image/avif', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4',
   '.webm': 'video/webm', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.pagefind': 'application/wasm',
 };
+
+/**
+ * Search needs the Pagefind index that only a build produces. In dev, the index of the last build
+ * (`dist/pagefind/`) is served, so search works with slightly stale results instead of failing.
+ * Returns the middleware and a sentence for the dev server's log.
+ */
+export function serveBuiltSearchIndex(outDir: string, base: string): { middleware: Connect.NextHandleFunction; status: string } {
+  const indexDir = path.join(outDir, 'pagefind');
+  const prefix = `${base.replace(/\/?$/, '/')}pagefind/`;
+  const middleware: Connect.NextHandleFunction = (request, response, next) => {
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    if (!url.startsWith(prefix)) return next();
+    const file = path.join(indexDir, url.slice(prefix.length));
+    if (!file.startsWith(indexDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    response.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(response);
+  };
+  const status = existsSync(path.join(indexDir, 'pagefind.js'))
+    ? `search: serving the index of the last build (${statSync(path.join(indexDir, 'pagefind.js')).mtime.toLocaleString()}); run \`npm run build\` to refresh it`
+    : 'search: no search index yet; run `npm run build` once and search will work here too';
+  return { middleware, status };
+}
 
 /** In dev, serves the attachments notes use at the same URLs the build copies them to. */
 export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {

@@ -2,13 +2,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { formatCommentsReport } from '../garden/comments/report.ts';
+import { commentThreadPlan } from '../garden/comments/threads.ts';
 import { resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
+import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
 import { SiteUrls } from '../garden/urls.ts';
 import { setSiteState } from '../site/store.ts';
-import { serveAttachments, watchContent } from './dev.ts';
+import { serveAttachments, serveBuiltSearchIndex, watchContent } from './dev.ts';
+import { indexSite } from './search.ts';
 
 /**
  * The garden as an Astro integration: loads the content folder before pages render, copies the
@@ -17,8 +21,10 @@ import { serveAttachments, watchContent } from './dev.ts';
 export default function garden(options: GardenOptions = {}): AstroIntegration {
   let config: GardenConfig;
   let urls: SiteUrls;
+  let outDir: string;
   let loaded: Garden | undefined;
   let started = 0;
+  const stopwatch = new Stopwatch();
 
   const load = async (logger: AstroIntegrationLogger) => {
     loaded = await loadGarden(config);
@@ -34,13 +40,23 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
+        outDir = fileURLToPath(astroConfig.outDir);
         logger.info(`content folder: ${config.contentDir}`);
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
-        if (command === 'build') await load(logger);
+        if (command === 'build') {
+          await load(logger);
+          stopwatch.timings.push(...loaded!.timings);
+        }
+      },
+      'astro:build:start': () => {
+        stopwatch.start('render');
       },
       'astro:server:setup': async ({ server, logger }) => {
         await load(logger);
         server.middlewares.use(serveAttachments(() => loaded, urls));
+        const search = serveBuiltSearchIndex(outDir, urls.base);
+        server.middlewares.use(search.middleware);
+        logger.info(search.status);
         watchContent(server, config.contentDir, async () => {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
@@ -48,13 +64,21 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
+        stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
+        stopwatch.start('search');
+        const search = await indexSite(fileURLToPath(dir));
+        stopwatch.stop();
+        logger.info(`search: Pagefind indexed ${search.pages} pages`);
+        await writeTimings(stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
           attachments: copied,
           elapsedMs: performance.now() - started,
+          stages: stopwatch.timings,
           verbose: /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''),
         });
         for (const line of summary.split('\n')) logger.info(line);
+        for (const line of commentsReport(loaded)) logger.info(line);
         const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
         if (config.strict && errors > 0) {
           throw new Error(`Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT.`);
@@ -62,6 +86,22 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * For the benchmark (`npm run bench`): when GARDEN_TIMINGS_FILE is set, the build writes its stage
+ * timings, peak memory and CPU time there as JSON.
+ */
+async function writeTimings(stages: readonly StageTiming[], totalMs: number): Promise<void> {
+  const file = process.env.GARDEN_TIMINGS_FILE;
+  if (!file) return;
+  const usage = process.resourceUsage();
+  const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
+  await fs.writeFile(file, JSON.stringify(report, null, 2));
+}
+
+function commentsReport(garden: Garden): string[] {
+  return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''));
 }
 
 /** Copies every attachment a published note uses to its URL in the site; returns how many. */

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,11 +13,31 @@ export interface BuiltSite {
 }
 
 /**
+ * Fresh output folders live inside the project, because Astro puts a build's intermediate server
+ * files in `<outDir>/.prerender/` only when the output folder is inside the project: otherwise in
+ * the project's one `.astro/` folder, where two builds running at once (test files run in
+ * parallel) overwrite each other's files.
+ */
+const sitesDir = path.join(projectRoot, 'node_modules', '.cache', 'garden-test-sites');
+const KEEP_SITES_MS = 6 * 60 * 60 * 1000;
+
+/** Removes sites built by earlier test runs (long finished), so that the folder does not grow forever. */
+function pruneOldSites(): void {
+  for (const name of readdirSync(sitesDir)) {
+    const site = path.join(sitesDir, name);
+    const modified = statSync(site, { throwIfNoEntry: false })?.mtimeMs ?? Date.now(); // another run may prune it first
+    if (Date.now() - modified > KEEP_SITES_MS) rmSync(site, { recursive: true, force: true });
+  }
+}
+
+/**
  * Builds the garden in `contentDir` exactly as `GARDEN_CONTENT=… npm run build` does, in its own
- * process (one build per process, as for a user), into a fresh temporary folder.
+ * process (one build per process, as for a user), into a fresh folder.
  */
 export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
-  const dist = mkdtempSync(path.join(tmpdir(), 'garden-site-'));
+  mkdirSync(sitesDir, { recursive: true });
+  pruneOldSites();
+  const dist = mkdtempSync(path.join(sitesDir, 'site-'));
   const { stdout, stderr } = await promisify(execFile)(astro, ['build', '--outDir', dist], {
     cwd: projectRoot,
     env: { ...process.env, GARDEN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },

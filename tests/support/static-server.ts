@@ -8,8 +8,11 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml', '.pdf': 'application/pdf', '.woff2': 'font/woff2',
 };
 
+/** Called for every response with the URL path and the number of body bytes sent. */
+export type ServeListener = (urlPath: string, bytes: number) => void;
+
 /** A minimal static file server for built sites, as GitHub Pages serves them (404.html on misses). */
-export function serveStatic(root: string) {
+export function serveStatic(root: string, onServe?: ServeListener) {
   return async (request: IncomingMessage, response: ServerResponse) => {
     const urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     let file = path.join(root, urlPath);
@@ -19,13 +22,14 @@ export function serveStatic(root: string) {
     }
     const stat = await fs.stat(file).catch(() => undefined);
     if (stat?.isDirectory()) file = path.join(file, 'index.html');
-    const exists = await fs.stat(file).then((s) => s.isFile()).catch(() => false);
-    if (!exists) {
+    const fileStat = await fs.stat(file).catch(() => undefined);
+    if (!fileStat?.isFile()) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
       createReadStream(path.join(root, '404.html')).on('error', () => response.end()).pipe(response);
       return;
     }
     response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    onServe?.(urlPath, fileStat.size);
     createReadStream(file).pipe(response);
   };
 }

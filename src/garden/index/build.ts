@@ -10,6 +10,7 @@ import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
 import { extractFacts, type LinkOccurrence, type NoteFacts } from './facts.ts';
 import { Resolver, type Resolution } from './resolver.ts';
+import { detectLanguage } from '../language.ts';
 
 export interface IndexedNote {
   path: ContentPath;
@@ -19,6 +20,8 @@ export interface IndexedNote {
   /** Frontmatter tags and inline tags, de-duplicated case-insensitively, in order of appearance. */
   tags: string[];
   published: boolean;
+  /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
+  language: string;
   facts: NoteFacts;
   /** The note's Markdown tree, parsed once here and handed to the render stage. */
   tree: Root;
@@ -75,6 +78,7 @@ export interface GardenIndex {
 /** Top-level URL segments that belong to the garden's own pages. */
 export const RESERVED_SLUGS = new Set(['tags', 'search', 'graph', 'recent', 'health', 'folders', '404', '_astro', 'pagefind', 'graph.json', 'feed.xml', 'rss.xml', 'sitemap.xml']);
 const MAX_CONTEXTS_PER_BACKLINK = 3;
+const DEFAULT_LANGUAGE = 'en';
 
 /**
  * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
@@ -211,6 +215,7 @@ function indexNote(source: NoteSource): IndexedNote {
     frontmatter: source.frontmatter,
     tags,
     published: !source.unpublished,
+    language: source.frontmatter.lang ?? detectLanguage(source.body, DEFAULT_LANGUAGE),
     facts,
     tree,
     hash: source.hash,

@@ -58,6 +58,10 @@ export const frontmatterFields = {
   publish: flag('publish'),
   type: z.enum(NOTE_TYPES, { error: `\`type\` must be one of ${NOTE_TYPES.join(', ')}.` }),
   comments: flag('comments'),
+  lang: z
+    .string({ error: '`lang` must be a language code such as `en`, `de`, `ja` or `zh`.' })
+    .trim()
+    .regex(/^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: '`lang` must be a language code such as `en`, `de`, `ja` or `zh`.' }),
 } as const;
 
 /** Obsidian's own property names that are not typos even though the garden does not use them. */

@@ -1,0 +1,232 @@
+/**
+ * `npm run bench`: the only place the garden's speed and memory are judged.
+ *
+ *   npm run bench                          generated gardens of 1k, 10k and 50k notes
+ *   npm run bench -- --sizes 1000          only the 1k garden (what CI runs)
+ *   npm run bench -- --content DIR         any folder of notes instead
+ *   npm run bench -- --no-warm             skip the warm (one note edited) run
+ *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
+ *
+ * For each garden it runs a cold build (no cache), then edits one note and runs a warm build, then a
+ * cold build of the edited garden, and fails when the warm output differs from that cold output. It
+ * reports per-stage wall and CPU time (from the build's own stopwatch), peak memory, output size,
+ * notes per second, page weight of a typical note, and the "parse floor": the time plain remark
+ * takes only to parse the same files. Results are printed as a table and written as JSON to
+ * bench/results/.
+ */
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { generateGarden } from './generate.ts';
+import { benchSearch, formatSearchBench, type SearchBenchResult } from './search.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const astroBin = path.join(root, 'node_modules', '.bin', 'astro');
+
+interface BuildReport {
+  stages: { stage: string; wallMs: number; cpuMs: number }[];
+  totalMs: number;
+  maxRssBytes: number;
+  cpuMs: number;
+}
+
+interface RunResult {
+  label: 'cold' | 'warm';
+  wallMs: number;
+  report: BuildReport;
+  outputBytes: number;
+}
+
+interface GardenResult {
+  garden: string;
+  notes: number;
+  markdownBytes: number;
+  parseFloorMs: number;
+  runs: RunResult[];
+  buildToFloor: number;
+  notesPerSecond: number;
+  pageWeight: { page: string; htmlBytes: number; cssBytes: number; jsBytes: number };
+  warmMatchesCold?: boolean;
+}
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    content: { type: 'string' },
+    warm: { type: 'boolean', default: true },
+    'no-warm': { type: 'boolean', default: false },
+    seed: { type: 'string', default: '42' },
+    search: { type: 'boolean', default: false },
+    query: { type: 'string', default: 'onboarding' },
+  },
+});
+
+const workDir = mkdtempSync(path.join(tmpdir(), 'garden-bench-'));
+const results: GardenResult[] = [];
+let searchResult: SearchBenchResult | undefined;
+let failed = false;
+
+if (values.search) {
+  const content = path.resolve(values.content ?? path.join(root, '..', 'shared', 'corpora', 'sourcegraph-handbook'));
+  const dist = path.join(workDir, 'search-site');
+  await build(content, dist, path.join(workDir, 'cache-search'), 'cold', true);
+  const notePage = path.relative(dist, pageWeight(dist).page ? path.join(dist, pageWeight(dist).page) : dist).replace(/index\.html$/, '');
+  searchResult = await benchSearch(dist, values.query!, `/${notePage}`);
+  console.log(formatSearchBench(path.basename(content), searchResult));
+} else if (values.content) {
+  results.push(await benchGarden(path.resolve(values.content), path.basename(values.content), false));
+} else {
+  for (const size of values.sizes!.split(',').map(Number)) {
+    const dir = path.join(workDir, `garden-${size}`);
+    const generated = generateGarden(dir, { notes: size, seed: Number(values.seed) });
+    console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
+    results.push(await benchGarden(dir, `generated-${size}`, values.warm && !values['no-warm']));
+  }
+}
+
+printTable(results);
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version };
+mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}) }, null, 2));
+console.log(`\nwritten ${path.relative(root, resultFile)}`);
+rmSync(workDir, { recursive: true, force: true });
+if (failed) {
+  console.error('\nFAILED: the warm build differs from a cold build of the same content.');
+  process.exit(1);
+}
+
+async function benchGarden(contentDir: string, label: string, withWarm: boolean): Promise<GardenResult> {
+  const files = listMarkdown(contentDir);
+  const markdownBytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  const parseFloorMs = parseFloor(files);
+  const cacheDir = path.join(workDir, `cache-${label}`);
+  const runs: RunResult[] = [];
+
+  const cold = await build(contentDir, path.join(workDir, `${label}-cold`), cacheDir, 'cold', true);
+  runs.push(cold.result);
+  let warmMatchesCold: boolean | undefined;
+  if (withWarm) {
+    const edited = files[Math.floor(files.length / 2)]!;
+    appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a warm build.\n');
+    const warm = await build(contentDir, path.join(workDir, `${label}-warm`), cacheDir, 'warm', false);
+    runs.push(warm.result);
+    const reference = await build(contentDir, path.join(workDir, `${label}-reference`), path.join(workDir, `cache-${label}-reference`), 'cold', true);
+    warmMatchesCold = hashTree(warm.dist) === hashTree(reference.dist);
+    if (!warmMatchesCold) failed = true;
+  }
+
+  const notes = files.length;
+  return {
+    garden: label,
+    notes,
+    markdownBytes,
+    parseFloorMs,
+    runs,
+    buildToFloor: cold.result.wallMs / parseFloorMs,
+    notesPerSecond: notes / (cold.result.wallMs / 1000),
+    pageWeight: pageWeight(cold.dist),
+    ...(warmMatchesCold === undefined ? {} : { warmMatchesCold }),
+  };
+}
+
+async function build(contentDir: string, dist: string, cacheDir: string, label: 'cold' | 'warm', clearCache: boolean) {
+  if (clearCache) rmSync(cacheDir, { recursive: true, force: true });
+  const timingsFile = path.join(workDir, `timings-${Date.now()}.json`);
+  const started = performance.now();
+  await promisify(execFile)(astroBin, ['build', '--outDir', dist], {
+    cwd: root,
+    env: { ...process.env, GARDEN_CONTENT: contentDir, GARDEN_CACHE_DIR: cacheDir, GARDEN_TIMINGS_FILE: timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  const report = JSON.parse(readFileSync(timingsFile, 'utf8')) as BuildReport;
+  const result: RunResult = { label, wallMs, report, outputBytes: treeSize(dist) };
+  console.log(`  ${label} build: ${(wallMs / 1000).toFixed(1)} s, peak ${(report.maxRssBytes / 1e6).toFixed(0)} MB`);
+  return { result, dist };
+}
+
+/** Plain remark (CommonMark, no plugins) parsing the same files: the floor any Markdown site pays. */
+function parseFloor(files: string[]): number {
+  const processor = unified().use(remarkParse);
+  const texts = files.map((file) => readFileSync(file, 'utf8'));
+  const started = performance.now();
+  for (const text of texts) processor.parse(text);
+  return performance.now() - started;
+}
+
+function listMarkdown(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !path.join(entry.parentPath, entry.name).includes(`${path.sep}.`))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function treeSize(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]) {
+    if (entry.isFile()) total += statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** One hash over every file's path and bytes: equal hashes mean byte-identical outputs. */
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort();
+  for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(dir, file)));
+  return hash.digest('hex');
+}
+
+/** The bytes a reader downloads for a typical note page: its HTML and the CSS and JS it references. */
+function pageWeight(dist: string) {
+  const pages = (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile() && entry.name === 'index.html' && !path.relative(dist, entry.parentPath).startsWith('tags'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => path.dirname(file) !== dist)
+    .sort((a, b) => statSync(a).size - statSync(b).size);
+  const page = pages[Math.floor(pages.length / 2)] ?? path.join(dist, 'index.html');
+  const html = readFileSync(page, 'utf8');
+  const assetBytes = (pattern: RegExp) =>
+    [...new Set([...html.matchAll(pattern)].map((match) => match[1]!))]
+      .map((href) => path.join(dist, href.replace(/^\/+/, '')))
+      .filter((file) => existsSync(file))
+      .reduce((sum, file) => sum + statSync(file).size, 0);
+  return {
+    page: path.relative(dist, page),
+    htmlBytes: Buffer.byteLength(html),
+    cssBytes: assetBytes(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g),
+    jsBytes: assetBytes(/<script[^>]+src="([^"]+)"/g),
+  };
+}
+
+function printTable(all: GardenResult[]) {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  for (const result of all) {
+    console.log(`\n${result.garden}: ${result.notes} notes, ${(result.markdownBytes / 1e6).toFixed(1)} MB of Markdown`);
+    console.log(`  parse floor (plain remark): ${seconds(result.parseFloorMs)}; cold build ÷ floor: ${result.buildToFloor.toFixed(1)}×; ${result.notesPerSecond.toFixed(0)} notes/s`);
+    for (const run of result.runs) {
+      const stages = run.report.stages.map((stage) => `${stage.stage} ${seconds(stage.wallMs)} (cpu ${seconds(stage.cpuMs)})`).join(', ');
+      console.log(
+        `  ${run.label.padEnd(4)} ${seconds(run.wallMs).padStart(8)} wall, cpu ${seconds(run.report.cpuMs)}, peak RSS ${(run.report.maxRssBytes / 1e6).toFixed(0)} MB, output ${(run.outputBytes / 1e6).toFixed(1)} MB`,
+      );
+      console.log(`        stages: ${stages}`);
+    }
+    const cold = result.runs[0]!;
+    const warm = result.runs.find((run) => run.label === 'warm');
+    if (warm) {
+      console.log(`  warm ÷ cold: ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} %; warm output identical to a cold build: ${result.warmMatchesCold ? 'yes' : 'NO'}`);
+    }
+    const weight = result.pageWeight;
+    console.log(`  typical note page (${weight.page}): HTML ${(weight.htmlBytes / 1024).toFixed(1)} KB, CSS ${(weight.cssBytes / 1024).toFixed(1)} KB, JS ${(weight.jsBytes / 1024).toFixed(1)} KB`);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The search engine side of the UI: loads Pagefind's browser bundle on first use (never before the
+ * reader starts searching) and turns its results into plain objects for the views.
+ */
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  sub_results: PagefindSubResult[];
+}
+
+interface PagefindModule {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  debouncedSearch(term: string, options: { filters?: Record<string, unknown> }, ms: number): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+export interface SearchHit {
+  url: string;
+  title: string;
+  /** Pagefind's excerpt: text with the matched words wrapped in `<mark>` (Pagefind escapes the text). */
+  excerpt: string;
+  area?: string | undefined;
+  tags: string[];
+  sections: { title: string; url: string; excerpt: string }[];
+}
+
+export type Filters = { tag?: string[]; area?: string[] };
+
+let loading: Promise<PagefindModule> | undefined;
+
+export class SearchUnavailableError extends Error {}
+
+/** The site's base path, from the page (set by the layout), e.g. `/` or `/handbook/`. */
+export function siteBase(): string {
+  return document.documentElement.dataset.base ?? '/';
+}
+
+/**
+ * Loads Pagefind once. The site's own index covers the page language; indexes of other languages in
+ * the same site (a note in Chinese or Japanese is indexed with its own word segmentation) are merged
+ * in, so that one search box finds notes in every language.
+ */
+export function loadEngine(): Promise<PagefindModule> {
+  loading ??= (async () => {
+    const base = siteBase();
+    const bundle = `${base}pagefind/`;
+    let pagefind: PagefindModule;
+    try {
+      pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindModule;
+    } catch {
+      throw new SearchUnavailableError(
+        import.meta.env.DEV
+          ? 'Search needs a build: run `npm run build` once; the dev server then searches the index of the last build.'
+          : 'The search index is missing from this site. Rebuild it with `npm run build`.',
+      );
+    }
+    await pagefind.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
+    await pagefind.init();
+    const entry = (await fetch(`${bundle}pagefind-entry.json`).then((response) => response.json())) as { languages: Record<string, unknown> };
+    const pageLanguage = (document.documentElement.lang || 'unknown').toLowerCase().split('-')[0];
+    // Pagefind skips a merge whose path is a prefix of its own base path (it takes it for itself);
+    // the absolute URL of the same bundle is not, so each other language's index is merged.
+    const absoluteBundle = new URL(bundle, location.href).href;
+    for (const language of Object.keys(entry.languages)) {
+      if (language !== pageLanguage) await pagefind.mergeIndex(absoluteBundle, { language });
+    }
+    return pagefind;
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+function toFilterOptions(filters: Filters): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (filters.tag?.length) options.tag = { all: filters.tag };
+  if (filters.area?.length) options.area = { any: filters.area };
+  return options;
+}
+
+async function toHits(response: Awaited<ReturnType<PagefindModule['search']>>, limit: number): Promise<SearchHit[]> {
+  if (!response) return [];
+  const data = await Promise.all(response.results.slice(0, limit).map((result) => result.data()));
+  return data.map((result) => ({
+    url: result.url,
+    title: result.meta.title ?? result.url,
+    excerpt: result.excerpt,
+    area: result.filters.area?.[0],
+    tags: result.filters.tag ?? [],
+    sections: result.sub_results
+      .filter((section) => section.url !== result.url && section.title !== result.meta.title)
+      .slice(0, 3),
+  }));
+}
+
+/** Searches as the reader types: debounced, so that only the last keystroke's search runs. */
+export async function searchAsYouType(term: string, filters: Filters, limit = 10): Promise<SearchHit[] | null> {
+  const pagefind = await loadEngine();
+  const response = await pagefind.debouncedSearch(term, { filters: toFilterOptions(filters) }, 150);
+  if (response === null) return null;
+  return toHits(response, limit);
+}
+
+export async function search(term: string, filters: Filters = {}, limit = 20): Promise<SearchHit[]> {
+  const pagefind = await loadEngine();
+  return toHits(await pagefind.search(term, { filters: toFilterOptions(filters) }), limit);
+}
+
+/** Tag and area values with their note counts, most used first. */
+export async function availableFilters(): Promise<{ tag: [string, number][]; area: [string, number][] }> {
+  const pagefind = await loadEngine();
+  const filters = await pagefind.filters();
+  const sorted = (values: Record<string, number> | undefined) => Object.entries(values ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return { tag: sorted(filters.tag), area: sorted(filters.area) };
+}

@@ -1,0 +1,23 @@
+import { commentThreadPlan } from '../garden/comments/threads.ts';
+import type { IndexedNote } from '../garden/index/build.ts';
+import type { GiscusSettings } from '../client/comments/settings.ts';
+import { siteState } from './store.ts';
+
+export interface CommentThreadView {
+  settings: GiscusSettings;
+  /** Where the threads can be read and written without JavaScript. */
+  discussionsUrl: string;
+}
+
+/** The giscus thread shown under a note; `undefined` when comments are off for the site or the note. */
+export function commentThreadOf(note: IndexedNote): CommentThreadView | undefined {
+  const { garden } = siteState();
+  const config = garden.config.comments;
+  const thread = commentThreadPlan(garden)?.threads.get(note.slug);
+  if (!config || !thread) return undefined;
+  const { repo, repoId, category, categoryId, host, lang, reactionsEnabled, inputPosition, loading, themes } = config;
+  return {
+    settings: { host, repo, repoId, category, categoryId, term: thread.term, lang, reactionsEnabled, inputPosition, loading, themes },
+    discussionsUrl: `https://github.com/${repo}/discussions`,
+  };
+}

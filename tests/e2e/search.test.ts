@@ -1,0 +1,130 @@
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { buildSite } from '../support/build-site.ts';
+
+const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'search');
+let site: SiteBrowser;
+
+beforeAll(async () => {
+  const { dist } = await buildSite(fixture);
+  site = await openSite(dist);
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function openDialog(page: Page, from = '/'): Promise<void> {
+  await page.goto(`${site.origin}${from}`);
+  await page.keyboard.press('Control+k');
+  await page.locator('[data-search-dialog][open]').waitFor();
+}
+
+/** Types a query and waits for the status line to settle on the results (or on "no notes"). */
+async function searchFor(page: Page, query: string): Promise<string[]> {
+  await page.locator('#kg-search-input').fill(query);
+  await page.waitForFunction(
+    (term) => {
+      const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+      return status.includes(`for “${term}”. Use ↑ ↓`) || status.includes(`No notes match “${term}”`);
+    },
+    query,
+  );
+  return page.locator('#kg-search-results .kg-search-hit-title').allTextContents();
+}
+
+describe('search', () => {
+  it('finds a note by a word that occurs only in its body, first', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    expect(await searchFor(page, 'quokkalicious')).toEqual(['Quokka facts']);
+  });
+
+  it('ranks the note with the word in its title above notes that merely mention it', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    const titles = await searchFor(page, 'zebra');
+    expect(titles[0]).toBe('Zebra crossing');
+    expect(titles).toContain('Traffic rules');
+  });
+
+  it('narrows results with a tag filter', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    expect((await searchFor(page, 'shared')).sort()).toEqual(['Parking', 'Traffic rules', 'Zebra crossing']);
+    await page.getByRole('button', { name: '#alpha' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit').length === 2);
+    expect((await page.locator('#kg-search-results .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
+  });
+
+  it('opens with Ctrl+K or /, moves with the arrow keys, navigates with Enter and closes with Escape', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.origin}/zoology/parking/`);
+    await page.keyboard.press('/');
+    await page.locator('[data-search-dialog][open]').waitFor();
+    await page.keyboard.press('Escape');
+    await page.locator('[data-search-dialog]:not([open])').waitFor({ state: 'attached' });
+    await openDialog(page, '/zoology/parking/');
+    const titles = await searchFor(page, 'shared');
+    await page.keyboard.press('ArrowDown');
+    const active = await page.locator('#kg-search-input').getAttribute('aria-activedescendant');
+    expect(active).toBe('kg-search-option-1');
+    await Promise.all([page.waitForURL(/\?highlight=shared/), page.keyboard.press('Enter')]);
+    expect(await page.locator('h1').first().textContent()).toBe(titles[1]);
+    expect(await page.locator('mark.kg-search-highlight').count()).toBeGreaterThan(0);
+  });
+
+  it('does not find words that appear only in backlinks or navigation', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    // "platypusian" is in Linker's text, and also in the backlinks of Quokka facts: only Linker matches.
+    expect(await searchFor(page, 'platypusian')).toEqual(['Linker']);
+    // A folder name appears in the area filter, breadcrumbs and listings, never in a note.
+    expect(await searchFor(page, 'xylophonics')).toEqual([]);
+    // The site's footer and header words are not indexed either.
+    expect(await searchFor(page, 'built from Markdown notes')).toEqual([]);
+  });
+
+  it('never finds a draft', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    expect(await searchFor(page, 'hushhushword')).toEqual([]);
+  });
+
+  it('finds notes in Chinese and Japanese by a word, from an English page', async () => {
+    const page = await site.newPage();
+    await openDialog(page, '/zoology/parking/');
+    expect(await searchFor(page, '笔记')).toContain('笔记方法');
+    expect(await searchFor(page, '知識')).toContain('日本語のメモ');
+  });
+
+  it('serves a shareable /search/?q= page', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.origin}/search/?q=quokkalicious`);
+    await page.locator('#kg-search-page-results .kg-search-hit').first().waitFor();
+    expect(await page.locator('#kg-search-page-results .kg-search-hit-title').allTextContents()).toEqual(['Quokka facts']);
+    await page.locator('#kg-search-page-input').fill('zebra');
+    await page.waitForURL(/q=zebra/);
+  });
+
+  it('suggests notes on the 404 page from the missing address', async () => {
+    const page = await site.newPage();
+    await page.goto(`${site.origin}/zoology/zebra-crosing/`);
+    await page.locator('[data-missing-page] .kg-search-hit').first().waitFor();
+    expect(await page.locator('[data-missing-page] .kg-search-hit-title').allTextContents()).toContain('Zebra crossing');
+  });
+
+  it('loads no search code until the reader asks for search', async () => {
+    const page = await site.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(`${site.origin}/zoology/parking/`);
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((url) => url.includes('pagefind') || /dialog|controller/.test(url))).toEqual([]);
+    await page.keyboard.press('Control+k');
+    await page.locator('[data-search-dialog][open]').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Type a word'));
+    expect(requested.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+});
