@@ -12,7 +12,9 @@ export async function renderDiagrams(): Promise<void> {
   const blocks = [...document.querySelectorAll<HTMLElement>('pre.kg-mermaid')];
   if (blocks.length === 0) return;
   const { default: mermaid } = await import('mermaid');
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches;
+  // The page's theme (`data-theme` on <html>, as the comments follow it), else the system's.
+  const theme = document.documentElement.dataset.theme;
+  const dark = theme ? theme === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: dark ? 'dark' : 'default' });
   let count = 0;
   for (const block of blocks) {
