@@ -7,9 +7,14 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { RenderContext } from './render/context.ts';
+import { rehypeCode } from './render/rehype-code.ts';
+import { rehypeMath } from './render/rehype-math.ts';
 import { remarkAnchors } from './render/remark-anchors.ts';
+import { remarkCallouts } from './render/remark-callouts.ts';
+import { remarkEmbeds } from './render/remark-embeds.ts';
 import { remarkGardenLinks } from './render/remark-links.ts';
 import { rehypeScrollable } from './render/rehype-scrollable.ts';
+import { remarkTasks } from './render/remark-tasks.ts';
 import { rehypeMarkGenerated, rehypeUntrustedHtml } from './render/rehype-untrusted-html.ts';
 import { sanitizeSchema } from './render/sanitize-schema.ts';
 
@@ -18,16 +23,24 @@ export type { RenderContext } from './render/context.ts';
 /**
  * The one ordered list of transforms from a note's Markdown tree to safe HTML, shared by the site,
  * the CLI and the tests. Order matters:
- * 1. remark: links resolved against the garden, anchors placed;
- * 2. mdast → hast, keeping raw HTML as raw nodes;
- * 3. our elements marked, raw HTML parsed, untrusted ids namespaced and raw links resolved, code
- *    blocks and tables made reachable by keyboard;
- * 4. the sanitizer, last, so nothing after it can reintroduce unsafe markup.
+ * 1. remark, what depends on the note being rendered: embeds expanded (each embedded part goes
+ *    through these three steps with its own note's context), links resolved, anchors placed;
+ * 2. remark, the rest of the dialect: callouts, task statuses;
+ * 3. mdast → hast, keeping raw HTML as raw nodes; formulas typeset, code highlighted;
+ * 4. our elements marked, raw HTML parsed, untrusted ids namespaced, raw links resolved, elements
+ *    only the garden may generate (frames, players, MathML, icons) dropped from raw HTML; code
+ *    blocks and tables that scroll sideways made reachable by keyboard;
+ * 5. the sanitizer, last, so nothing after it can reintroduce unsafe markup.
  */
 const processor = unified()
+  .use(remarkEmbeds)
   .use(remarkGardenLinks)
   .use(remarkAnchors)
+  .use(remarkCallouts)
+  .use(remarkTasks)
   .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeMath)
+  .use(rehypeCode)
   .use(rehypeMarkGenerated)
   .use(rehypeRaw)
   .use(rehypeUntrustedHtml)
@@ -40,6 +53,8 @@ export interface RenderedNote {
   html: string;
   /** The id of the `# title` heading lifted out of the body (see RenderContext.title). */
   liftedTitleId?: string | undefined;
+  /** Whether the page holds a Mermaid diagram (and so needs the diagram module). */
+  hasDiagram: boolean;
 }
 
 /** Renders a note's tree (left untouched: it is copied first) to sanitized HTML. */
@@ -47,5 +62,6 @@ export function renderToHtml(tree: Root, context: RenderContext): RenderedNote {
   const file = new VFile();
   file.data.garden = context;
   const hast = processor.runSync(structuredClone(tree), file) as HastRoot;
-  return { html: processor.stringify(hast, file), liftedTitleId: file.data.liftedTitleId };
+  const html = processor.stringify(hast, file);
+  return { html, liftedTitleId: file.data.liftedTitleId, hasDiagram: file.data.hasDiagram === true };
 }

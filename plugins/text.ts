@@ -17,6 +17,7 @@ export function plainText(node: Nodes): string {
   switch (node.type) {
     case 'text':
     case 'inlineCode':
+    case 'inlineMath':
       return node.value;
     case 'wikiLink':
       return node.embed ? '' : wikiLinkText(node);
@@ -28,6 +29,7 @@ export function plainText(node: Nodes): string {
       return ' ';
     case 'html':
     case 'code':
+    case 'math':
     case 'yaml':
     case 'definition':
     case 'footnoteReference':

@@ -3,6 +3,7 @@ import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { contextOf } from './context.ts';
+import { GARDEN_ONLY_ELEMENTS, GARDEN_ONLY_PROPERTIES, GENERATED_LINK_CLASSES } from './sanitize-schema.ts';
 
 /**
  * Raw HTML written in a note is untrusted; the elements our own plugins generated are not. Once
@@ -27,7 +28,11 @@ export function rehypeMarkGenerated() {
  * Runs after rehype-raw, before the sanitizer. For elements that came from raw HTML:
  * - `id` and `name` get the `user-content-` prefix (as on GitHub), so a note cannot clobber the
  *   page's own ids or DOM globals, e.g. `<h2 id="giscus">`;
- * - `<a href>` and `<img src>` relative paths are resolved like Markdown links.
+ * - `<a href>` and `<img src>` relative paths are resolved like Markdown links;
+ * - elements only the garden may generate (`<iframe>`, `<video>`, `<audio>`, `<svg>`, MathML) are
+ *   unwrapped (their text stays, as the sanitizer does with any element it does not allow), and the
+ *   garden's `kg-` classes and data attributes are removed, so raw HTML can neither frame another
+ *   site nor pass for a callout or an embed.
  */
 export function rehypeUntrustedHtml() {
   return (tree: Root, file: VFile) => {
@@ -41,6 +46,11 @@ export function rehypeUntrustedHtml() {
         parent.children.splice(index, 1);
         return index;
       }
+      if (GARDEN_ONLY_ELEMENTS.has(element.tagName) && parent && index !== undefined) {
+        parent.children.splice(index, 1, ...element.children);
+        return index;
+      }
+      removeGardenMarkup(element);
       for (const key of ['id', 'name'] as const) {
         const value = element.properties[key];
         if (typeof value === 'string' && value !== '' && !value.startsWith(CLOBBER_PREFIX)) {
@@ -75,4 +85,18 @@ export function rehypeUntrustedHtml() {
       return undefined;
     });
   };
+}
+
+const GARDEN_LINK_CLASSES = new Set(GENERATED_LINK_CLASSES);
+/** Where GitHub's allow-list keeps some class of raw HTML (`language-*`, `task-list-item` …). */
+const RAW_CLASS_ELEMENTS = new Set(['a', 'code', 'h2', 'li', 'ol', 'ul', 'section']);
+
+function removeGardenMarkup(element: Element): void {
+  const classes = element.properties.className;
+  if (Array.isArray(classes)) {
+    const kept = classes.filter((name) => typeof name !== 'string' || !(name.startsWith('kg-') || GARDEN_LINK_CLASSES.has(name)));
+    // Elsewhere only `kg-` classes are allowed: none would be left but an empty `class=""`.
+    element.properties.className = kept.length > 0 && RAW_CLASS_ELEMENTS.has(element.tagName) ? kept : undefined;
+  }
+  for (const property of GARDEN_ONLY_PROPERTIES) delete element.properties[property];
 }

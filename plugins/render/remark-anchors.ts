@@ -1,9 +1,9 @@
-import type { ListItem, Nodes, Paragraph, Root } from 'mdast';
+import type { Nodes, Parents, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { visitParents } from 'unist-util-visit-parents';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import { blockIdOf, blockTargetOf, removeBlockMarker } from '../blocks.ts';
 import { contextOf } from './context.ts';
-
-const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
+import { isRendered } from './element.ts';
 
 function setId(node: Nodes, id: string): void {
   const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
@@ -12,40 +12,37 @@ function setId(node: Nodes, id: string): void {
 
 /**
  * Gives headings the ids the index computed (so every link resolved against them lands), and turns
- * `^block-id` markers into ids on their paragraph or list item, removing the marker from the text.
+ * `^block-id` markers into ids on the block they name (plugins/blocks.ts), removing the marker from
+ * the text; a marker on a line of its own disappears entirely. Content embedded from another note
+ * gets no ids at all (they would collide with the page's own), but its markers are removed too.
  */
 export function remarkAnchors() {
   return (tree: Root, file: VFile) => {
-    const { title } = contextOf(file);
+    const { title, embedded } = contextOf(file);
     let { headings } = contextOf(file);
     const first = tree.children.find((child) => child.type !== 'html' || child.value.trim() !== '');
-    if (title !== undefined && first?.type === 'heading' && first.depth === 1 && headings[0]?.text === title) {
+    if (!embedded && title !== undefined && first?.type === 'heading' && first.depth === 1 && headings[0]?.text === title) {
       tree.children.splice(tree.children.indexOf(first), 1);
       file.data.liftedTitleId = headings[0]?.id;
       headings = headings.slice(1);
     }
     let headingIndex = 0;
+    const emptied: { paragraph: Nodes; parent: Parents }[] = [];
     visitParents(tree, (node, ancestors) => {
+      if (isRendered(node)) return SKIP;
       if (node.type === 'heading') {
         const heading = headings[headingIndex++];
-        if (heading) setId(node, heading.id);
+        if (heading && !embedded) setId(node, heading.id);
       } else if (node.type === 'paragraph') {
-        const id = takeBlockId(node);
-        if (id) {
-          const parent = ancestors.at(-1);
-          setId(parent?.type === 'listItem' ? (parent as ListItem) : node, `^${id}`);
-        }
+        const id = blockIdOf(node);
+        if (!id) return undefined;
+        const parent = ancestors.at(-1);
+        const target = blockTargetOf(node, parent);
+        if (removeBlockMarker(node) && parent && target !== node) emptied.push({ paragraph: node, parent });
+        if (!embedded) setId(target, `^${id}`);
       }
+      return undefined;
     });
+    for (const { paragraph, parent } of emptied) parent.children.splice(parent.children.indexOf(paragraph as never), 1);
   };
-}
-
-function takeBlockId(paragraph: Paragraph): string | undefined {
-  const last = paragraph.children.at(-1);
-  if (last?.type !== 'text') return undefined;
-  const match = BLOCK_ID.exec(last.value);
-  if (!match?.[1]) return undefined;
-  last.value = last.value.slice(0, match.index).trimEnd();
-  if (last.value === '') paragraph.children.pop();
-  return match[1];
 }

@@ -1,20 +1,11 @@
-import type { Definition, Image, Link, Nodes, Parents, PhrasingContent, Root, Text } from 'mdast';
+import type { Definition, Link, Nodes, Parents, PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { Resolution } from '../../src/garden/index/resolver.ts';
 import type { InlineTag, WikiLink } from '../syntax/index.ts';
 import { wikiLinkText } from '../text.ts';
 import { contextOf, type RenderContext } from './context.ts';
-
-/** Properties for the hast element a node becomes (remark-rehype reads `data.hProperties`). */
-function withProperties<T extends Nodes>(node: T, properties: Record<string, unknown>): T {
-  node.data = { ...node.data, hProperties: { ...(node.data as { hProperties?: object } | undefined)?.hProperties, ...properties } } as T['data'];
-  return node;
-}
-
-function text(value: string): Text {
-  return { type: 'text', value };
-}
+import { isRendered, text, withProperties } from './element.ts';
 
 /** The href for a resolved link, or `undefined` when it must not be a link at all. */
 function hrefFor(resolution: Resolution, context: RenderContext, wantedName: string): { href: string; className: string } | undefined {
@@ -43,12 +34,15 @@ function hrefFor(resolution: Resolution, context: RenderContext, wantedName: str
  * Turns the garden's links into the site's links: wikilinks and Markdown links to notes point at
  * page URLs (with the real heading id), attachments at their copied file, unresolved links become
  * visible "wanted" links, links to unpublished notes become plain text (nothing about the target
- * leaks), and inline tags link to their tag page.
+ * leaks), and inline tags link to their tag page. Embeds and images were handled before
+ * (remark-embeds.ts); a note embed that is not shown in place is a link like any other. Rendered
+ * subtrees (expanded embeds, resolved attachments) are left alone.
  */
 export function remarkGardenLinks() {
   return (tree: Root, file: VFile) => {
     const context = contextOf(file);
     visitParents(tree, (node, ancestors) => {
+      if (isRendered(node)) return SKIP;
       const parent = ancestors.at(-1) as Parents | undefined;
       if (!parent) return undefined;
       const index = parent.children.indexOf(node as never);
@@ -68,8 +62,6 @@ export function remarkGardenLinks() {
           parent.children.splice(index, 1, ...(unwrapped as never[]));
           return index;
         }
-        case 'image':
-          return replace([renderImage(node, context)]);
         case 'definition':
           rewriteDefinition(node, context);
           return undefined;
@@ -87,10 +79,6 @@ function insideLink(ancestors: Parents[]): boolean {
 function renderWikiLink(node: WikiLink, context: RenderContext, ancestors: Parents[]): Nodes[] {
   const resolution = context.resolve({ form: 'name', name: node.target, anchor: node.anchor });
   const label = wikiLinkText(node);
-  if (node.embed && resolution.kind === 'attachment' && /\.(png|jpe?g|gif|webp|avif|svg|bmp)$/i.test(resolution.path)) {
-    const image: Image = { type: 'image', url: context.urls.attachment(resolution.path), alt: node.label && !/^\d+(x\d+)?$/.test(node.label) ? node.label : node.target };
-    return [withProperties(image, { loading: 'lazy' })];
-  }
   const target = hrefFor(resolution, context, node.target);
   if (!target || insideLink(ancestors)) return [text(label)];
   const link: Link = { type: 'link', url: target.href, children: [text(label)], position: node.position };
@@ -114,18 +102,6 @@ function renderMarkdownLink(node: Link, context: RenderContext): PhrasingContent
   node.url = target.href;
   withProperties(node, { className: target.className.split(' ') });
   return undefined;
-}
-
-function renderImage(node: Image, context: RenderContext): Nodes {
-  const resolution = context.resolve({ form: 'url', url: node.url });
-  if (resolution.kind === 'attachment') {
-    node.url = context.urls.attachment(resolution.path);
-    return withProperties(node, { loading: 'lazy' });
-  }
-  if (resolution.kind === 'external' || resolution.kind === 'none' || resolution.kind === 'site') return node;
-  // A missing image shows its description, marked, instead of a broken-image icon.
-  const missing: Link = { type: 'link', url: context.urls.wanted(node.url.split('/').at(-1) ?? node.url), children: [text(node.alt || node.url)] };
-  return withProperties(missing, { className: ['wanted', 'missing-attachment'], title: `The file “${node.url}” is missing` });
 }
 
 function rewriteDefinition(node: Definition, context: RenderContext): void {

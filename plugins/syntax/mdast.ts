@@ -1,4 +1,4 @@
-import type { Data, Literal } from 'mdast';
+import type { Data, Literal, Parent, PhrasingContent } from 'mdast';
 
 /**
  * The nodes our syntax extensions add to mdast. Registering them in mdast's content maps lets
@@ -50,4 +50,19 @@ export function parseWikiLinkValue(value: string): Pick<WikiLink, 'target' | 'an
   const target = (hash === -1 ? targetPart : targetPart.slice(0, hash)).trim();
   const anchor = hash === -1 ? undefined : targetPart.slice(hash + 1).trim();
   return { target, anchor: anchor === '' ? undefined : anchor, label: label === '' ? undefined : label };
+}
+
+/** `==highlighted==` text, rendered as `<mark>`. */
+export interface Highlight extends Parent {
+  type: 'highlight';
+  children: PhrasingContent[];
+}
+
+declare module 'mdast' {
+  interface PhrasingContentMap {
+    highlight: Highlight;
+  }
+  interface RootContentMap {
+    highlight: Highlight;
+  }
 }

@@ -1,3 +1,4 @@
+import { loadCodeHighlighter, type CodeHighlighter } from '../../plugins/render/highlight-code.ts';
 import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from './history/history.ts';
@@ -12,7 +13,7 @@ export interface Garden {
   index: GardenIndex;
   /** Every problem found, sorted by file and position. */
   diagnostics: Diagnostic[];
-  /** The scan and index stages' times. */
+  /** The scan, index and highlight stages' times. */
   timings: StageTiming[];
   /** Per-file git history, when asked for and the content folder is in a git repository. */
   history?: GardenHistory;
@@ -20,6 +21,8 @@ export interface Garden {
   historyError?: string;
   /** Old addresses (git renames, aliases) that redirect to a published note. */
   redirects: Redirect[];
+  /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
+  highlighter: CodeHighlighter;
 }
 
 export type LoadStage = 'scan' | 'index';
@@ -50,6 +53,9 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
   stopwatch.start('index');
   options.onStage?.('index', { notes: scan.notes.length });
   const index = buildIndex(scan);
+  // The grammars of the code languages the notes use, so that the render stage highlights synchronously.
+  stopwatch.start('highlight');
+  const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));
   stopwatch.stop();
   const history = await historyRead;
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, history);
@@ -61,5 +67,6 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
     ...(history ? { history } : {}),
     ...(historyError === undefined ? {} : { historyError }),
     redirects,
+    highlighter,
   };
 }

@@ -7,6 +7,11 @@ export const LIMITS = {
   maxNoteBytes: 1024 * 1024,
   /** The largest attachment copied into the site. */
   maxAttachmentBytes: 50 * 1024 * 1024,
-  /** How deep embeds may nest before the expansion stops. */
+  /** How deep embeds may nest before the expansion stops (a page's own embeds are level 1). */
   maxEmbedDepth: 4,
+  /**
+   * How many embeds one page expands in all, nested ones included. Without it, a few notes that each
+   * embed the next one ten times would make a page of 10^4 copies (depth alone bounds nothing).
+   */
+  maxEmbedsPerPage: 100,
 } as const;

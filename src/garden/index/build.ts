@@ -1,11 +1,13 @@
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../../plugins/parse.ts';
+import { namesAFile } from '../../../plugins/render/attachments.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
 import { slugForNotePath, slugForTag } from '../slug.ts';
 import type { ContentPath, Slug } from '../types.ts';
 import type { LinkContext } from './context.ts';
+import { diagnoseEmbeds } from './embeds.ts';
 import { extractFacts, type LinkOccurrence, type NoteFacts } from './facts.ts';
 import { Resolver, type Resolution } from './resolver.ts';
 import { detectLanguage } from '../language.ts';
@@ -182,7 +184,18 @@ export function buildIndex(scan: ScanResult): GardenIndex {
     }
   }
 
+  diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath));
   return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
+}
+
+/**
+ * A missing embedded file (`![](shot.png)`, `![[shot.png]]`, `<img src>`) is a missing attachment;
+ * a missing note, even embedded (`![[Some note]]`), is a broken link.
+ */
+function isMissingFile(link: LinkOccurrence): boolean {
+  if (!link.embed) return false;
+  const name = link.target.form === 'name' ? link.target.name : link.target.url;
+  return namesAFile(name) || (link.syntax !== 'wikilink' && !/\.md$/i.test(name.replace(/[#?].*$/, '')));
 }
 
 /** The note or file a broken link wants, without its anchor: what someone would create. */
@@ -260,7 +273,7 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
       return [{
         ...base,
         severity: 'error',
-        rule: link.embed && link.syntax !== 'wikilink' ? 'missing-attachment' : 'broken-link',
+        rule: isMissingFile(link) ? 'missing-attachment' : 'broken-link',
         message: `${written} does not match any note or file in the garden.`,
         hint: resolution.suggestion ? `Did you mean "${resolution.suggestion}"?` : 'Check the spelling, or create the note it points to.',
       }];

@@ -1,5 +1,6 @@
 import type { Nodes, Parents } from 'mdast';
-import { plainText } from '../../../plugins/text.ts';
+import { CALLOUT_MARKER } from '../../../plugins/render/remark-callouts.ts';
+import { plainText, wikiLinkText } from '../../../plugins/text.ts';
 
 /** The sentence around a link, split so that a page can emphasise the link's own text. */
 export interface LinkContext {
@@ -20,7 +21,8 @@ export function contextsInBlock(block: Parents, isLink: (node: Nodes) => boolean
   const walk = (node: Nodes) => {
     if (isLink(node)) {
       const start = text.length;
-      text += plainText(node);
+      // An embed shows no text of its own; its context names what it embeds.
+      text += node.type === 'wikiLink' ? wikiLinkText(node) : plainText(node);
       spans.set(node, [start, text.length]);
       return;
     }
@@ -28,6 +30,15 @@ export function contextsInBlock(block: Parents, isLink: (node: Nodes) => boolean
     else text += plainText(node);
   };
   for (const child of block.children) walk(child as Nodes);
+  // A callout's `[!type]` marker is not text a reader sees.
+  const marker = CALLOUT_MARKER.exec(text)?.[0].length ?? 0;
+  if (marker > 0) {
+    text = text.slice(marker);
+    for (const span of spans.values()) {
+      span[0] = Math.max(0, span[0] - marker);
+      span[1] = Math.max(0, span[1] - marker);
+    }
+  }
 
   const contexts = new Map<Nodes, LinkContext>();
   for (const [node, [start, end]] of spans) contexts.set(node, sentenceAround(text, start, end));

@@ -3,8 +3,10 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Definition, Heading as MdastHeading, Html, Nodes, Parents, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
+import { blockIdOf, blockTargetOf } from '../../../plugins/blocks.ts';
+import { expandsInPlace } from '../../../plugins/embed-position.ts';
 import type { WikiLink } from '../../../plugins/syntax/index.ts';
-import { plainText } from '../../../plugins/text.ts';
+import { plainText, wikiLinkText } from '../../../plugins/text.ts';
 import type { SourcePoint } from '../diagnostics.ts';
 import { contextsInBlock, type LinkContext } from './context.ts';
 
@@ -25,6 +27,9 @@ export interface LinkOccurrence {
   syntax: 'wikilink' | 'markdown' | 'html';
   /** `![[…]]`, `![](…)` or `<img src>`: the target is shown in place rather than linked to. */
   embed: boolean;
+  /** For an embed: whether it stands where a note's content can be shown in place (a paragraph of
+   * its own container, plugins/embed-position.ts); elsewhere a note embed is shown as a link. */
+  inPlace?: boolean | undefined;
   target: LinkTarget;
   /** The target as the author wrote it, for messages and `graph.json`. */
   raw: string;
@@ -39,6 +44,10 @@ export interface NoteFacts {
   headings: Heading[];
   /** `^block-id` markers (without the caret). */
   blockIds: string[];
+  /** The lines each block id covers (the block it names, plugins/blocks.ts), for embeds of it. */
+  blocks: BlockRange[];
+  /** The languages of fenced code blocks, as written (for loading their grammars). */
+  codeLanguages: string[];
   /** `id` and `name` attributes in raw HTML, which links may point at. */
   htmlAnchors: string[];
   inlineTags: string[];
@@ -47,8 +56,13 @@ export interface NoteFacts {
   words: number;
 }
 
+export interface BlockRange {
+  id: string;
+  startLine: number;
+  endLine: number;
+}
+
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
-const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const HTML_OF_INTEREST = /\b(href|src|id|name)\s*=/i;
 
 function isLinkNode(node: Nodes): boolean {
@@ -56,7 +70,7 @@ function isLinkNode(node: Nodes): boolean {
 }
 
 export function extractFacts(tree: Root): NoteFacts {
-  const facts: NoteFacts = { headings: [], blockIds: [], htmlAnchors: [], inlineTags: [], links: [], words: 0 };
+  const facts: NoteFacts = { headings: [], blockIds: [], blocks: [], codeLanguages: [], htmlAnchors: [], inlineTags: [], links: [], words: 0 };
   const slugger = new GithubSlugger();
   const definitions = new Map<string, Definition>();
   for (const child of tree.children) collectDefinitions(child, definitions);
@@ -64,10 +78,11 @@ export function extractFacts(tree: Root): NoteFacts {
 
   const contextOf = (node: Nodes, ancestors: Parents[]): LinkContext => {
     const block = [...ancestors].reverse().find((ancestor) => BLOCK_TYPES.has(ancestor.type));
-    if (!block) return { before: '', text: plainText(node), after: '' };
+    const alone = { before: '', text: node.type === 'wikiLink' ? wikiLinkText(node) : plainText(node), after: '' };
+    if (!block) return alone;
     let contexts = contextCache.get(block);
     if (!contexts) contextCache.set(block, (contexts = contextsInBlock(block, isLinkNode)));
-    return contexts.get(node) ?? { before: '', text: plainText(node), after: '' };
+    return contexts.get(node) ?? alone;
   };
 
   visitParents(tree, (node, ancestors) => {
@@ -80,11 +95,17 @@ export function extractFacts(tree: Root): NoteFacts {
         break;
       }
       case 'paragraph': {
-        const last = node.children.at(-1);
-        const match = last?.type === 'text' ? BLOCK_ID.exec(last.value) : null;
-        if (match?.[1]) facts.blockIds.push(match[1]);
+        const id = blockIdOf(node);
+        if (id) {
+          facts.blockIds.push(id);
+          const block = blockTargetOf(node, ancestors.at(-1));
+          facts.blocks.push({ id, startLine: block.position?.start.line ?? at.line, endLine: block.position?.end.line ?? at.line });
+        }
         break;
       }
+      case 'code':
+        if (node.lang) facts.codeLanguages.push(node.lang);
+        break;
       case 'text':
         facts.words += countWords(node.value);
         break;
@@ -92,11 +113,13 @@ export function extractFacts(tree: Root): NoteFacts {
         facts.inlineTags.push(node.value);
         break;
       case 'wikiLink':
-        facts.links.push(wikiLinkOccurrence(node, at, contextOf(node, ancestors)));
+        facts.links.push({ ...wikiLinkOccurrence(node, at, contextOf(node, ancestors)), ...(node.embed ? { inPlace: expandsInPlace(ancestors) } : {}) });
         return 'skip';
       case 'link':
+        facts.links.push(urlOccurrence(node.url, false, at, contextOf(node, ancestors)));
+        break;
       case 'image':
-        facts.links.push(urlOccurrence(node.url, node.type === 'image', at, contextOf(node, ancestors)));
+        facts.links.push({ ...urlOccurrence(node.url, true, at, contextOf(node, ancestors)), inPlace: expandsInPlace(ancestors) });
         break;
       case 'linkReference':
       case 'imageReference': {

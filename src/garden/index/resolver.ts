@@ -3,6 +3,7 @@ import { headingSlug, isFolderPage } from '../slug.ts';
 import { Suggester } from '../suggest.ts';
 import type { ContentPath } from '../types.ts';
 import type { Heading, LinkTarget } from './facts.ts';
+import { safeDecode } from '../decode.ts';
 
 /** What the resolver needs to know of each note. */
 export interface ResolvableNote {
@@ -48,13 +49,6 @@ function suffixes(segments: readonly string[]): string[] {
   return result;
 }
 
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
-}
 
 /**
  * Resolves every link of the garden exactly as DESIGN.md section 5 says. Built once from the whole

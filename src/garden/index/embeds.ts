@@ -1,0 +1,200 @@
+import type { Diagnostic } from '../diagnostics.ts';
+import { LIMITS } from '../limits.ts';
+import type { ContentPath } from '../types.ts';
+import type { IndexedNote, ResolvedLink } from './build.ts';
+
+/**
+ * Embed cycles, depths and counts, found in the index so that `garden check` reports them before a
+ * page shows them (the render stage, plugins/render/remark-embeds.ts, stops at the same places).
+ *
+ * The graph's nodes are *fragments*: a whole note, one heading's section, or one block, since
+ * `![[B#Intro]]` shows only the embeds inside B's Intro section. Its edges are the embeds that show
+ * content in place (published targets, existing anchors, block positions). Then:
+ * - `embed-cycle` (error): an embed that closes a cycle (A → B → A, or a note embedding itself),
+ *   found as a back edge of one depth-first search over every page's note; a diamond (A embeds B
+ *   and C, both embed D) has no back edge and is fine;
+ * - `embed-too-deep` (warning): an embed that some page reaches below LIMITS.maxEmbedDepth levels,
+ *   named with the path that reaches it;
+ * - `embed-limit` (warning): a page that would expand more than LIMITS.maxEmbedsPerPage embeds.
+ * Linear in fragments and embeds, times the depth limit.
+ */
+
+interface EmbedEdge {
+  link: ResolvedLink;
+  /** The note that holds the embed. */
+  from: IndexedNote;
+  to: string;
+}
+
+interface Fragment {
+  key: string;
+  note: IndexedNote;
+  /** The heading or block id, or '' for the whole note. */
+  anchor: string;
+}
+
+export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>): Diagnostic[] {
+  const fragments = new Map<string, Fragment>();
+  const edgeCache = new Map<string, EmbedEdge[]>();
+  const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {
+    const key = `${note.path}#${anchor}`;
+    let fragment = fragments.get(key);
+    if (!fragment) fragments.set(key, (fragment = { key, note, anchor }));
+    return fragment;
+  };
+  const edgesOf = (fragment: Fragment): EmbedEdge[] => {
+    let edges = edgeCache.get(fragment.key);
+    if (edges) return edges;
+    const [start, end] = lineRange(fragment);
+    edges = [];
+    for (const link of outgoing.get(fragment.note.path) ?? []) {
+      if (!link.embed || !link.inPlace || link.at.line < start || link.at.line > end) continue;
+      const { resolution } = link;
+      const targetPath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? fragment.note.path : undefined;
+      const target = targetPath ? byPath.get(targetPath) : undefined;
+      if (!target?.published) continue;
+      const anchor = resolution.kind === 'note' || resolution.kind === 'self' ? resolution.anchor : undefined;
+      if (anchor && !anchor.found) continue;
+      edges.push({ link, from: fragment.note, to: fragmentFor(target, anchor?.found ? anchor.id : '').key });
+    }
+    edgeCache.set(fragment.key, edges);
+    return edges;
+  };
+
+  const diagnostics: Diagnostic[] = [];
+  const roots = notes.filter((note) => note.published).map((note) => fragmentFor(note, ''));
+  const { backEdges, order } = depthFirst(roots, fragments, edgesOf);
+
+  for (const { edge, path } of backEdges) {
+    const cycle = [...path, edge.to].map(describe).join(' → ');
+    diagnostics.push({
+      file: edge.from.path,
+      at: edge.link.at,
+      severity: 'error',
+      rule: 'embed-cycle',
+      message: `${written(edge.link)} makes an embed cycle: ${cycle}. Pages show a notice instead of repeating it.`,
+      hint: 'Remove one of the embeds in the cycle, or link instead of embedding (drop the `!`).',
+    });
+  }
+
+  // The levels at which each fragment is shown on some page (a page's note is level 0), at most
+  // maxEmbedDepth + 1 of them, propagated in topological order (back edges left out). An embed in a
+  // fragment shown at the deepest level is cut off on that page.
+  const isBack = new Set(backEdges.map(({ edge }) => edge));
+  const levels = new Map<string, Map<number, string[]>>(roots.map((root) => [root.key, new Map([[0, [root.key]]])]));
+  const tooDeep = new Map<ResolvedLink, { edge: EmbedEdge; via: string[] }>();
+  for (const key of order) {
+    const shown = levels.get(key);
+    if (!shown) continue;
+    const edges = edgesOf(fragments.get(key)!).filter((edge) => !isBack.has(edge));
+    for (const [level, via] of [...shown].sort(([a], [b]) => a - b)) {
+      for (const edge of edges) {
+        if (level + 1 > LIMITS.maxEmbedDepth) {
+          if (!tooDeep.has(edge.link)) tooDeep.set(edge.link, { edge, via });
+          continue;
+        }
+        let target = levels.get(edge.to);
+        if (!target) levels.set(edge.to, (target = new Map()));
+        if (!target.has(level + 1)) target.set(level + 1, [...via, edge.to]);
+      }
+    }
+  }
+  for (const { edge, via } of tooDeep.values()) {
+    diagnostics.push({
+      file: edge.from.path,
+      at: edge.link.at,
+      severity: 'warning',
+      rule: 'embed-too-deep',
+      message: `${written(edge.link)} is not shown: embeds nest at most ${LIMITS.maxEmbedDepth} levels deep, and it is reached through ${[...via, edge.to].map(describe).join(' → ')}.`,
+      hint: 'Link to the note instead of embedding it, or embed a note that embeds less.',
+    });
+  }
+
+  // How many expansions each page makes, nested ones included, up to the depth limit.
+  const counts = new Map<string, number>();
+  const count = (key: string, level: number): number => {
+    const memo = `${level}\u0000${key}`;
+    const known = counts.get(memo);
+    if (known !== undefined) return known;
+    counts.set(memo, 0);
+    let total = 0;
+    if (level < LIMITS.maxEmbedDepth) {
+      for (const edge of edgesOf(fragments.get(key)!)) {
+        if (!isBack.has(edge)) total = Math.min(Number.MAX_SAFE_INTEGER, total + 1 + count(edge.to, level + 1));
+      }
+    }
+    counts.set(memo, total);
+    return total;
+  };
+  for (const root of roots) {
+    const total = count(root.key, 0);
+    if (total <= LIMITS.maxEmbedsPerPage) continue;
+    diagnostics.push({
+      file: root.note.path,
+      severity: 'warning',
+      rule: 'embed-limit',
+      message: `This page would show ${total} embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices.`,
+      hint: 'Embed fewer notes, or link to some of them instead.',
+    });
+  }
+  return diagnostics;
+
+  function describe(key: string): string {
+    const fragment = fragments.get(key)!;
+    return fragment.anchor === '' ? fragment.note.path : `${fragment.note.path}#${fragment.anchor}`;
+  }
+}
+
+function written(link: ResolvedLink): string {
+  return link.syntax === 'wikilink' ? `![[${link.raw}]]` : `\`${link.raw}\``;
+}
+
+/** The lines of a note that a fragment covers. */
+function lineRange(fragment: Fragment): [number, number] {
+  const { facts } = fragment.note;
+  if (fragment.anchor === '') return [0, Infinity];
+  if (fragment.anchor.startsWith('^')) {
+    const block = facts.blocks.find((candidate) => candidate.id === fragment.anchor.slice(1));
+    return block ? [block.startLine, block.endLine] : [0, Infinity];
+  }
+  const index = facts.headings.findIndex((heading) => heading.id === fragment.anchor);
+  const heading = facts.headings[index];
+  if (!heading) return [0, Infinity];
+  const next = facts.headings.slice(index + 1).find((candidate) => candidate.depth <= heading.depth);
+  return [heading.line, next ? next.line - 1 : Infinity];
+}
+
+/**
+ * An iterative depth-first search (a long chain of embeds must not overflow the stack): the edges
+ * that lead back onto the current path, each with that path, and the fragments in reverse post-order
+ * (a topological order once back edges are left out).
+ */
+function depthFirst(roots: Fragment[], fragments: Map<string, Fragment>, edgesOf: (fragment: Fragment) => EmbedEdge[]) {
+  const state = new Map<string, 'open' | 'done'>();
+  const backEdges: { edge: EmbedEdge; path: string[] }[] = [];
+  const postOrder: string[] = [];
+  for (const root of roots) {
+    if (state.has(root.key)) continue;
+    const stack: { key: string; edges: EmbedEdge[]; next: number }[] = [{ key: root.key, edges: edgesOf(root), next: 0 }];
+    state.set(root.key, 'open');
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const edge = top.edges[top.next++];
+      if (!edge) {
+        state.set(top.key, 'done');
+        postOrder.push(top.key);
+        stack.pop();
+        continue;
+      }
+      const seen = state.get(edge.to);
+      if (seen === 'open') {
+        const path = stack.map((frame) => frame.key);
+        backEdges.push({ edge, path: path.slice(path.indexOf(edge.to)) });
+      } else if (seen === undefined) {
+        state.set(edge.to, 'open');
+        stack.push({ key: edge.to, edges: edgesOf(fragments.get(edge.to)!), next: 0 });
+      }
+    }
+  }
+  return { backEdges, order: postOrder.reverse() };
+}

@@ -1,0 +1,146 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build-site.ts';
+import { openSite, type SiteBrowser } from '../support/browser.ts';
+
+/**
+ * End to end, in headless Chromium: a built page with an embed, a callout, math and a Mermaid
+ * diagram renders; Mermaid loads only where a diagram is; hover previews appear over internal links,
+ * for the pointer and the keyboard, without moving the page, and never on touch screens.
+ */
+const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'obsidian-site');
+const screenshots = path.join(tmpdir(), 'garden-e2e');
+
+describe('Obsidian features in the browser', () => {
+  let site: SiteBrowser;
+
+  beforeAll(async () => {
+    const { dist } = await buildSite(fixture);
+    site = await openSite(dist);
+    mkdirSync(screenshots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  /** Opens a page and records the scripts it loads. */
+  async function open(pagePath: string, options: BrowserContextOptions = {}): Promise<{ page: Page; scripts: Map<string, number>; texts: Promise<string>[] }> {
+    const page = await site.newPage({ viewport: { width: 1100, height: 900 }, ...options });
+    const scripts = new Map<string, number>();
+    const texts: Promise<string>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      const text = response.text().catch(() => '');
+      texts.push(text);
+      void text.then((body) => scripts.set(new URL(response.url()).pathname, Buffer.byteLength(body)));
+    });
+    await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
+    return { page, scripts, texts };
+  }
+
+  it('renders an embed, a callout, math and a diagram', async () => {
+    const { page, scripts } = await open('/features/');
+    const embed = page.locator('.kg-embed');
+    await expect(embed.locator('.kg-embed-title a').textContent()).resolves.toBe('Embedded › Part to embed');
+    await expect(embed.locator('.kg-embed-content').textContent()).resolves.toContain('Embedded text that links to Target.');
+    expect(await embed.locator('.kg-embed-content').textContent()).not.toContain('Not shown in the embed.');
+
+    const callout = page.locator('.kg-callout.kg-callout-warning');
+    expect(await callout.locator('.kg-callout-title').textContent()).toBe('Mind the gap');
+    expect(await callout.locator('.kg-callout-icon').isVisible()).toBe(true);
+
+    // MathML laid out by the browser: the inline formula has a size, the block one is a block.
+    const inline = await page.locator('.kg-math:not(.kg-math-display) math').boundingBox();
+    const block = await page.locator('div.kg-math-display math').boundingBox();
+    expect(inline?.width).toBeGreaterThan(20);
+    expect(block?.height).toBeGreaterThan(inline?.height ?? 0);
+
+    const diagram = page.locator('.kg-mermaid-diagram svg');
+    await diagram.waitFor({ timeout: 30_000 });
+    expect(await diagram.textContent()).toContain('Review');
+    expect(await page.locator('pre.kg-mermaid').count()).toBe(0);
+    const file = path.join(screenshots, 'obsidian-features.png');
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(`screenshot: ${file}`);
+
+    const all = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
+    console.log(`scripts of a page with one flowchart: ${scripts.size} files, ${Math.round(all / 1024)} KiB (uncompressed)`);
+    await page.close();
+  });
+
+  it('loads no diagram code on a page without a diagram, and the preview card only on demand', async () => {
+    const { page, scripts, texts } = await open('/plain/');
+    const listener = [...scripts].filter(([url]) => /HoverPreviews/.test(url));
+    expect(listener).toHaveLength(1);
+    expect(listener[0]![1]).toBeLessThan(1024);
+    expect([...scripts.keys()].some((url) => /preview-card|Diagrams/.test(url))).toBe(false);
+    await page.hover('a.internal[href="/target/"]');
+    await page.locator('.kg-preview:not([hidden])').waitFor();
+    expect([...scripts.keys()].some((url) => /preview-card/.test(url))).toBe(true);
+    // Mermaid announces itself in its code; no script of this page mentions it.
+    expect((await Promise.all(texts)).filter((text) => /mermaid/i.test(text))).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a preview card of the target when the pointer rests on an internal link', async () => {
+    const { page } = await open('/features/');
+    const link = page.locator('.kg-content > p a.internal', { hasText: 'Target' }).first();
+    const before = await page.locator('article .kg-content').boundingBox();
+    await link.hover();
+    const card = page.locator('.kg-preview:not([hidden])');
+    await card.waitFor();
+    expect(await card.locator('.kg-preview-title').textContent()).toBe('Target');
+    expect(await card.textContent()).toContain("The target's introduction");
+    expect(await link.getAttribute('aria-describedby')).toBe('kg-preview');
+    // The card floats over the page: nothing moved.
+    expect(await page.locator('article .kg-content').boundingBox()).toEqual(before);
+    const box = await card.boundingBox();
+    const linkBox = await link.boundingBox();
+    expect(box!.y).toBeGreaterThan(linkBox!.y + linkBox!.height - 1);
+    await page.screenshot({ path: path.join(screenshots, 'hover-preview.png') });
+    await page.mouse.move(5, 5);
+    await page.locator('.kg-preview').waitFor({ state: 'hidden' });
+    expect(await link.getAttribute('aria-describedby')).toBeNull();
+    await page.close();
+  });
+
+  it('previews only the linked section', async () => {
+    const { page } = await open('/features/');
+    await page.locator('a.internal', { hasText: 'a section of it' }).hover();
+    const card = page.locator('.kg-preview:not([hidden])');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('Only this section is previewed');
+    expect(text).not.toContain("The target's introduction");
+    await page.close();
+  });
+
+  it('shows the card for keyboard focus and closes it on Escape', async () => {
+    const { page } = await open('/features/');
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.matches('a.internal') ?? false)) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Target');
+    const card = page.locator('.kg-preview:not([hidden])');
+    await card.waitFor();
+    expect(await card.locator('.kg-preview-title').textContent()).toBe('Target');
+    await page.keyboard.press('Escape');
+    await page.locator('.kg-preview').waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('does not preview on touch screens', async () => {
+    const { page, scripts } = await open('/plain/', { hasTouch: true, isMobile: true, viewport: { width: 400, height: 800 } });
+    expect(await page.evaluate(() => matchMedia('(hover: hover)').matches)).toBe(false);
+    await page.locator('a.internal[href="/target/"]').hover();
+    await page.waitForTimeout(800);
+    expect(await page.locator('.kg-preview').count()).toBe(0);
+    expect([...scripts.keys()].some((url) => /preview-card/.test(url))).toBe(false);
+    await page.close();
+  });
+});
