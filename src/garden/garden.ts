@@ -3,9 +3,12 @@ import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from './history/history.ts';
 import { buildIndex, type GardenIndex } from './index/build.ts';
+import type { ParallelBuild } from './parallel/build.ts';
+import type { PrerenderedNotes } from './parallel/prerendered.ts';
 import { planRedirects, type Redirect } from './redirects.ts';
 import { scanContent } from './scan/scan.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
+import type { ContentPath } from './types.ts';
 
 /** The garden as the site, the CLI and the tests see it: configuration, index and problems. */
 export interface Garden {
@@ -23,6 +26,10 @@ export interface Garden {
   redirects: Redirect[];
   /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
   highlighter: CodeHighlighter;
+  /** The Markdown of every note, kept when the garden was parsed in parallel (workers render from it). */
+  bodies?: ReadonlyMap<ContentPath, string>;
+  /** Notes rendered ahead of time by the parallel workers; pages read them instead of rendering. */
+  prerendered?: PrerenderedNotes;
 }
 
 export type LoadStage = 'scan' | 'index';
@@ -33,6 +40,8 @@ export interface LoadOptions {
   history?: boolean | GardenHistory;
   /** Called when a stage starts, for progress output. */
   onStage?: (stage: LoadStage, detail: { notes?: number }) => void;
+  /** Parse in these worker threads instead of this one (a build uses both cores this way). */
+  parallel?: ParallelBuild;
 }
 
 /** Runs the scan and index stages over the content folder (and reads its git history alongside). */
@@ -52,7 +61,14 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
   const scan = await scanContent(config);
   stopwatch.start('index');
   options.onStage?.('index', { notes: scan.notes.length });
-  const index = buildIndex(scan);
+  let parsed: Awaited<ReturnType<ParallelBuild['parse']>> | undefined;
+  if (options.parallel) {
+    parsed = await options.parallel.parse(scan);
+    // A note that ran out of its time budget is left out, like a file over the size limit.
+    scan.notes = scan.notes.filter((note) => parsed!.parsed.has(note.path));
+    scan.diagnostics.push(...parsed.diagnostics);
+  }
+  const index = buildIndex(scan, parsed?.parsed);
   // The grammars of the code languages the notes use, so that the render stage highlights synchronously.
   stopwatch.start('highlight');
   const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));
@@ -68,5 +84,6 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
     ...(historyError === undefined ? {} : { historyError }),
     redirects,
     highlighter,
+    ...(options.parallel ? { bodies: new Map(scan.notes.map((note) => [note.path, note.body])) } : {}),
   };
 }

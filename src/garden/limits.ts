@@ -14,4 +14,10 @@ export const LIMITS = {
    * embed the next one ten times would make a page of 10^4 copies (depth alone bounds nothing).
    */
   maxEmbedsPerPage: 100,
+  /**
+   * How long one note may take to parse or to render in a build worker before it is stopped and
+   * left out (reported as `note-too-slow`): one note must never stall the build. Normal notes take
+   * milliseconds.
+   */
+  noteBudgetMs: 20_000,
 } as const;

@@ -1,15 +1,77 @@
+import type { Root } from 'mdast';
 import { renderToHtml, type RenderedNote } from '../../plugins/pipeline.ts';
 import type { RenderContext } from '../../plugins/render/context.ts';
+import type { CodeHighlighter } from '../../plugins/render/highlight-code.ts';
 import type { Garden } from './garden.ts';
 import type { IndexedNote } from './index/build.ts';
+import type { Heading } from './index/facts.ts';
+import type { Resolver } from './index/resolver.ts';
+import type { ContentPath } from './types.ts';
 import type { SiteUrls } from './urls.ts';
+
+/** A note as the render stage sees it, whether it renders in this thread or in a worker. */
+export interface RenderableNote {
+  path: ContentPath;
+  title: string;
+  published: boolean;
+  headings: readonly Heading[];
+  readonly tree: Root;
+}
+
+/** Everything the render stage may ask about the garden: the same in this thread and in workers. */
+export interface RenderWorld {
+  resolver: Resolver;
+  note(path: ContentPath): RenderableNote | undefined;
+  highlighter?: CodeHighlighter | undefined;
+  urls: SiteUrls;
+}
+
+export interface RenderOptions {
+  /** Drop a leading `# title` heading: the page shows the title itself (see RenderContext.title). */
+  liftTitle?: boolean;
+}
 
 /**
  * Stage 3: a note's tree to safe HTML through the one pipeline, consulting the index for every
- * link. Per-page work is proportional to the page (and to what it embeds).
+ * link. Per-page work is proportional to the page (and to what it embeds). A build renders notes
+ * ahead of time in parallel workers (src/garden/parallel/); what they wrote is read back here.
  */
-export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, options: { liftTitle?: boolean } = {}): RenderedNote {
-  return renderToHtml(note.tree, renderContext(garden, note, urls, { liftTitle: options.liftTitle ?? false, embedded: false }));
+export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
+  const prerendered = garden.prerendered?.read(note.path, options);
+  if (prerendered) return prerendered;
+  return renderInWorld(gardenWorld(garden, urls), note.path, options);
+}
+
+export function renderInWorld(world: RenderWorld, path: ContentPath, options: RenderOptions = {}): RenderedNote {
+  const note = world.note(path);
+  if (!note) throw new Error(`Cannot render ${path}: it is not in the garden.`);
+  return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }));
+}
+
+/** The render world of a garden loaded in this thread. */
+export function gardenWorld(garden: Garden, urls: SiteUrls): RenderWorld {
+  const { resolver, byPath } = garden.index;
+  return {
+    resolver,
+    note: (path) => {
+      const note = byPath.get(path);
+      return note && renderable(note);
+    },
+    highlighter: garden.highlighter,
+    urls,
+  };
+}
+
+function renderable(note: IndexedNote): RenderableNote {
+  return {
+    path: note.path,
+    title: note.title,
+    published: note.published,
+    headings: note.facts.headings,
+    get tree() {
+      return note.tree;
+    },
+  };
 }
 
 /**
@@ -17,33 +79,34 @@ export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, op
  * rendered with `embedded: true`: its links to its own headings (`[[#Heading]]`) then point at its
  * own page, not at the page that embeds it.
  */
-function renderContext(garden: Garden, note: IndexedNote, urls: SiteUrls, options: { liftTitle: boolean; embedded: boolean }): RenderContext {
-  const { resolver, byPath } = garden.index;
+function renderContext(world: RenderWorld, note: RenderableNote, options: { liftTitle: boolean; embedded: boolean }): RenderContext {
   return {
     path: note.path,
-    headings: note.facts.headings,
+    headings: note.headings,
     title: options.liftTitle ? note.title : undefined,
     embedded: options.embedded,
     resolve: (target) => {
-      const resolution = resolver.resolve(note.path, target);
+      const resolution = world.resolver.resolve(note.path, target);
       return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
     },
     note: (path) => {
-      const target = byPath.get(path);
+      const target = world.note(path);
       return target && { title: target.title, published: target.published };
     },
     embeddable: (path) => {
-      const target = byPath.get(path);
+      const target = world.note(path);
       if (!target?.published) return undefined;
       return {
         path: target.path,
         title: target.title,
-        tree: target.tree,
-        headings: target.facts.headings,
-        context: renderContext(garden, target, urls, { liftTitle: false, embedded: true }),
+        get tree() {
+          return target.tree;
+        },
+        headings: target.headings,
+        context: renderContext(world, target, { liftTitle: false, embedded: true }),
       };
     },
-    highlighter: garden.highlighter,
-    urls,
+    highlighter: world.highlighter,
+    urls: world.urls,
   };
 }

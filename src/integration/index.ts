@@ -6,6 +6,7 @@ import { formatCommentsReport } from '../garden/comments/report.ts';
 import { commentThreadPlan } from '../garden/comments/threads.ts';
 import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
+import { ParallelBuild } from '../garden/parallel/build.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
@@ -34,9 +35,9 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   let started = 0;
   const stopwatch = new Stopwatch();
 
-  const load = async (logger: AstroIntegrationLogger) => {
+  const load = async (logger: AstroIntegrationLogger, parallel?: ParallelBuild) => {
     // The git history is read once per process; dev reloads after an edit reuse it.
-    loaded = await loadGarden(config, { history: loaded?.history ?? true });
+    loaded = await loadGarden(config, { history: loaded?.history ?? true, ...(parallel ? { parallel } : {}) });
     setSiteState({ garden: loaded, urls });
     logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
     logHistory(loaded, logger);
@@ -62,8 +63,19 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         });
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
         if (command === 'build') {
-          await load(logger);
-          stopwatch.timings.push(...loaded!.timings);
+          // Both cores: workers parse the notes, then render them ahead of Astro's page generation.
+          const parallel = new ParallelBuild();
+          try {
+            const garden = await load(logger, parallel);
+            stopwatch.timings.push(...garden.timings);
+            stopwatch.start('prerender');
+            const { notes, rendered } = await parallel.prerender(garden, urls, cacheDir(fileURLToPath(astroConfig.root)), garden.bodies ?? new Map());
+            stopwatch.stop();
+            garden.prerendered = notes;
+            logger.info(`rendered ${rendered} notes on ${parallel.workers} workers (${notes.size - rendered} unchanged, from the cache)`);
+          } finally {
+            await parallel.close();
+          }
         }
       },
       'astro:build:start': () => {
@@ -107,6 +119,11 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       },
     },
   };
+}
+
+/** Where renderings are kept between builds: safe to delete (GARDEN_CACHE_DIR overrides it). */
+function cacheDir(root: string): string {
+  return process.env.GARDEN_CACHE_DIR ?? path.join(root, 'node_modules', '.cache', 'knowledge-garden');
 }
 
 function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {

@@ -1,5 +1,4 @@
 import type { Root } from 'mdast';
-import { parseMarkdown } from '../../../plugins/parse.ts';
 import { namesAFile } from '../../../plugins/render/attachments.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { NoteSource, ScanResult } from '../scan/scan.ts';
@@ -8,7 +7,8 @@ import { slugForNotePath, slugForTag } from '../slug.ts';
 import type { ContentPath, Slug } from '../types.ts';
 import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
-import { extractFacts, type LinkOccurrence, type NoteFacts } from './facts.ts';
+import type { LinkOccurrence, NoteFacts } from './facts.ts';
+import { parseNote } from './parse-note.ts';
 import { Resolver, type Resolution } from './resolver.ts';
 import { detectLanguage } from '../language.ts';
 
@@ -23,8 +23,11 @@ export interface IndexedNote {
   /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
   language: string;
   facts: NoteFacts;
-  /** The note's Markdown tree, parsed once here and handed to the render stage. */
-  tree: Root;
+  /**
+   * The note's Markdown tree. Parsed once, by the index stage in this thread, or by a parallel
+   * worker that keeps it for rendering; in the latter case it is parsed again here only if asked for.
+   */
+  readonly tree: Root;
   hash: string;
 }
 
@@ -85,9 +88,9 @@ const DEFAULT_LANGUAGE = 'en';
  * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
  * plus links; backlinks are gathered here, never by scanning notes per page.
  */
-export function buildIndex(scan: ScanResult): GardenIndex {
+export function buildIndex(scan: ScanResult, parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>): GardenIndex {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
-  const notes = scan.notes.map((source) => indexNote(source));
+  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body)));
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(notes.map((note) => [note.path, note]));
 
@@ -203,9 +206,9 @@ function unresolvedName(link: LinkOccurrence): string {
   return link.target.form === 'name' ? link.target.name : link.target.url.replace(/[#?].*$/, '');
 }
 
-function indexNote(source: NoteSource): IndexedNote {
-  const tree = parseMarkdown(source.body);
-  const facts = extractFacts(tree);
+function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root | undefined }): IndexedNote {
+  const { facts } = parsed;
+  let tree = parsed.tree;
   const slug = slugForNotePath(source.path);
   const tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...facts.inlineTags]);
   return {
@@ -217,7 +220,10 @@ function indexNote(source: NoteSource): IndexedNote {
     published: !source.unpublished,
     language: source.frontmatter.lang ?? detectLanguage(source.body, DEFAULT_LANGUAGE),
     facts,
-    tree,
+    get tree() {
+      tree ??= parseNote(source.body).tree;
+      return tree;
+    },
     hash: source.hash,
   };
 }

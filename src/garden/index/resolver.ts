@@ -66,7 +66,11 @@ export class Resolver {
   private readonly nameSuggester: Suggester;
   private readonly anchorCache = new Map<ContentPath, { lowerIds: Map<string, string>; textSlugs: Map<string, string> }>();
 
+  /** Every attachment of the garden, as given. */
+  private readonly attachments: ContentPath[];
+
   constructor(notes: Iterable<ResolvableNote>, attachments: Iterable<ContentPath>) {
+    this.attachments = [...attachments];
     const names: string[] = [];
     for (const note of notes) {
       this.notes.set(note.path, note);
@@ -83,12 +87,16 @@ export class Resolver {
       for (let i = 1; i < segments.length; i++) this.folders.add(fold(segments.slice(0, i).join('/')));
       names.push(isFolderPage(note.path) && segments.length > 1 ? segments.at(-2)! : segments.at(-1)!);
     }
-    for (const attachment of attachments) {
+    for (const attachment of this.attachments) {
       push(this.attachmentsByFoldedPath, fold(attachment), attachment);
       for (const suffix of suffixes(attachment.split('/'))) push(this.attachmentSuffixes, fold(suffix), attachment);
       names.push(attachment.slice(attachment.lastIndexOf('/') + 1));
     }
     this.nameSuggester = new Suggester(names);
+  }
+
+  attachmentPaths(): readonly ContentPath[] {
+    return this.attachments;
   }
 
   resolve(from: ContentPath, target: LinkTarget): Resolution {

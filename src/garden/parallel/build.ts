@@ -1,0 +1,118 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { Garden } from '../garden.ts';
+import type { NoteFacts } from '../index/facts.ts';
+import { LIMITS } from '../limits.ts';
+import type { ScanResult } from '../scan/scan.ts';
+import type { ContentPath } from '../types.ts';
+import type { SiteUrls } from '../urls.ts';
+import { TaskTimeoutError, WorkerPool } from './pool.ts';
+import { PrerenderedNotes } from './prerendered.ts';
+import type { ParseResponse, RenderRequest, RenderResponse, WorldData } from './protocol.ts';
+import { embeddedNotes, renderCodeVersion, renderKey } from './render-key.ts';
+
+export interface ParallelParse {
+  parsed: Map<ContentPath, { facts: NoteFacts }>;
+  /** Notes that ran out of their time budget: reported, and left out of the garden. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The build's use of both cores: worker threads parse the notes (and keep their trees), then, once
+ * the main thread has resolved every link, render them ahead of Astro's page generation. Each note
+ * has a time budget, so one pathological note cannot stall the build.
+ */
+export class ParallelBuild {
+  private readonly pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url));
+
+  get workers(): number {
+    return this.pool.size;
+  }
+
+  async parse(scan: ScanResult, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
+    const parsed = new Map<ContentPath, { facts: NoteFacts }>();
+    const diagnostics: Diagnostic[] = [];
+    await Promise.all(
+      scan.notes.map(async (note) => {
+        try {
+          const response = (await this.pool.run({ type: 'parse', path: note.path, body: note.body }, budgetMs)) as ParseResponse;
+          parsed.set(note.path, response);
+        } catch (error) {
+          if (!(error instanceof TaskTimeoutError)) throw error;
+          diagnostics.push({
+            file: note.path,
+            severity: 'error',
+            rule: 'note-too-slow',
+            message: `Reading this note took longer than ${budgetMs / 1000} s, so it is left out of the garden.`,
+            hint: 'Split the note, or simplify its structure (very deep nesting, huge tables, long runs of brackets).',
+          });
+        }
+      }),
+    );
+    return { parsed, diagnostics };
+  }
+
+  /**
+   * Renders every published note whose rendering is not already in the cache (same render key:
+   * same note, same link targets, same code) and returns where each rendering is.
+   */
+  async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+    const { index } = garden;
+    this.pool.configure({ type: 'world', world: worldData(garden, urls) });
+    const salt = `${renderCodeVersion()}\0${urls.base}`;
+    const notes = new PrerenderedNotes();
+    let rendered = 0;
+    await Promise.all(
+      [...index.bySlug.values()].map(async (note) => {
+        const file = path.join(cacheDir, 'html', `${renderKey(index, note, salt)}.json`);
+        if (!existsSync(file)) {
+          const request: RenderRequest = {
+            type: 'render',
+            path: note.path,
+            liftTitle: true,
+            bodies: [note, ...embeddedNotes(index, note)].map((target) => ({ path: target.path, body: bodies.get(target.path) ?? '' })),
+            file,
+          };
+          try {
+            (await this.pool.run(request, noteBudgetMs())) as RenderResponse;
+            rendered++;
+          } catch (error) {
+            // Left to the page, which renders it in the main thread (and reports what goes wrong).
+            if (!(error instanceof TaskTimeoutError)) throw error;
+            return;
+          }
+        }
+        notes.add(note.path, file, true);
+      }),
+    );
+    return { notes, rendered };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function worldData(garden: Garden, urls: SiteUrls): WorldData {
+  return {
+    base: urls.base,
+    notes: garden.index.notes.map((note) => ({
+      path: note.path,
+      title: note.title,
+      published: note.published,
+      headings: note.facts.headings,
+      blockIds: note.facts.blockIds,
+      htmlAnchors: note.facts.htmlAnchors,
+      aliases: note.frontmatter.aliases ?? [],
+    })),
+    attachments: [...garden.index.resolver.attachmentPaths()],
+    codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
+  };
+}
+
+/** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
+export function noteBudgetMs(): number {
+  const fromEnv = Number(process.env.GARDEN_NOTE_BUDGET_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : LIMITS.noteBudgetMs;
+}

@@ -1,0 +1,86 @@
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parentPort } from 'node:worker_threads';
+import type { Root } from 'mdast';
+import { loadCodeHighlighter } from '../../../plugins/render/highlight-code.ts';
+import { parseNote } from '../index/parse-note.ts';
+import { Resolver } from '../index/resolver.ts';
+import { renderInWorld, type RenderWorld } from '../render.ts';
+import type { ContentPath } from '../types.ts';
+import { SiteUrls } from '../urls.ts';
+import type { RenderResponse, WorkerRequest, WorldData } from './protocol.ts';
+
+/**
+ * A parallel worker of the build: parses notes (keeping their trees) and later renders them, with
+ * the same modules the main thread uses. Messages are handled one after the other, so replies come
+ * back in the order the requests came (the pool relies on it).
+ */
+const port = parentPort;
+if (!port) throw new Error('src/garden/parallel/worker.ts runs as a worker thread only.');
+
+const trees = new Map<ContentPath, Root>();
+let world: Promise<RenderWorld> | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+port.postMessage({ ready: true });
+
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(async () => {
+    try {
+      const response = await handle(request);
+      if (response !== undefined) port.postMessage(response);
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
+  });
+});
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  switch (request.type) {
+    case 'parse': {
+      const { facts, tree } = parseNote(request.body);
+      trees.set(request.path, tree);
+      return { facts };
+    }
+    case 'world':
+      world = buildWorld(request.world);
+      return undefined;
+    case 'render': {
+      if (!world) throw new Error('A render request came before the garden was described.');
+      for (const { path: notePath, body } of request.bodies) if (!trees.has(notePath)) trees.set(notePath, parseNote(body).tree);
+      const rendered = renderInWorld(await world, request.path, { liftTitle: request.liftTitle });
+      mkdirSync(path.dirname(request.file), { recursive: true });
+      // Written whole to a temporary name, then renamed: a reader never sees half a file.
+      writeFileSync(`${request.file}.${process.pid}.tmp`, JSON.stringify(rendered));
+      renameSync(`${request.file}.${process.pid}.tmp`, request.file);
+      const response: RenderResponse = { bytes: rendered.html.length };
+      return response;
+    }
+  }
+}
+
+async function buildWorld(data: WorldData): Promise<RenderWorld> {
+  const notes = new Map(data.notes.map((note) => [note.path, note]));
+  const resolver = new Resolver(data.notes, data.attachments);
+  const highlighter = await loadCodeHighlighter(data.codeLanguages);
+  return {
+    resolver,
+    note: (notePath) => {
+      const note = notes.get(notePath);
+      if (!note) return undefined;
+      return {
+        path: note.path,
+        title: note.title,
+        published: note.published,
+        headings: note.headings,
+        get tree() {
+          const tree = trees.get(notePath);
+          if (!tree) throw new Error(`The worker has no tree for ${notePath}: its Markdown was not sent.`);
+          return tree;
+        },
+      };
+    },
+    highlighter,
+    urls: new SiteUrls(data.base),
+  };
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolveGardenConfig } from '../../src/garden/config.ts';
+import { loadGarden } from '../../src/garden/garden.ts';
+import { ParallelBuild } from '../../src/garden/parallel/build.ts';
+import { TaskTimeoutError, WorkerPool } from '../../src/garden/parallel/pool.ts';
+import { renderNote } from '../../src/garden/render.ts';
+import { SiteUrls } from '../../src/garden/urls.ts';
+
+const echoWorker = new URL('../fixtures/workers/echo-worker.ts', import.meta.url);
+
+describe('WorkerPool', () => {
+  it('answers every task, in parallel workers, after their setup', async () => {
+    const pool = new WorkerPool<{ value: number; setupSeen: number }>(echoWorker, 2);
+    pool.configure({ type: 'setup' });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => pool.run({ value: i }, 5_000)));
+    expect(answers.map((answer) => answer.value)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(answers.every((answer) => answer.setupSeen === 1)).toBe(true);
+    await pool.close();
+  });
+
+  it('stops a task that overruns its budget, replaces the worker, and finishes the others', async () => {
+    const pool = new WorkerPool<{ value: number; setupSeen: number }>(echoWorker, 1);
+    pool.configure({ type: 'setup' });
+    const hung = pool.run({ value: -1, spinMs: 60_000 }, 200);
+    const after = [1, 2, 3].map((value) => pool.run({ value }, 5_000));
+    await expect(hung).rejects.toBeInstanceOf(TaskTimeoutError);
+    const answers = await Promise.all(after);
+    expect(answers.map((answer) => answer.value)).toEqual([1, 2, 3]);
+    // The replacement worker got the setup message too.
+    expect(answers.every((answer) => answer.setupSeen === 1)).toBe(true);
+    await pool.close();
+  });
+
+  it('passes a worker\'s error to its task', async () => {
+    const pool = new WorkerPool(echoWorker, 1);
+    await expect(pool.run({ fail: true }, 5_000)).rejects.toThrow('asked to fail');
+    await pool.close();
+  });
+});
+
+function garden(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'garden-parallel-'));
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+describe('ParallelBuild', () => {
+  it('renders in workers exactly what the main thread renders', async () => {
+    const content = path.resolve(import.meta.dirname, '..', 'fixtures', 'render');
+    const config = resolveGardenConfig({ content }, {});
+    const urls = new SiteUrls('/');
+    const serial = await loadGarden(config);
+    const parallel = new ParallelBuild();
+    try {
+      const loaded = await loadGarden(config, { parallel });
+      expect([...loaded.index.bySlug.keys()]).toEqual([...serial.index.bySlug.keys()]);
+      const cache = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+      const { notes, rendered } = await parallel.prerender(loaded, urls, cache, loaded.bodies!);
+      expect(rendered).toBe(serial.index.bySlug.size);
+      loaded.prerendered = notes;
+      for (const note of serial.index.bySlug.values()) {
+        const fromWorker = renderNote(loaded, loaded.index.byPath.get(note.path)!, urls, { liftTitle: true });
+        expect(fromWorker, note.path).toEqual(renderNote(serial, note, urls, { liftTitle: true }));
+      }
+      // A second build with the same content renders nothing: every rendering comes from the cache.
+      expect((await parallel.prerender(loaded, urls, cache, loaded.bodies!)).rendered).toBe(0);
+      expect(readdirSync(path.join(cache, 'html'))).toHaveLength(serial.index.bySlug.size);
+    } finally {
+      await parallel.close();
+    }
+  });
+
+  it('renders again only the notes whose content or link targets changed', async () => {
+    const dir = garden({ 'a.md': '# A\n\nSee [[B]].', 'b.md': '# B\n\nPlain.', 'c.md': '# C\n\nAlone.' });
+    const cache = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+    const build = async () => {
+      const parallel = new ParallelBuild();
+      try {
+        const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel });
+        return (await parallel.prerender(loaded, new SiteUrls('/'), cache, loaded.bodies!)).rendered;
+      } finally {
+        await parallel.close();
+      }
+    };
+    expect(await build()).toBe(3);
+    // b becomes a draft: b itself disappears from the site, and a's link to it changes (plain text).
+    writeFileSync(path.join(dir, 'b.md'), '---\ndraft: true\n---\n# B\n\nPlain.');
+    expect(await build()).toBe(1);
+    writeFileSync(path.join(dir, 'c.md'), '# C\n\nAlone, edited.');
+    expect(await build()).toBe(1);
+  });
+
+  it('leaves out a note that exceeds its time budget, with a clear problem', async () => {
+    const dir = garden({ 'ok.md': '# Fine', 'huge.md': `# Huge\n\n${'word [link](x.md) *em* '.repeat(40_000)}` });
+    const previous = process.env.GARDEN_NOTE_BUDGET_MS;
+    process.env.GARDEN_NOTE_BUDGET_MS = '250';
+    const parallel = new ParallelBuild();
+    try {
+      const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel });
+      expect([...loaded.index.byPath.keys()]).toEqual(['ok.md']);
+      expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ file: 'huge.md', rule: 'note-too-slow', severity: 'error' }));
+    } finally {
+      process.env.GARDEN_NOTE_BUDGET_MS = previous;
+      if (previous === undefined) delete process.env.GARDEN_NOTE_BUDGET_MS;
+      await parallel.close();
+    }
+  });
+});
