@@ -13,7 +13,7 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // One cached stylesheet for every page instead of CSS inlined into each (and no inline styles
   // to allow in the Content-Security-Policy).
-  build: { inlineStylesheets: 'never' },
+  build: { inlineStylesheets: 'never', concurrency: 4 },
   integrations: [
     garden({
       content: 'content',

@@ -6,6 +6,7 @@
  *   npm run bench -- --content DIR         any folder of notes instead
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
  *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
+ *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
  *
  * For each garden it runs a cold build (no cache), then edits one note and runs a warm build, then a
  * cold build of the edited garden, and fails when the warm output differs from that cold output. It
@@ -24,6 +25,7 @@ import { parseArgs } from 'node:util';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { generateGarden } from './generate.ts';
+import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
 import { benchSearch, formatSearchBench, type SearchBenchResult } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -63,6 +65,7 @@ const { values } = parseArgs({
     'no-warm': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     search: { type: 'boolean', default: false },
+    dev: { type: 'boolean', default: false },
     query: { type: 'string', default: 'onboarding' },
   },
 });
@@ -70,9 +73,18 @@ const { values } = parseArgs({
 const workDir = mkdtempSync(path.join(tmpdir(), 'garden-bench-'));
 const results: GardenResult[] = [];
 let searchResult: SearchBenchResult | undefined;
+const devResults: DevBenchResult[] = [];
 let failed = false;
 
-if (values.search) {
+if (values.dev) {
+  for (const size of values.content ? [0] : values.sizes!.split(',').map(Number)) {
+    const dir = values.content ? path.resolve(values.content) : path.join(workDir, `garden-${size}`);
+    if (!values.content) generateGarden(dir, { notes: size, seed: Number(values.seed) });
+    const result = await benchDev(dir);
+    devResults.push(result);
+    console.log(formatDevBench(result));
+  }
+} else if (values.search) {
   const content = path.resolve(values.content ?? path.join(root, '..', 'shared', 'corpora', 'sourcegraph-handbook'));
   const dist = path.join(workDir, 'search-site');
   await build(content, dist, path.join(workDir, 'cache-search'), 'cold', true);
@@ -94,7 +106,7 @@ printTable(results);
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version };
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}) }, null, 2));
+writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(devResults.length ? { dev: devResults } : {}) }, null, 2));
 console.log(`\nwritten ${path.relative(root, resultFile)}`);
 rmSync(workDir, { recursive: true, force: true });
 if (failed) {

@@ -2,11 +2,13 @@ import { loadCodeHighlighter, type CodeHighlighter } from '../../plugins/render/
 import type { GardenConfig } from './config.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from './history/history.ts';
-import { buildIndex, type GardenIndex } from './index/build.ts';
+import type { Root } from 'mdast';
+import { buildIndex, type GardenIndex, type IndexReuse } from './index/build.ts';
+import type { NoteFacts } from './index/facts.ts';
 import type { ParallelBuild } from './parallel/build.ts';
 import type { PrerenderedNotes } from './parallel/prerendered.ts';
 import { planRedirects, type Redirect } from './redirects.ts';
-import { scanContent } from './scan/scan.ts';
+import { scanContent, type ScanResult } from './scan/scan.ts';
 import { Stopwatch, type StageTiming } from './stopwatch.ts';
 import type { ContentPath } from './types.ts';
 
@@ -30,6 +32,8 @@ export interface Garden {
   bodies?: ReadonlyMap<ContentPath, string>;
   /** Notes rendered ahead of time by the parallel workers; pages read them instead of rendering. */
   prerendered?: PrerenderedNotes;
+  /** What the scan read, kept for `updateGarden` (the dev server) when loaded with `keepScan`. */
+  scan?: ScanResult;
 }
 
 export type LoadStage = 'scan' | 'index';
@@ -42,6 +46,10 @@ export interface LoadOptions {
   onStage?: (stage: LoadStage, detail: { notes?: number }) => void;
   /** Parse in these worker threads instead of this one (a build uses both cores this way). */
   parallel?: ParallelBuild;
+  /** With `parallel`: where parse results are cached between builds. */
+  cacheDir?: string;
+  /** Keep what the scan read, so that `updateGarden` can apply a few changed files quickly. */
+  keepScan?: boolean;
 }
 
 /** Runs the scan and index stages over the content folder (and reads its git history alongside). */
@@ -59,31 +67,52 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
   stopwatch.start('scan');
   options.onStage?.('scan', {});
   const scan = await scanContent(config);
-  stopwatch.start('index');
   options.onStage?.('index', { notes: scan.notes.length });
   let parsed: Awaited<ReturnType<ParallelBuild['parse']>> | undefined;
   if (options.parallel) {
-    parsed = await options.parallel.parse(scan);
+    stopwatch.start('parse');
+    parsed = await options.parallel.parse(scan, options.cacheDir);
     // A note that ran out of its time budget is left out, like a file over the size limit.
     scan.notes = scan.notes.filter((note) => parsed!.parsed.has(note.path));
     scan.diagnostics.push(...parsed.diagnostics);
   }
-  const index = buildIndex(scan, parsed?.parsed);
+  const garden = await assembleGarden(config, scan, parsed?.parsed, stopwatch, async () => {
+    const history = await historyRead;
+    return { history, historyError };
+  });
+  if (options.parallel) garden.bodies = new Map(scan.notes.map((note) => [note.path, note.body]));
+  if (options.keepScan) garden.scan = scan;
+  return garden;
+}
+
+/**
+ * The index and everything derived from it, from what was scanned (and parsed elsewhere, if so).
+ * Shared by a full load and by `updateGarden`.
+ */
+export async function assembleGarden(
+  config: GardenConfig,
+  scan: ScanResult,
+  parsed: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }> | undefined,
+  stopwatch: Stopwatch,
+  history: () => Promise<{ history?: GardenHistory | undefined; historyError?: string | undefined }>,
+  reuse?: IndexReuse,
+): Promise<Garden> {
+  stopwatch.start('index');
+  const index = buildIndex(scan, parsed, reuse);
   // The grammars of the code languages the notes use, so that the render stage highlights synchronously.
   stopwatch.start('highlight');
   const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));
   stopwatch.stop();
-  const history = await historyRead;
-  const { redirects, diagnostics: redirectProblems } = planRedirects(index, history);
+  const read = await history();
+  const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
   return {
     config,
     index,
     diagnostics: [...index.diagnostics, ...redirectProblems].sort(compareDiagnostics),
     timings: stopwatch.timings,
-    ...(history ? { history } : {}),
-    ...(historyError === undefined ? {} : { historyError }),
+    ...(read.history ? { history: read.history } : {}),
+    ...(read.historyError === undefined ? {} : { historyError: read.historyError }),
     redirects,
     highlighter,
-    ...(options.parallel ? { bodies: new Map(scan.notes.map((note) => [note.path, note.body])) } : {}),
   };
 }

@@ -7,8 +7,11 @@ const HAN = /\p{Script=Han}/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const HANGUL = /\p{Script=Hangul}/gu;
 const LETTER = /\p{L}/gu;
+const ANY_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export function detectLanguage(text: string, fallback: string): string {
+  // Most notes have no CJK character at all: one scan that stops at the first one decides.
+  if (!ANY_CJK.test(text)) return fallback;
   const letters = text.match(LETTER)?.length ?? 0;
   if (letters === 0) return fallback;
   const kana = text.match(KANA)?.length ?? 0;

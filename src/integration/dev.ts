@@ -50,21 +50,30 @@ export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrl
   };
 }
 
-/** Reloads the garden (debounced) when anything under the content folder changes. */
-export function watchContent(server: ViteDevServer, contentDir: string, reload: () => Promise<void>): void {
+/**
+ * Calls `reload` with the files that changed under the content folder, gathered over a short
+ * debounce (an editor's save is often several events), one reload at a time.
+ */
+export function watchContent(server: ViteDevServer, contentDir: string, reload: (files: string[]) => Promise<void>): void {
   server.watcher.add(contentDir);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
+  let pending = new Set<string>();
   const schedule = (file: string) => {
     if (!path.resolve(file).startsWith(path.resolve(contentDir) + path.sep)) return;
+    pending.add(path.resolve(file));
     clearTimeout(timer);
     timer = setTimeout(() => {
-      running = running.then(reload).catch((error: unknown) => server.config.logger.error(String(error)));
-    }, 50);
+      const files = [...pending];
+      pending = new Set();
+      running = running.then(() => reload(files)).catch((error: unknown) => server.config.logger.error(String(error)));
+    }, 30);
   };
   server.watcher.on('add', schedule);
   server.watcher.on('change', schedule);
   server.watcher.on('unlink', schedule);
+  server.watcher.on('addDir', schedule);
+  server.watcher.on('unlinkDir', schedule);
 }
 
 /** In dev, answers the explorer's per-folder JSON requests from the loaded garden. */

@@ -7,6 +7,7 @@ import { commentThreadPlan } from '../garden/comments/threads.ts';
 import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { ParallelBuild } from '../garden/parallel/build.ts';
+import { updateGarden } from '../garden/update.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
@@ -35,9 +36,9 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   let started = 0;
   const stopwatch = new Stopwatch();
 
-  const load = async (logger: AstroIntegrationLogger, parallel?: ParallelBuild) => {
+  const load = async (logger: AstroIntegrationLogger, parallel?: { build: ParallelBuild; cacheDir: string }) => {
     // The git history is read once per process; dev reloads after an edit reuse it.
-    loaded = await loadGarden(config, { history: loaded?.history ?? true, ...(parallel ? { parallel } : {}) });
+    loaded = await loadGarden(config, { history: loaded?.history ?? true, ...(parallel ? { parallel: parallel.build, cacheDir: parallel.cacheDir } : {}) });
     setSiteState({ garden: loaded, urls });
     logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
     logHistory(loaded, logger);
@@ -65,11 +66,12 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (command === 'build') {
           // Both cores: workers parse the notes, then render them ahead of Astro's page generation.
           const parallel = new ParallelBuild();
+          const cache = cacheDir(fileURLToPath(astroConfig.root));
           try {
-            const garden = await load(logger, parallel);
+            const garden = await load(logger, { build: parallel, cacheDir: cache });
             stopwatch.timings.push(...garden.timings);
             stopwatch.start('prerender');
-            const { notes, rendered } = await parallel.prerender(garden, urls, cacheDir(fileURLToPath(astroConfig.root)), garden.bodies ?? new Map());
+            const { notes, rendered } = await parallel.prerender(garden, urls, cache, garden.bodies ?? new Map());
             stopwatch.stop();
             garden.prerendered = notes;
             logger.info(`rendered ${rendered} notes on ${parallel.workers} workers (${notes.size - rendered} unchanged, from the cache)`);
@@ -78,19 +80,34 @@ function createIntegration(options: GardenOptions): AstroIntegration {
           }
         }
       },
+      // Astro's own stages, timed apart: bundling the site's code (Vite), then generating the pages.
       'astro:build:start': () => {
-        stopwatch.start('render');
+        stopwatch.start('bundle');
+      },
+      'astro:build:ssr': () => {
+        stopwatch.start('pages');
+      },
+      'astro:build:generated': () => {
+        stopwatch.stop();
       },
       'astro:server:setup': async ({ server, logger }) => {
-        await load(logger);
+        loaded = await loadGarden(config, { history: true, keepScan: true });
+        setSiteState({ garden: loaded, urls });
+        logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
+        logHistory(loaded, logger);
         server.middlewares.use(serveAttachments(() => loaded, urls));
         const search = serveBuiltSearchIndex(outDir, urls.base);
         server.middlewares.use(search.middleware);
         logger.info(search.status);
         server.middlewares.use(serveExplorerData(() => loaded, urls));
-        watchContent(server, config.contentDir, async () => {
-          await load(logger);
+        // An edit re-reads only the changed notes and resolves the garden's links again, so the page
+        // and the backlinks of every note it links to are up to date on the reload.
+        watchContent(server, config.contentDir, async (files) => {
+          const started = performance.now();
+          loaded = await updateGarden(loaded!, files);
+          setSiteState({ garden: loaded, urls });
           server.ws.send({ type: 'full-reload' });
+          logger.info(`updated the garden after ${files.length} changed file(s) in ${Math.round(performance.now() - started)} ms`);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

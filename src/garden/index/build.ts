@@ -9,8 +9,7 @@ import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
 import type { LinkOccurrence, NoteFacts } from './facts.ts';
 import { parseNote } from './parse-note.ts';
-import { Resolver, type Resolution } from './resolver.ts';
-import { detectLanguage } from '../language.ts';
+import { Resolver, type ResolvableNote, type Resolution } from './resolver.ts';
 
 export interface IndexedNote {
   path: ContentPath;
@@ -88,7 +87,21 @@ const DEFAULT_LANGUAGE = 'en';
  * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
  * plus links; backlinks are gathered here, never by scanning notes per page.
  */
-export function buildIndex(scan: ScanResult, parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>): GardenIndex {
+/**
+ * What an update may reuse from the previous index (the dev server after an edit): when no note's
+ * linkable parts changed, the resolver is the same and so are the unchanged notes' resolved links.
+ */
+export interface IndexReuse {
+  resolver: Resolver;
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>;
+  unchanged: ReadonlySet<ContentPath>;
+}
+
+export function buildIndex(
+  scan: ScanResult,
+  parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>,
+  reuse?: IndexReuse,
+): GardenIndex {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body)));
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -138,16 +151,7 @@ export function buildIndex(scan: ScanResult, parsed?: ReadonlyMap<ContentPath, {
     }
   }
 
-  const resolver = new Resolver(
-    notes.map((note) => ({
-      path: note.path,
-      headings: note.facts.headings,
-      blockIds: note.facts.blockIds,
-      htmlAnchors: note.facts.htmlAnchors,
-      aliases: note.frontmatter.aliases ?? [],
-    })),
-    scan.attachments.map((attachment) => attachment.path),
-  );
+  const resolver = reuse?.resolver ?? new Resolver(notes.map(resolvable), scan.attachments.map((attachment) => attachment.path));
 
   const outgoing = new Map<ContentPath, ResolvedLink[]>();
   const edgeKeys = new Set<string>();
@@ -157,7 +161,9 @@ export function buildIndex(scan: ScanResult, parsed?: ReadonlyMap<ContentPath, {
   const attachmentsUsed = new Set<ContentPath>();
 
   for (const note of notes) {
-    const links: ResolvedLink[] = note.facts.links.map((link) => ({ ...link, resolution: resolver.resolve(note.path, link.target) }));
+    const links: ResolvedLink[] =
+      (reuse?.unchanged.has(note.path) ? reuse.outgoing.get(note.path) : undefined) ??
+      note.facts.links.map((link) => ({ ...link, resolution: resolver.resolve(note.path, link.target) }));
     outgoing.set(note.path, links);
     for (const link of links) diagnostics.push(...diagnoseLink(note, link, byPath));
     if (!note.published) continue;
@@ -191,6 +197,17 @@ export function buildIndex(scan: ScanResult, parsed?: ReadonlyMap<ContentPath, {
   return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
 }
 
+/** What the resolver knows of a note: the parts of it a link can name. */
+export function resolvable(note: IndexedNote): ResolvableNote {
+  return {
+    path: note.path,
+    headings: note.facts.headings,
+    blockIds: note.facts.blockIds,
+    htmlAnchors: note.facts.htmlAnchors,
+    aliases: note.frontmatter.aliases ?? [],
+  };
+}
+
 /**
  * A missing embedded file (`![](shot.png)`, `![[shot.png]]`, `<img src>`) is a missing attachment;
  * a missing note, even embedded (`![[Some note]]`), is a broken link.
@@ -218,7 +235,7 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
     frontmatter: source.frontmatter,
     tags,
     published: !source.unpublished,
-    language: source.frontmatter.lang ?? detectLanguage(source.body, DEFAULT_LANGUAGE),
+    language: source.frontmatter.lang ?? facts.detectedLanguage ?? DEFAULT_LANGUAGE,
     facts,
     get tree() {
       tree ??= parseNote(source.body).tree;
@@ -281,7 +298,10 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
         severity: 'error',
         rule: isMissingFile(link) ? 'missing-attachment' : 'broken-link',
         message: `${written} does not match any note or file in the garden.`,
-        hint: resolution.suggestion ? `Did you mean "${resolution.suggestion}"?` : 'Check the spelling, or create the note it points to.',
+        // A getter: "did you mean" is searched for only when the message is shown.
+        get hint() {
+          return resolution.suggestion ? `Did you mean "${resolution.suggestion}"?` : 'Check the spelling, or create the note it points to.';
+        },
       }];
     case 'outside':
       // A warning, not an error: such links often point at the repository around the garden
@@ -301,7 +321,15 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
       }
       const anchor = resolution.anchor;
       if (anchor && !anchor.found) {
-        problems.push({ ...base, severity: 'warning', rule: 'broken-anchor', message: `${written}: the heading or block "${anchor.wanted}" does not exist in the target note.`, hint: anchor.suggestion ? `Did you mean "${anchor.suggestion}"?` : 'Check the heading text, or link to the note without the anchor.' });
+        problems.push({
+          ...base,
+          severity: 'warning',
+          rule: 'broken-anchor',
+          message: `${written}: the heading or block "${anchor.wanted}" does not exist in the target note.`,
+          get hint() {
+            return anchor.suggestion ? `Did you mean "${anchor.suggestion}"?` : 'Check the heading text, or link to the note without the anchor.';
+          },
+        });
       }
       return problems;
     }

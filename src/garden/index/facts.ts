@@ -54,6 +54,8 @@ export interface NoteFacts {
   links: LinkOccurrence[];
   /** Words of body text, for reading time and sizes. */
   words: number;
+  /** `zh`, `ja` or `ko` when the text is mostly written in that script (see garden/language.ts). */
+  detectedLanguage?: string | undefined;
 }
 
 export interface BlockRange {

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { parseMarkdown } from '../../../plugins/parse.ts';
+import { detectLanguage } from '../language.ts';
 import { extractFacts, type NoteFacts } from './facts.ts';
 
 /** What the index needs from parsing one note: its facts, and its tree for the render stage. */
@@ -14,5 +15,8 @@ export interface ParsedNote {
  */
 export function parseNote(body: string): ParsedNote {
   const tree = parseMarkdown(body);
-  return { facts: extractFacts(tree), tree };
+  const facts = extractFacts(tree);
+  // Detected once here and kept with the facts (and their cache): it scans the whole text.
+  facts.detectedLanguage = detectLanguage(body, '') || undefined;
+  return { facts, tree };
 }

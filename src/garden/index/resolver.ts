@@ -33,8 +33,22 @@ export type Resolution =
 const ATTACHMENT_EXTENSION = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|ogv|mkv|csv|txt|json|zip|excalidraw|canvas|drawio|xlsx?|docx?|pptx?|geojson)$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
-const fold = (value: string) => value.normalize('NFC').toLowerCase();
+/** Case- and normalisation-insensitive key; ASCII (most names) skips the costly normalisation. */
+const fold = (value: string) => (/^[\x00-\x7f]*$/.test(value) ? value.toLowerCase() : value.normalize('NFC').toLowerCase());
 const withoutMd = (value: string) => value.replace(/\.md$/i, '');
+
+/** A missing target whose "did you mean" is found only when a message asks for it. */
+function missing(reason: 'not-found' | 'folder-without-index', suggest: () => string | undefined): Resolution {
+  let suggestion: { value: string | undefined } | undefined;
+  return {
+    kind: 'missing',
+    reason,
+    get suggestion() {
+      suggestion ??= { value: suggest() };
+      return suggestion.value;
+    },
+  };
+}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -124,7 +138,7 @@ export class Resolver {
       if (kind === 'attachment') return { kind, path: best, ambiguous };
       return { kind, path: best, ambiguous, anchor: anchor ? this.resolveAnchor(best, anchor) : undefined };
     }
-    return { kind: 'missing', reason: 'not-found', suggestion: this.nameSuggester.suggest(wanted) };
+    return missing('not-found', () => this.nameSuggester.suggest(wanted));
   }
 
   /** Markdown and HTML links: relative paths, `/root/paths`, `%20`, folders, `#anchors`, URLs. */
@@ -166,9 +180,8 @@ export class Resolver {
       const byName = this.resolveName(from, filePath, undefined);
       if (byName.kind === 'note') return byName;
     }
-    const reason = this.folders.has(fold(clean)) ? 'folder-without-index' : 'not-found';
-    const suggestion = reason === 'not-found' ? this.nameSuggester.suggest(withoutMd(path.basename(clean))) : undefined;
-    return { kind: 'missing', reason, suggestion };
+    if (this.folders.has(fold(clean))) return missing('folder-without-index', () => undefined);
+    return missing('not-found', () => this.nameSuggester.suggest(withoutMd(path.basename(clean))));
   }
 
   /**
@@ -241,8 +254,14 @@ export class Resolver {
     if (headingId) return { found: true, id: headingId, caseInsensitive: headingId !== last && headingId !== headingSlug(last) };
     const htmlAnchor = note.htmlAnchors.find((candidate) => candidate === anchor) ?? note.htmlAnchors.find((candidate) => candidate.toLowerCase() === anchor.toLowerCase());
     if (htmlAnchor) return { found: true, id: `user-content-${htmlAnchor}`, caseInsensitive: htmlAnchor !== anchor };
-    const suggester = new Suggester(note.headings.map((heading) => heading.text));
-    return { found: false, wanted: anchor, suggestion: suggester.suggest(last) };
+    return {
+      found: false,
+      wanted: anchor,
+      // Computed when a message needs it: the render stage resolves the same links again.
+      get suggestion() {
+        return new Suggester(note.headings.map((heading) => heading.text)).suggest(last);
+      },
+    };
   }
 
   /** For `Heading#Sub`: the `Sub` that follows `Heading`, as Obsidian reads nested anchors. */

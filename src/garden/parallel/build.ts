@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Garden } from '../garden.ts';
@@ -30,14 +30,27 @@ export class ParallelBuild {
     return this.pool.size;
   }
 
-  async parse(scan: ScanResult, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
+  /**
+   * Parses every note in the workers, except those whose facts are in the cache (same bytes, same
+   * code): a warm build parses only what changed. Trees are not cached; a worker parses a cached
+   * note again only if it must render it.
+   */
+  async parse(scan: ScanResult, cacheDir?: string, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
     const parsed = new Map<ContentPath, { facts: NoteFacts }>();
     const diagnostics: Diagnostic[] = [];
+    const factsDir = cacheDir && path.join(cacheDir, 'facts', codeVersion());
+    if (factsDir) mkdirSync(factsDir, { recursive: true });
     await Promise.all(
       scan.notes.map(async (note) => {
+        const cached = factsDir && path.join(factsDir, `${note.hash}.json`);
+        if (cached && existsSync(cached)) {
+          parsed.set(note.path, { facts: JSON.parse(readFileSync(cached, 'utf8')) as NoteFacts });
+          return;
+        }
         try {
           const response = (await this.pool.run({ type: 'parse', path: note.path, body: note.body }, budgetMs)) as ParseResponse;
           parsed.set(note.path, response);
+          if (cached) writeAtomically(cached, JSON.stringify(response.facts));
         } catch (error) {
           if (!(error instanceof TaskTimeoutError)) throw error;
           diagnostics.push({
@@ -60,7 +73,7 @@ export class ParallelBuild {
   async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     const { index } = garden;
     this.pool.configure({ type: 'world', world: worldData(garden, urls) });
-    const salt = `${renderCodeVersion()}\0${urls.base}`;
+    const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
     await Promise.all(
@@ -109,6 +122,20 @@ function worldData(garden: Garden, urls: SiteUrls): WorldData {
     attachments: [...garden.index.resolver.attachmentPaths()],
     codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
+}
+
+let version: string | undefined;
+/** The code version, computed once per process (it reads the sources). */
+function codeVersion(): string {
+  version ??= renderCodeVersion();
+  return version;
+}
+
+/** Whole or nothing: a cache file is never seen half-written, even when two builds share a cache. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
 }
 
 /** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */

@@ -124,7 +124,8 @@ async function walk(
   }
 }
 
-async function readNote(path: ContentPath, absolutePath: string, diagnostics: Diagnostic[]): Promise<NoteSource | undefined> {
+/** Reads one note (decoding, frontmatter, limits); used by the scan and by dev updates. */
+export async function readNote(path: ContentPath, absolutePath: string, diagnostics: Diagnostic[]): Promise<NoteSource | undefined> {
   const bytes = await fs.readFile(absolutePath);
   if (bytes.length > LIMITS.maxNoteBytes) {
     diagnostics.push({
