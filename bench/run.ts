@@ -130,8 +130,12 @@ async function benchGarden(contentDir: string, label: string, withWarm: boolean)
     const warm = await build(contentDir, path.join(workDir, `${label}-warm`), cacheDir, 'warm', false);
     runs.push(warm.result);
     const reference = await build(contentDir, path.join(workDir, `${label}-reference`), path.join(workDir, `cache-${label}-reference`), 'cold', true);
-    warmMatchesCold = hashTree(warm.dist) === hashTree(reference.dist);
-    if (!warmMatchesCold) failed = true;
+    const differences = treeDifferences(warm.dist, reference.dist);
+    warmMatchesCold = differences.length === 0;
+    if (!warmMatchesCold) {
+      failed = true;
+      console.log(`  files that differ between the warm build and a cold build (${differences.length}): ${differences.slice(0, 10).join(', ')}`);
+    }
   }
 
   const notes = files.length;
@@ -188,15 +192,19 @@ function treeSize(dir: string): number {
   return total;
 }
 
-/** One hash over every file's path and bytes: equal hashes mean byte-identical outputs. */
-function hashTree(dir: string): string {
-  const hash = createHash('sha256');
+/** Every file's hash, by path relative to the folder. */
+function fileHashes(dir: string): Map<string, string> {
   const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(dir, file)));
-  return hash.digest('hex');
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
+}
+
+/** Files present in only one of the two folders, or with different bytes: empty when identical. */
+function treeDifferences(a: string, b: string): string[] {
+  const left = fileHashes(a);
+  const right = fileHashes(b);
+  return [...new Set([...left.keys(), ...right.keys()])].filter((file) => left.get(file) !== right.get(file)).sort();
 }
 
 /** The bytes a reader downloads for a typical note page: its HTML and the CSS and JS it references. */

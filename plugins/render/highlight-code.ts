@@ -56,7 +56,10 @@ export async function loadCodeHighlighter(languages: Iterable<string>): Promise<
     highlight(code, language) {
       const name = knownLanguage(language);
       if (!name || !available.has(name)) return undefined;
-      const lines = highlighter.codeToTokensWithThemes(code, { lang: name, themes: CODE_THEMES });
+      // No time limit per line: Shiki's default (500 ms) stops colouring a line when the machine is
+      // busy, which made two builds of the same note differ. A hostile code block is stopped by the
+      // build's per-note time budget instead (src/garden/parallel/).
+      const lines = highlighter.codeToTokensWithThemes(code, { lang: name, themes: CODE_THEMES, tokenizeTimeLimit: 0 });
       const children: ElementContent[] = [];
       lines.forEach((tokens, lineIndex) => {
         if (lineIndex > 0) children.push({ type: 'text', value: '\n' });
