@@ -99,7 +99,7 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
     expect(summary).toContain('883 notes published');
     const printed = output.split('\n').filter((line) => line.includes('garden:'));
     expect(printed[0]).toMatch(/garden: 883 notes published, \d+ links between notes, 1 unresolved/);
-    expect(printed[1]).toMatch(/garden: 1 errors, \d+ warnings in [\d.]+ s \(scan [\d.]+ s, index [\d.]+ s, .*render [\d.]+ s/);
+    expect(printed[1]).toMatch(/garden: 1 errors, \d+ warnings in [\d.]+ s \(scan [\d.]+ s, .*index [\d.]+ s, .*render [\d.]+ s, .*search [\d.]+ s/);
   });
 });
 
