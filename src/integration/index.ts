@@ -6,6 +6,7 @@ import { formatCommentsReport } from '../garden/comments/report.ts';
 import { commentThreadPlan } from '../garden/comments/threads.ts';
 import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
 import { loadGarden, type Garden } from '../garden/garden.ts';
+import { startLayout, type GardenLayout } from '../garden/graph/garden-graph.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
@@ -14,6 +15,7 @@ import { setSiteState } from '../site/store.ts';
 import { brandPlugin } from './brand.ts';
 import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev.ts';
 import { writeExplorerData } from './explorer-data.ts';
+import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from './graph-files.ts';
 import { indexSite } from './search.ts';
 
 /**
@@ -31,6 +33,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   let urls: SiteUrls;
   let outDir: string;
   let loaded: Garden | undefined;
+  let layout: Promise<GardenLayout> | undefined;
+  let cacheDir: string;
   let started = 0;
   const stopwatch = new Stopwatch();
 
@@ -51,6 +55,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         outDir = fileURLToPath(astroConfig.outDir);
+        // Derived data kept between builds (the graph's layout); safe to delete.
+        cacheDir = process.env.GARDEN_CACHE_DIR || path.join(fileURLToPath(astroConfig.root), 'node_modules', '.cache', 'garden');
         logger.info(`content folder: ${config.contentDir}`);
         updateConfig({
           vite: {
@@ -64,6 +70,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (command === 'build') {
           await load(logger);
           stopwatch.timings.push(...loaded!.timings);
+          // The graph's layout runs in a worker thread while Astro renders the pages.
+          layout = startLayout(loaded!.index, { cacheDir });
         }
       },
       'astro:build:start': () => {
@@ -76,6 +84,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         server.middlewares.use(search.middleware);
         logger.info(search.status);
         server.middlewares.use(serveExplorerData(() => loaded, urls));
+        server.middlewares.use(serveGraphFiles(() => loaded, urls));
         watchContent(server, config.contentDir, async () => {
           await load(logger);
           server.ws.send({ type: 'full-reload' });
@@ -86,9 +95,15 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
         await writeExplorerData(loaded, urls, fileURLToPath(dir));
+        stopwatch.start('graph');
+        const graph = await writeGraphFiles(loaded, fileURLToPath(dir), layout ?? startLayout(loaded.index, { cacheDir }));
+        logger.info(graphReport(graph));
+        if (graph.layout.result.workerError) logger.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
         stopwatch.start('search');
         const search = await indexSite(fileURLToPath(dir));
         stopwatch.stop();
+        // Computed in parallel with the render stage: its own time, not part of the sequence.
+        stopwatch.timings.push(graph.layout.result.timing);
         logger.info(`search: Pagefind indexed ${search.pages} pages`);
         await writeTimings(stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
@@ -107,6 +122,15 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       },
     },
   };
+}
+
+function graphReport(report: GraphFilesReport): string {
+  const { result } = report.layout;
+  const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
+  return (
+    `graph: layout ${result.cached ? 'unchanged (from the cache)' : `computed in ${(result.timing.wallMs / 1000).toFixed(1)} s`}; ` +
+    `graph.json ${size(report.bytes.graphJson)}, graph page data ${size(report.bytes.view)}, ${report.localFiles} local graphs ${size(report.bytes.local)}`
+  );
 }
 
 function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
