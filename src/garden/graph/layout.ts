@@ -22,7 +22,7 @@ export interface LayoutInput {
  * Changes whenever the algorithm or its settings change, so that a cached layout computed by an
  * older version is never reused (see layout-runner.ts).
  */
-export const LAYOUT_VERSION = 'fa2-folders-3';
+export const LAYOUT_VERSION = 'fa2-folders-4';
 
 /** How strongly a note is held to its folder, relative to a link (weight 1). */
 const FOLDER_WEIGHT = 5;
@@ -123,25 +123,39 @@ function foldersOf(slugs: readonly string[]): { folders: Set<string>; folderOf: 
   return { folders, folderOf: (slug) => (folders.has(slug) ? slug : parentOf(slug)) };
 }
 
-/** The invisible folder nodes and their ties (note → folder, folder → parent), at their folder's centre. */
+/**
+ * The invisible folder nodes and their ties (note → folder, folder → parent), at their folder's
+ * centre. A folder that holds every note (the top, or a garden kept in one folder) is left out: it
+ * separates nothing, and would only pull everything together.
+ */
 function addFolderNodes(graph: Graph, slugs: readonly string[], start: Float64Array): void {
   const { folders, folderOf } = foldersOf(slugs);
-  if (folders.size === 0) return;
+  const below = new Map<string, number>();
   const centre = new Map<string, { x: number; y: number; n: number }>();
   slugs.forEach((slug, i) => {
-    const folder = folderOf(slug);
-    const entry = centre.get(folder) ?? { x: 0, y: 0, n: 0 };
+    const own = folderOf(slug);
+    const entry = centre.get(own) ?? { x: 0, y: 0, n: 0 };
     entry.x += start[2 * i]!;
     entry.y += start[2 * i + 1]!;
     entry.n++;
-    centre.set(folder, entry);
+    centre.set(own, entry);
+    for (let folder = own; ; folder = parentOf(folder)) {
+      below.set(folder, (below.get(folder) ?? 0) + 1);
+      if (folder === '') break;
+    }
   });
-  for (const folder of [...folders].sort()) {
+  const tied = [...folders].filter((folder) => (below.get(folder) ?? 0) < slugs.length).sort();
+  const isTied = new Set(tied);
+  for (const folder of tied) {
     const entry = centre.get(folder);
     graph.addNode(folderNode(folder), entry ? { x: entry.x / entry.n, y: entry.y / entry.n } : { x: 0, y: 0 });
   }
-  for (const folder of folders) if (folder !== '') graph.mergeEdge(folderNode(folder), folderNode(parentOf(folder)), { weight: FOLDER_WEIGHT });
-  for (const slug of slugs) graph.mergeEdge(slug, folderNode(folderOf(slug)), { weight: FOLDER_WEIGHT });
+  for (const folder of tied) {
+    if (isTied.has(parentOf(folder))) graph.mergeEdge(folderNode(folder), folderNode(parentOf(folder)), { weight: FOLDER_WEIGHT });
+  }
+  for (const slug of slugs) {
+    if (isTied.has(folderOf(slug))) graph.mergeEdge(slug, folderNode(folderOf(slug)), { weight: FOLDER_WEIGHT });
+  }
 }
 
 /**
