@@ -35,7 +35,9 @@ export function sitemapEntries(site: URL | undefined): SitemapEntry[] {
   const notes = [...garden.index.bySlug.values()]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((note) => ({ url: absolute(urls.page(note.slug), site), lastModified: lastChanged(note) }));
+  // As the pages are built: a note whose address is also a folder's is that page.
   const folders = foldersWithoutPage()
+    .filter((folder) => !garden.index.bySlug.has(folder.slug))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((folder) => ({ url: absolute(folderUrl(folder, urls), site) }));
   return [...notes, ...folders];
@@ -44,7 +46,7 @@ export function sitemapEntries(site: URL | undefined): SitemapEntry[] {
 /** How many numbered sitemap files the garden needs besides `sitemap.xml` (none below the limit). */
 export function sitemapPartCount(): number {
   const { garden } = siteState();
-  const pages = garden.index.bySlug.size + foldersWithoutPage().length;
+  const pages = garden.index.bySlug.size + foldersWithoutPage().filter((folder) => !garden.index.bySlug.has(folder.slug)).length;
   return pages <= SITEMAP_LIMIT ? 0 : Math.ceil(pages / SITEMAP_LIMIT);
 }
 

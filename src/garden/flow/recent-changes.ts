@@ -50,5 +50,6 @@ export function recentChanges(index: GardenIndex, history: GardenHistory | undef
       if (change.from !== undefined) group.from = change.from;
     }
   }
-  return [...groups.values()];
+  // Newest first; changes made in the same commit (or at the same second) by title.
+  return [...groups.values()].sort((a, b) => Date.parse(b.date) - Date.parse(a.date) || a.note.title.localeCompare(b.note.title));
 }
