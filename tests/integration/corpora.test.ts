@@ -224,7 +224,7 @@ function expectGraphFiles(dist: string, garden: Garden): void {
   const neighbours = new Map<string, Set<string>>();
   for (const edge of graph.edges) {
     if (edge.source === edge.target) continue;
-    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]]) {
+    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
       if (!neighbours.has(a)) neighbours.set(a, new Set());
       neighbours.get(a)!.add(b);
     }

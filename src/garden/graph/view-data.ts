@@ -77,10 +77,10 @@ export function graphViewJson(index: GardenIndex, garden: GardenGraph, positions
 export const LOCAL_GRAPH_LIMITS = {
   /** The note's own links and backlinks shown, the most influential first. */
   neighbours: 40,
-  /** With the neighbours' neighbours (depth 2), in all. */
-  total: 80,
+  /** With the neighbours' neighbours (depth 2), in all: about 6 KB of JSON at most. */
+  total: 60,
   /** Neighbours of each neighbour considered for depth 2, the most influential first. */
-  perNeighbour: 8,
+  perNeighbour: 6,
 } as const;
 
 /** One note of a local graph: `[slug, title, area, influence 0–1000, depth 0|1|2]`. */
