@@ -1,10 +1,11 @@
 /**
  * Colours of the graphs. Areas (and tags, when the reader colours by tag) get distinct colours in
- * order of size; the rest share a neutral one. The palette is Tableau's ten (chosen for telling
- * categories apart, colour-blind safe in most pairs) with its grey kept for "other", readable on
- * the light and the dark background alike. Text, lines and highlights follow the site's theme.
+ * order of size; the rest share a neutral grey. The palette is nine of Tableau's ten (made for
+ * telling categories apart; its grey is ours for "other") and two of its classic palette (cyan,
+ * olive), readable on the light and the dark background alike. Text, lines and highlights follow
+ * the site's theme.
  */
-export const CATEGORY_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#86bcb6', '#d37295'];
+export const CATEGORY_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#17becf', '#bcbd22'];
 export const OTHER_COLOUR = '#a0a4a8';
 
 export function categoryColour(index: number): string {
@@ -42,7 +43,7 @@ export function themeColours(probeParent: HTMLElement): ThemeColours {
   const border = read('border');
   const accent = read('accent');
   probe.remove();
-  return { text, muted, background, accent, edge: mix(muted, background, 0.35), faintEdge: mix(muted, background, 0.15), faded: mix(border, background, 0.6) };
+  return { text, muted, background, accent, edge: mix(muted, background, 0.25), faintEdge: mix(muted, background, 0.15), faded: mix(border, background, 0.6) };
 }
 
 let canvas: CanvasRenderingContext2D | null | undefined;
