@@ -3,6 +3,7 @@ import type { GraphViewJson } from '../../garden/graph/view-data.ts';
 import { categoryColour, themeColours, type ThemeColours } from './colours.ts';
 import { loadGardenGraph, noteUrl, type NodeAttributes, type NoteGraph } from './data.ts';
 import { highlightDrawer } from './drawing.ts';
+import { followPointer, followTheme } from './interaction.ts';
 import { renderNeighbourList } from './neighbours.ts';
 import { NodeSearch } from './node-search.ts';
 
@@ -144,22 +145,9 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
   const touch = matchMedia('(hover: none)').matches;
   if (renderer) {
     const sigma = renderer;
-    sigma.on('enterNode', ({ node }) => {
+    followPointer(sigma, stage, tooltip, (node) => {
       state.hovered = node;
       refreshActive();
-      refresh();
-      stage.classList.add('kg-graph-stage-pointing');
-      const point = sigma.graphToViewport(graph.getNodeAttributes(node));
-      tooltip.textContent = graph.getNodeAttribute(node, 'label');
-      tooltip.hidden = false;
-      tooltip.style.transform = `translate(${Math.round(point.x)}px, ${Math.round(point.y)}px)`;
-    });
-    sigma.on('leaveNode', () => {
-      state.hovered = undefined;
-      refreshActive();
-      refresh();
-      stage.classList.remove('kg-graph-stage-pointing');
-      tooltip.hidden = true;
     });
     sigma.on('clickNode', ({ node }) => {
       if (touch && state.focused !== node) focus(node, { move: false });
@@ -167,9 +155,6 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
     });
     sigma.on('clickStage', () => {
       if (state.focused) focus(undefined);
-    });
-    sigma.getCamera().on('updated', () => {
-      tooltip.hidden = true;
     });
   }
 
@@ -282,11 +267,8 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
   };
   announce();
 
-  document.addEventListener('kg:themechange', () => {
-    theme = themeColours(root);
-    renderer?.setSetting('labelColor', { color: theme.text });
-    renderer?.setSetting('defaultEdgeColor', theme.edge);
-    refresh();
+  followTheme(renderer, root, (changed) => {
+    theme = changed;
   });
 
   const initial = new URL(location.href).searchParams.get('focus');

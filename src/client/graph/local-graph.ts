@@ -2,6 +2,7 @@ import Sigma from 'sigma';
 import { categoryColour, themeColours, type ThemeColours } from './colours.ts';
 import { loadLocalGraph, noteUrl, type NodeAttributes } from './data.ts';
 import { highlightDrawer } from './drawing.ts';
+import { followPointer, followTheme } from './interaction.ts';
 import { placeOnRings } from './rings.ts';
 
 /**
@@ -75,21 +76,9 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
   };
   fit();
 
-  renderer.on('enterNode', ({ node }) => {
+  followPointer(renderer, stage, tooltip, (node) => {
     hovered = node;
-    hoveredNeighbours = new Set(graph.neighbors(node));
-    renderer.refresh({ skipIndexation: true });
-    stage.classList.add('kg-graph-stage-pointing');
-    const point = renderer.graphToViewport(graph.getNodeAttributes(node));
-    tooltip.textContent = graph.getNodeAttribute(node, 'label');
-    tooltip.hidden = false;
-    tooltip.style.transform = `translate(${Math.round(point.x)}px, ${Math.round(point.y)}px)`;
-  });
-  renderer.on('leaveNode', () => {
-    hovered = undefined;
-    renderer.refresh({ skipIndexation: true });
-    stage.classList.remove('kg-graph-stage-pointing');
-    tooltip.hidden = true;
+    hoveredNeighbours = new Set(node ? graph.neighbors(node) : []);
   });
   renderer.on('clickNode', ({ node }) => {
     if (node !== centre) location.assign(noteUrl(node));
@@ -100,11 +89,8 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
     fit();
     renderList();
   });
-  document.addEventListener('kg:themechange', () => {
-    theme = themeColours(section);
-    renderer.setSetting('labelColor', { color: theme.text });
-    renderer.setSetting('defaultEdgeColor', theme.edge);
-    renderer.refresh({ skipIndexation: true });
+  followTheme(renderer, section, (changed) => {
+    theme = changed;
   });
 
   /** The same notes as links, for the keyboard, screen readers, and a look at the whole list. */
