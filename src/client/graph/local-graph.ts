@@ -69,6 +69,9 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
     renderList();
     return;
   }
+  // On a touch screen a finger on the graph must still scroll the page: sigma's touch handling (which
+  // holds the page still to pan the graph) is off; a tap still reaches the notes as a click.
+  renderer.getTouchCaptor().enabled = false;
   const fit = () => {
     const r = extent();
     renderer.setCustomBBox({ x: [-r * stretch, r * stretch], y: [-r, r] });
@@ -95,7 +98,6 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
 
   /** The same notes as links, for the keyboard, screen readers, and a look at the whole list. */
   function renderList(): void {
-    const details = section.querySelector<HTMLElement>('[data-local-list]')!;
     const items = graph
       .filterNodes((node, attributes) => node !== centre && shown(attributes))
       .sort((a, b) => graph.getNodeAttribute(a, 'depth') - graph.getNodeAttribute(b, 'depth') || graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank'))
@@ -114,7 +116,6 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
       });
     section.querySelector('[data-local-summary]')!.textContent = `The ${items.length} ${items.length === 1 ? 'note' : 'notes'} in this graph`;
     section.querySelector('[data-local-items]')!.replaceChildren(...items);
-    details.hidden = false;
   }
   renderList();
   section.dataset.localReady = 'true';
