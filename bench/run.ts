@@ -7,10 +7,14 @@
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
  *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
  *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
+ *   npm run bench -- --graph               the graph benchmark: layout time and graph.json size for a
+ *                                          generated garden of 10,000 notes and ~50,000 links (or --sizes,
+ *                                          or --content), without building a site
  *
  * For each garden it runs a cold build (no cache), then edits one note and runs a warm build, then a
  * cold build of the edited garden, and fails when the warm output differs from that cold output. It
- * reports per-stage wall and CPU time (from the build's own stopwatch), peak memory, output size,
+ * reports per-stage wall and CPU time (from the build's own stopwatch; `layout` runs in a worker thread
+ * alongside page generation, so it is not part of the sum), the graph files' sizes, peak memory, output size,
  * notes per second, page weight of a typical note, and the "parse floor": the time plain remark
  * takes only to parse the same files. Results are printed as a table and written as JSON to
  * bench/results/.
@@ -26,6 +30,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { generateGarden } from './generate.ts';
 import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
+import { benchGraph, formatGraphBench, type GraphBenchResult } from './graph.ts';
 import { benchSearch, formatSearchBench, type SearchBenchResult } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -54,18 +59,27 @@ interface GardenResult {
   buildToFloor: number;
   notesPerSecond: number;
   pageWeight: { page: string; htmlBytes: number; cssBytes: number; jsBytes: number };
+  graph: GraphFiles;
   warmMatchesCold?: boolean;
+}
+
+interface GraphFiles {
+  graphJsonBytes: number;
+  viewBytes: number;
+  localBytes: number;
+  localFiles: number;
 }
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '1000,10000,50000' },
+    sizes: { type: 'string' },
     content: { type: 'string' },
     warm: { type: 'boolean', default: true },
     'no-warm': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     search: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
+    graph: { type: 'boolean', default: false },
     query: { type: 'string', default: 'onboarding' },
   },
 });
@@ -74,10 +88,11 @@ const workDir = mkdtempSync(path.join(tmpdir(), 'garden-bench-'));
 const results: GardenResult[] = [];
 let searchResult: SearchBenchResult | undefined;
 const devResults: DevBenchResult[] = [];
+const graphResults: (GraphBenchResult & { garden: string })[] = [];
 let failed = false;
 
 if (values.dev) {
-  for (const size of values.content ? [0] : values.sizes!.split(',').map(Number)) {
+  for (const size of values.content ? [0] : (values.sizes ?? '10000').split(',').map(Number)) {
     const dir = values.content ? path.resolve(values.content) : path.join(workDir, `garden-${size}`);
     if (!values.content) generateGarden(dir, { notes: size, seed: Number(values.seed) });
     const result = await benchDev(dir);
@@ -91,10 +106,24 @@ if (values.dev) {
   const notePage = path.relative(dist, pageWeight(dist).page ? path.join(dist, pageWeight(dist).page) : dist).replace(/index\.html$/, '');
   searchResult = await benchSearch(dist, values.query!, `/${notePage}`);
   console.log(formatSearchBench(path.basename(content), searchResult));
+} else if (values.graph) {
+  const gardens = values.content
+    ? [{ dir: path.resolve(values.content), label: path.basename(values.content) }]
+    : (values.sizes ?? '10000').split(',').map((size) => {
+        const dir = path.join(workDir, `garden-${size}`);
+        const generated = generateGarden(dir, { notes: Number(size), seed: Number(values.seed) });
+        console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
+        return { dir, label: `generated-${size}` };
+      });
+  for (const { dir, label } of gardens) {
+    const result = await benchGraph(dir);
+    graphResults.push({ garden: label, ...result });
+    console.log(formatGraphBench(label, result));
+  }
 } else if (values.content) {
   results.push(await benchGarden(path.resolve(values.content), path.basename(values.content), false));
 } else {
-  for (const size of values.sizes!.split(',').map(Number)) {
+  for (const size of (values.sizes ?? '1000,10000,50000').split(',').map(Number)) {
     const dir = path.join(workDir, `garden-${size}`);
     const generated = generateGarden(dir, { notes: size, seed: Number(values.seed) });
     console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
@@ -106,7 +135,10 @@ printTable(results);
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 1e9), node: process.version };
 mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(resultFile, JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(devResults.length ? { dev: devResults } : {}) }, null, 2));
+writeFileSync(
+  resultFile,
+  JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(graphResults.length > 0 ? { graph: graphResults } : {}), ...(devResults.length > 0 ? { dev: devResults } : {}) }, null, 2),
+);
 console.log(`\nwritten ${path.relative(root, resultFile)}`);
 rmSync(workDir, { recursive: true, force: true });
 if (failed) {
@@ -148,6 +180,7 @@ async function benchGarden(contentDir: string, label: string, withWarm: boolean)
     buildToFloor: cold.result.wallMs / parseFloorMs,
     notesPerSecond: notes / (cold.result.wallMs / 1000),
     pageWeight: pageWeight(cold.dist),
+    graph: graphFiles(cold.dist),
     ...(warmMatchesCold === undefined ? {} : { warmMatchesCold }),
   };
 }
@@ -166,6 +199,21 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
   const result: RunResult = { label, wallMs, report, outputBytes: treeSize(dist) };
   console.log(`  ${label} build: ${(wallMs / 1000).toFixed(1)} s, peak ${(report.maxRssBytes / 1e6).toFixed(0)} MB`);
   return { result, dist };
+}
+
+/** What the build wrote for the graph: graph.json, the graph page's data, the local graph files. */
+function graphFiles(dist: string): GraphFiles {
+  const size = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+  const localDir = path.join(dist, '_garden', 'graph', 'local');
+  const local = existsSync(localDir)
+    ? (readdirSync(localDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[]).filter((entry) => entry.isFile())
+    : [];
+  return {
+    graphJsonBytes: size(path.join(dist, 'graph.json')),
+    viewBytes: size(path.join(dist, '_garden', 'graph', 'garden.json')),
+    localBytes: local.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0),
+    localFiles: local.length,
+  };
 }
 
 /** Plain remark (CommonMark, no plugins) parsing the same files: the floor any Markdown site pays. */
@@ -246,6 +294,13 @@ function printTable(all: GardenResult[]) {
     if (warm) {
       console.log(`  warm ÷ cold: ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} %; warm output identical to a cold build: ${result.warmMatchesCold ? 'yes' : 'NO'}`);
     }
+    const graph = result.graph;
+    const layout = cold.report.stages.find((stage) => stage.stage === 'layout');
+    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
+    console.log(
+      `  graph: layout ${layout ? seconds(layout.wallMs) : 'n/a'} (worker, alongside page generation); graph.json ${mb(graph.graphJsonBytes)}, ` +
+        `graph page data ${mb(graph.viewBytes)}, ${graph.localFiles} local graphs ${mb(graph.localBytes)}`,
+    );
     const weight = result.pageWeight;
     console.log(`  typical note page (${weight.page}): HTML ${(weight.htmlBytes / 1024).toFixed(1)} KB, CSS ${(weight.cssBytes / 1024).toFixed(1)} KB, JS ${(weight.jsBytes / 1024).toFixed(1)} KB`);
   }

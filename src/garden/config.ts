@@ -74,7 +74,19 @@ export const explorerSchema = z
   })
   .strict();
 
+/** The garden health page (`/health/`): when a note counts as not updated for too long. */
+export const healthSchema = z
+  .object({
+    staleAfterDays: z
+      .number({ error: '`health.staleAfterDays` must be a number of days, e.g. 180 (about six months).' })
+      .int({ error: '`health.staleAfterDays` must be a whole number of days, e.g. 180.' })
+      .min(1, { error: '`health.staleAfterDays` must be at least 1 (day); 180 is about six months.' })
+      .default(180),
+  })
+  .strict();
+
 export type BrandOptions = z.output<typeof brandSchema>;
+export type HealthOptions = z.output<typeof healthSchema>;
 export type ExplorerOptions = z.output<typeof explorerSchema>;
 
 /**
@@ -101,6 +113,7 @@ export const gardenOptionsSchema = z
     comments: z.custom<CommentsOptions | false>().optional(),
     brand: brandSchema.prefault({}),
     explorer: explorerSchema.prefault({}),
+    health: healthSchema.prefault({}),
   })
   .strict();
 
@@ -125,6 +138,7 @@ export interface GardenConfig {
   comments: CommentsConfig | undefined;
   brand: BrandOptions;
   explorer: ExplorerOptions;
+  health: HealthOptions;
 }
 
 export interface RepositoryConfig {
@@ -176,6 +190,7 @@ export function resolveGardenConfig(
     comments: comments?.data,
     brand: options_.brand,
     explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
+    health: options_.health,
   };
 }
 

@@ -1,3 +1,4 @@
+import { encodePath, pagePath } from './page-path.ts';
 import { slugForAttachmentPath, slugForNotePath, slugForTag, slugifySegment } from './slug.ts';
 import { asPageUrl, type ContentPath, type PageUrl, type Slug } from './types.ts';
 
@@ -13,8 +14,7 @@ export class SiteUrls {
   }
 
   page(slug: Slug, anchor?: string): PageUrl {
-    const path = slug === '' ? '' : `${encodePath(slug)}/`;
-    return asPageUrl(`${this.base}${path}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`);
+    return asPageUrl(`${pagePath(this.base, slug)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`);
   }
 
   note(path: ContentPath, anchor?: string): PageUrl {
@@ -43,8 +43,4 @@ export class SiteUrls {
   special(path: string): PageUrl {
     return asPageUrl(`${this.base}${path}`);
   }
-}
-
-function encodePath(path: string): string {
-  return path.split('/').map(encodeURIComponent).join('/');
 }

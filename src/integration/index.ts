@@ -8,6 +8,7 @@ import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOpti
 import { loadGarden, type Garden } from '../garden/garden.ts';
 import { ParallelBuild } from '../garden/parallel/build.ts';
 import { updateGarden } from '../garden/update.ts';
+import { startLayout, type GardenLayout } from '../garden/graph/garden-graph.ts';
 import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
@@ -16,6 +17,7 @@ import { setSiteState } from '../site/store.ts';
 import { brandPlugin } from './brand.ts';
 import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev.ts';
 import { writeExplorerData } from './explorer-data.ts';
+import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from './graph-files.ts';
 import { indexSite } from './search.ts';
 
 /**
@@ -34,6 +36,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   let outDir: string;
   let loaded: Garden | undefined;
   let started = 0;
+  let layout: Promise<GardenLayout> | undefined;
+  let cache: string;
   const stopwatch = new Stopwatch();
 
   const load = async (logger: AstroIntegrationLogger, parallel?: { build: ParallelBuild; cacheDir: string }) => {
@@ -53,6 +57,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         outDir = fileURLToPath(astroConfig.outDir);
+        cache = cacheDir(fileURLToPath(astroConfig.root));
         logger.info(`content folder: ${config.contentDir}`);
         updateConfig({
           vite: {
@@ -66,7 +71,6 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (command === 'build') {
           // Both cores: workers parse the notes, then render them ahead of Astro's page generation.
           const parallel = new ParallelBuild();
-          const cache = cacheDir(fileURLToPath(astroConfig.root));
           try {
             const garden = await load(logger, { build: parallel, cacheDir: cache });
             stopwatch.timings.push(...garden.timings);
@@ -78,6 +82,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
           } finally {
             await parallel.close();
           }
+          // The graph's layout runs in a worker thread while Astro generates the pages.
+          layout = startLayout(loaded!.index, { cacheDir: cache });
         }
       },
       // Astro's own stages, timed apart: bundling the site's code (Vite), then generating the pages.
@@ -100,6 +106,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         server.middlewares.use(search.middleware);
         logger.info(search.status);
         server.middlewares.use(serveExplorerData(() => loaded, urls));
+        server.middlewares.use(serveGraphFiles(() => loaded, urls));
         // An edit re-reads only the changed notes and resolves the garden's links again, so the page
         // and the backlinks of every note it links to are up to date on the reload.
         watchContent(server, config.contentDir, async (files) => {
@@ -115,9 +122,15 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         stopwatch.start('attachments');
         const copied = await copyAttachments(loaded, fileURLToPath(dir));
         await writeExplorerData(loaded, urls, fileURLToPath(dir));
+        stopwatch.start('graph');
+        const graph = await writeGraphFiles(loaded, fileURLToPath(dir), layout ?? startLayout(loaded.index, { cacheDir: cache }));
+        logger.info(graphReport(graph));
+        if (graph.layout.result.workerError) logger.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
         stopwatch.start('search');
         const search = await indexSite(fileURLToPath(dir));
         stopwatch.stop();
+        // Computed in parallel with page generation: its own time, not part of the sequence.
+        stopwatch.timings.push(graph.layout.result.timing);
         logger.info(`search: Pagefind indexed ${search.pages} pages`);
         await writeTimings(stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
@@ -138,9 +151,18 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   };
 }
 
-/** Where renderings are kept between builds: safe to delete (GARDEN_CACHE_DIR overrides it). */
+/** Where renderings and the graph's layout are kept between builds: safe to delete (GARDEN_CACHE_DIR overrides it). */
 function cacheDir(root: string): string {
   return process.env.GARDEN_CACHE_DIR ?? path.join(root, 'node_modules', '.cache', 'knowledge-garden');
+}
+
+function graphReport(report: GraphFilesReport): string {
+  const { result } = report.layout;
+  const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
+  return (
+    `graph: layout ${result.cached ? 'unchanged (from the cache)' : `computed in ${(result.timing.wallMs / 1000).toFixed(1)} s`}; ` +
+    `graph.json ${size(report.bytes.graphJson)}, graph page data ${size(report.bytes.view)}, ${report.localFiles} local graphs ${size(report.bytes.local)}`
+  );
 }
 
 function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {

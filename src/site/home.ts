@@ -1,3 +1,4 @@
+import { gardenGraph } from '../garden/graph/garden-graph.ts';
 import type { GardenIndex, IndexedNote } from '../garden/index/build.ts';
 import type { SiteUrls } from '../garden/urls.ts';
 import type { PageUrl } from '../garden/types.ts';
@@ -23,7 +24,7 @@ export interface RankedNote {
   title: string;
   url: PageUrl;
   description?: string | undefined;
-  /** What the ranking is by: a date for "recently changed", backlinks for "most linked". */
+  /** What the ranking is by: a date for "recently changed"; backlinks shown beside influence. */
   date?: string | undefined;
   backlinks?: number | undefined;
 }
@@ -40,12 +41,13 @@ export interface HomeView {
   /** More top-level entries than `sections` shows. */
   moreSections: number;
   recent: RankedNote[];
-  mostLinked: RankedNote[];
+  /** "Notes the garden relies on": the most influential (PageRank over the links). */
+  influential: RankedNote[];
   tags: TagSummary[];
   moreTags: number;
 }
 
-export const HOME_LIMITS = { sections: 12, recent: 6, mostLinked: 6, tags: 16 } as const;
+export const HOME_LIMITS = { sections: 12, recent: 6, influential: 6, tags: 16 } as const;
 
 export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): HomeView {
   const sections: Section[] = tree.root.entries.map((entry) =>
@@ -65,11 +67,13 @@ export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): 
     (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.note.title.localeCompare(b.note.title)),
   ).map(({ note, date }) => ({ ...summary(note), date }));
 
-  const mostLinked = topBy(
-    published.map((note) => ({ note, backlinks: index.backlinks.get(note.slug)?.length ?? 0 })).filter((entry) => entry.backlinks > 0),
-    HOME_LIMITS.mostLinked,
-    (a, b) => b.backlinks - a.backlinks || a.note.title.localeCompare(b.note.title),
-  ).map(({ note, backlinks }) => ({ ...summary(note), backlinks }));
+  // Influence rather than a count of backlinks: a link from a note many others rely on counts more.
+  const { influenceOrder } = gardenGraph(index);
+  const influential = topBy(
+    published.filter((note) => (index.backlinks.get(note.slug)?.length ?? 0) > 0),
+    HOME_LIMITS.influential,
+    (a, b) => influenceOrder.get(a.slug)! - influenceOrder.get(b.slug)!,
+  ).map((note) => ({ ...summary(note), backlinks: index.backlinks.get(note.slug)?.length ?? 0 }));
 
   const allTags = [...index.tags.values()];
   const tags = topBy(allTags, HOME_LIMITS.tags, (a, b) => b.notes.length - a.notes.length || a.name.localeCompare(b.name))
@@ -81,7 +85,7 @@ export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): 
     sections: sections.slice(0, HOME_LIMITS.sections),
     moreSections: Math.max(0, sections.length - HOME_LIMITS.sections),
     recent,
-    mostLinked,
+    influential,
     tags,
     moreTags: Math.max(0, allTags.length - tags.length),
   };

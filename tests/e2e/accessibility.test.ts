@@ -38,6 +38,29 @@ const PAGES: AxePage[] = [
   },
   { name: 'the search page', path: '/search/?q=guide', prepare: (page) => page.locator('.kg-search-hit').first().waitFor() },
   {
+    name: 'the graph page, with a note found and its links listed',
+    path: '/graph/',
+    prepare: async (page) => {
+      await page.locator('[data-graph][data-graph-ready]').waitFor();
+      await page.locator('#kg-graph-search').fill('long');
+      await page.locator('#kg-graph-options [role="option"]').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-graph-focus]:not([hidden])').waitFor();
+    },
+  },
+  { name: 'the graph page on a phone', path: '/graph/', phone: true, prepare: (page) => page.locator('[data-graph][data-graph-ready]').waitFor() },
+  {
+    name: 'a note with its local graph drawn and listed',
+    path: '/guides/long-guide/',
+    prepare: async (page) => {
+      await page.locator('[data-local-graph]').scrollIntoViewIfNeeded();
+      await page.locator('[data-local-graph][data-local-ready]').waitFor();
+      await page.locator('[data-local-list] summary').click();
+    },
+  },
+  { name: 'recent changes', path: '/recent/' },
+  { name: 'garden health', path: '/health/' },
+  {
     name: 'the explorer with a folder opened',
     path: '/guides/long-guide/',
     prepare: async (page) => {

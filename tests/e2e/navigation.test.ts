@@ -144,14 +144,14 @@ describe('reading a note', () => {
 });
 
 describe('the home page', () => {
-  it('welcomes with the home note, then sections, recent changes, most linked notes and tags', async () => {
+  it('welcomes with the home note, then sections, recent changes, the notes the garden relies on and tags', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}/`);
     expect(await page.textContent('h1')).toBe('Browser test garden');
     const list = (id: string) => page.$$eval(`#${id} + .kg-ranked li`, (items) => items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim()));
     expect(await list('kg-home-sections')).toEqual([`Archive ${ARCHIVE_NOTES} notes`, 'Guides 3 notes', 'Team 2 notes']);
     expect(await list('kg-home-recent')).toEqual(['Long guide May 31, 2024']);
-    expect((await list('kg-home-linked'))[0]).toBe('Long guide 4 backlinks');
+    expect((await list('kg-home-influential'))[0]).toBe('Long guide 4 backlinks');
     expect(await page.$$eval('#kg-home-tags + .kg-tags a', (links) => links.map((link) => link.textContent?.replace(/\s+/g, ' ').trim()))).toEqual([
       '#handbook 2',
       '#handbook/writing 1',

@@ -91,6 +91,10 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
     expect(listed.length).toBe(883 - folderPages.length);
   });
 
+  it('writes positions and influence for every note, and a small local graph for each', () => {
+    expectGraphFiles(dist, garden);
+  });
+
   it('reports only what is really wrong, and prints a one-screen summary', () => {
     const errors = garden.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     expect(errors.map((error) => `${error.file}:${error.at?.line} ${error.rule}`)).toEqual(['departments/people-talent/swag.md:19 broken-link']);
@@ -186,11 +190,66 @@ describe.skipIf(!existsSync(vault))('obsidian-tasks-docs', () => {
     expect(graph.edges.length).toBeGreaterThan(500);
   });
 
+  it('writes positions and influence for every note, and a sitemap without its alias redirects', () => {
+    expectGraphFiles(dist, garden);
+    expect(garden.redirects.length).toBeGreaterThan(10);
+  });
+
   it('publishes the vault\'s notes and skips its templates (Obsidian Publish excludes _meta)', () => {
     expect(existsSync(path.join(dist, 'getting-started', 'dates', 'index.html'))).toBe(true);
     expect(readGraph(dist).nodes.some((node) => node.path.startsWith('_meta/'))).toBe(false);
   });
 });
+
+/**
+ * graph.json has a position and a rank for every published note; the graph page's data and the
+ * local graph files agree with it; the sitemap lists the notes and never a redirect page.
+ */
+function expectGraphFiles(dist: string, garden: Garden): void {
+  const graph = readGraph(dist);
+  expect(graph.nodes.map((node) => node.slug).sort()).toEqual([...garden.index.bySlug.keys()].sort());
+  for (const node of graph.nodes) {
+    expect(Number.isFinite(node.x) && Number.isFinite(node.y), node.slug).toBe(true);
+    expect(node.rank, node.slug).toBeGreaterThan(0);
+  }
+  expect(graph.nodes.reduce((sum, node) => sum + node.rank, 0)).toBeCloseTo(1, 3);
+  // Spread out, not piled up: nearly every note has a place of its own.
+  expect(new Set(graph.nodes.map((node) => `${node.x},${node.y}`)).size).toBeGreaterThan(graph.nodes.length * 0.98);
+
+  const view = JSON.parse(readFileSync(path.join(dist, '_garden', 'graph', 'garden.json'), 'utf8')) as { nodes: { slug: string[]; x: number[] } };
+  expect([...view.nodes.slug].sort()).toEqual(graph.nodes.map((node) => node.slug).sort());
+  const byPosition = new Map(graph.nodes.map((node) => [node.slug, node.x]));
+  view.nodes.slug.forEach((slug, i) => expect(view.nodes.x[i]).toBe(byPosition.get(slug as never)));
+
+  const neighbours = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    if (edge.source === edge.target) continue;
+    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
+      if (!neighbours.has(a)) neighbours.set(a, new Set());
+      neighbours.get(a)!.add(b);
+    }
+  }
+  let largest = 0;
+  for (const node of graph.nodes) {
+    if (node.slug === '') continue;
+    const file = path.join(dist, '_garden', 'graph', 'local', `${node.slug}.json`);
+    const text = readFileSync(file, 'utf8');
+    largest = Math.max(largest, text.length);
+    const local = JSON.parse(text) as { nodes: [string, string, number, number, number][] };
+    expect(local.nodes[0]![0]).toBe(node.slug);
+    const first = local.nodes.filter((entry) => entry[4] === 1).map((entry) => entry[0]);
+    const expected = neighbours.get(node.slug) ?? new Set();
+    expect(first.length, node.slug).toBe(Math.min(expected.size, 40));
+    for (const slug of first) expect(expected.has(slug), `${node.slug} → ${slug}`).toBe(true);
+  }
+  expect(largest).toBeLessThan(12_000);
+
+  const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
+  const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  for (const node of garden.index.bySlug.values()) expect(listed).toContain(node.slug === '' ? '/' : `/${node.slug.split('/').map(encodeURIComponent).join('/')}/`);
+  for (const redirect of garden.redirects) expect(listed).not.toContain(`/${redirect.from.split('/').map(encodeURIComponent).join('/')}/`);
+  expect(new Set(listed).size).toBe(listed.length);
+}
 
 /** Elements below `root` (not inside a `stopAt` element) that match. */
 function findAll(root: HastRoot | Element, predicate: (element: Element) => boolean, stopAt?: (element: Element) => boolean): Element[] {

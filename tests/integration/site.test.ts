@@ -107,7 +107,7 @@ describe('a built fixture garden', () => {
     expect(page).not.toMatch(/onerror|javascript:/i);
   });
 
-  it('writes graph.json with nodes, edges and unresolved links', () => {
+  it('writes graph.json with nodes (placed and ranked), edges and unresolved links', () => {
     const graph = JSON.parse(readFileSync(path.join(dist, 'graph.json'), 'utf8')) as GraphJson;
     expect(graph.nodes.map((node) => node.slug)).toEqual(['', 'guides/glossary', 'guides/writing-guide', 'team']);
     expect(graph.nodes.find((node) => node.slug === 'guides/writing-guide')).toEqual({
@@ -115,7 +115,12 @@ describe('a built fixture garden', () => {
       path: 'Guides/Writing guide.md',
       title: 'Writing guide',
       tags: ['guides', 'writing/style'],
+      x: expect.any(Number),
+      y: expect.any(Number),
+      rank: expect.any(Number),
     });
+    // Linked from the three other notes, the writing guide is the one the garden relies on most.
+    expect(Math.max(...graph.nodes.map((node) => node.rank))).toBe(graph.nodes.find((node) => node.slug === 'guides/writing-guide')!.rank);
     expect(graph.edges).toEqual([
       { source: '', target: 'guides/writing-guide', kind: 'link' },
       { source: '', target: 'team', kind: 'link' },

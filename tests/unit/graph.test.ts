@@ -1,7 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { gardenAreas } from '../../src/garden/graph/areas.ts';
 import { influence } from '../../src/garden/graph/influence.ts';
-import { layout } from '../../src/garden/graph/layout.ts';
+import { computeLayout, iterationsFor, layout } from '../../src/garden/graph/layout.ts';
+import { layoutKey, runLayout } from '../../src/garden/graph/layout-runner.ts';
+import type { IndexedNote } from '../../src/garden/index/build.ts';
 import { asSlug, type Slug } from '../../src/garden/types.ts';
 
 function graphOf(edges: [string, string][], nodes: string[] = []): Graph {
@@ -68,5 +74,83 @@ describe('layout', () => {
     const distance = (p: string, q: string) => Math.hypot(at(p).x - at(q).x, at(p).y - at(q).y);
     expect(distance('a1', 'a2')).toBeLessThan(distance('a1', 'b2'));
     expect(distance('b3', 'b4')).toBeLessThan(distance('a3', 'b4'));
+  });
+});
+
+describe('layout by areas', () => {
+  it('keeps the notes of a folder together even where they do not link to each other', () => {
+    // Two folders of twelve notes, each note linking to one note in the other folder only.
+    const slugs = [...Array.from({ length: 12 }, (_, i) => `left/n${i}`), ...Array.from({ length: 12 }, (_, i) => `right/n${i}`)].sort();
+    const edges: number[] = [];
+    for (let i = 0; i < 12; i++) edges.push(slugs.indexOf(`left/n${i}`), slugs.indexOf(`right/n${(i * 5) % 12}`));
+    const positions = computeLayout({ slugs, edges: Uint32Array.from(edges) });
+    const at = (slug: string) => ({ x: positions[2 * slugs.indexOf(slug)]!, y: positions[2 * slugs.indexOf(slug) + 1]! });
+    const centre = (folder: string) => {
+      const members = slugs.filter((slug) => slug.startsWith(folder)).map(at);
+      return { x: members.reduce((sum, p) => sum + p.x, 0) / members.length, y: members.reduce((sum, p) => sum + p.y, 0) / members.length };
+    };
+    const spread = (folder: string) => {
+      const c = centre(folder);
+      const members = slugs.filter((slug) => slug.startsWith(folder)).map(at);
+      return members.reduce((sum, p) => sum + Math.hypot(p.x - c.x, p.y - c.y), 0) / members.length;
+    };
+    const apart = Math.hypot(centre('left').x - centre('right').x, centre('left').y - centre('right').y);
+    expect(apart).toBeGreaterThan(spread('left'));
+    expect(apart).toBeGreaterThan(spread('right'));
+  });
+
+  it('runs fewer iterations on very large gardens', () => {
+    expect(iterationsFor(800)).toBe(500);
+    expect(iterationsFor(10_000)).toBeLessThan(iterationsFor(2_000));
+    expect(iterationsFor(1_000_000)).toBe(30);
+  });
+});
+
+describe('the layout runner', () => {
+  const input = () => {
+    const slugs = Array.from({ length: 40 }, (_, i) => `f${i % 3}/n${i}`).sort();
+    const edges = Uint32Array.from(Array.from({ length: 40 }, (_, i) => [i, (i * 7 + 3) % 40]).flat());
+    return { slugs, edges };
+  };
+
+  it('computes in a worker thread what the calling thread computes', async () => {
+    const inWorker = await runLayout(input());
+    expect(inWorker.workerError).toBeUndefined();
+    expect(inWorker.cached).toBe(false);
+    expect([...inWorker.positions]).toEqual([...computeLayout(input())]);
+    expect(inWorker.timing.stage).toBe('layout');
+  });
+
+  it('reads an unchanged graph back from the cache, and computes again when a link changes', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'garden-layout-cache-'));
+    const first = await runLayout(input(), { cacheDir, inThread: true });
+    const second = await runLayout(input(), { cacheDir, inThread: true });
+    expect(first.cached).toBe(false);
+    expect(second.cached).toBe(true);
+    expect([...second.positions]).toEqual([...first.positions]);
+    const changed = input();
+    changed.edges[1] = (changed.edges[1]! + 1) % 40;
+    expect(layoutKey(changed)).not.toBe(layoutKey(input()));
+    expect((await runLayout(changed, { cacheDir, inThread: true })).cached).toBe(false);
+  });
+});
+
+describe('areas', () => {
+  const note = (path: string) => ({ path, slug: path.replace(/\.md$/, '').toLowerCase() }) as unknown as IndexedNote;
+
+  it('are the top-level folders, largest first', () => {
+    const { areas, areaOf } = gardenAreas([note('a/1.md'), note('b/1.md'), note('b/2.md'), note('top.md')]);
+    expect(areas).toEqual([
+      { folder: 'b', notes: 2 },
+      { folder: '', notes: 1 },
+      { folder: 'a', notes: 1 },
+    ]);
+    expect(areaOf.get(asSlug('b/2'))).toBe(0);
+  });
+
+  it('divide a folder holding more than half of the garden into its sub-folders', () => {
+    // As in the Sourcegraph handbook, where departments/ holds most notes.
+    const notes = [note('departments/index.md'), note('departments/eng/1.md'), note('departments/eng/2.md'), note('departments/sales/1.md'), note('company/1.md')];
+    expect(gardenAreas(notes).areas.map((area) => area.folder)).toEqual(['departments/eng', 'company', 'departments', 'departments/sales']);
   });
 });

@@ -23,7 +23,8 @@ function write(dir: string, file: string, content: string): string {
 /** What a page shows of the garden: graph, backlinks and problems. */
 function snapshot(loaded: Garden) {
   return {
-    graph: buildGraphJson(loaded),
+    // Positions are the layout's business, not the update's: every note at the origin.
+    graph: buildGraphJson(loaded, new Map([...loaded.index.bySlug.keys()].map((slug) => [slug, { x: 0, y: 0 }]))),
     backlinks: [...loaded.index.backlinks].sort(),
     diagnostics: loaded.diagnostics.map((d) => `${d.file}:${d.at?.line} ${d.rule}`),
   };

@@ -21,9 +21,24 @@ interface PagefindModule {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   mergeIndex(path: string, options: Record<string, unknown>): Promise<void>;
-  search(term: string | null, options?: { filters?: Record<string, unknown> }): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
-  debouncedSearch(term: string, options: { filters?: Record<string, unknown> }, ms: number): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] } | null>;
+  search(term: string | null, options?: SearchOptions): Promise<PagefindResponse | null>;
+  debouncedSearch(term: string, options: SearchOptions, ms: number): Promise<PagefindResponse | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+interface SearchOptions {
+  filters?: Record<string, unknown>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<PagefindResultData>;
+}
+
+interface PagefindResponse {
+  results: PagefindResult[];
 }
 
 export interface SearchHit {
@@ -91,7 +106,34 @@ function toFilterOptions(filters: Filters): Record<string, unknown> {
   return options;
 }
 
-async function toHits(response: Awaited<ReturnType<PagefindModule['search']>>, limit: number): Promise<SearchHit[]> {
+/** How much influence can raise a result's score: enough to order near-equal matches, never to lift a weak one over a good one. */
+export const INFLUENCE_TIE_BREAK = 0.05;
+
+/**
+ * Influence (PageRank, see graph/influence.ts) as a tie-breaker: among results of (nearly) the same
+ * score, the note the garden relies on more comes first. Each note page carries its place in the
+ * garden's influence order as a Pagefind sort key; a second search of the same words sorted by it
+ * gives each result's place among these results, which raises its score by up to
+ * `INFLUENCE_TIE_BREAK` (5 %). The second search runs on the index chunks the first one loaded.
+ */
+export function preferInfluential<T extends { id: string; score: number }>(results: T[], byInfluence: readonly { id: string }[]): T[] {
+  if (results.length < 2) return results;
+  const place = new Map(byInfluence.map((result, i) => [result.id, i]));
+  const last = Math.max(byInfluence.length - 1, 1);
+  const boosted = (result: T) => result.score * (1 + INFLUENCE_TIE_BREAK * (1 - (place.get(result.id) ?? last) / last));
+  return results
+    .map((result, order) => ({ result, order, score: boosted(result) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(({ result }) => result);
+}
+
+async function ranked(pagefind: PagefindModule, term: string, response: PagefindResponse | null, options: SearchOptions): Promise<PagefindResponse | null> {
+  if (!response || response.results.length < 2) return response;
+  const byInfluence = await pagefind.search(term, { ...options, sort: { influence: 'asc' } });
+  return { results: preferInfluential(response.results, byInfluence?.results ?? []) };
+}
+
+async function toHits(response: PagefindResponse | null, limit: number): Promise<SearchHit[]> {
   if (!response) return [];
   const data = await Promise.all(response.results.slice(0, limit).map((result) => result.data()));
   return data.map((result) => ({
@@ -109,14 +151,16 @@ async function toHits(response: Awaited<ReturnType<PagefindModule['search']>>, l
 /** Searches as the reader types: debounced, so that only the last keystroke's search runs. */
 export async function searchAsYouType(term: string, filters: Filters, limit = 10): Promise<SearchHit[] | null> {
   const pagefind = await loadEngine();
-  const response = await pagefind.debouncedSearch(term, { filters: toFilterOptions(filters) }, 150);
+  const options = { filters: toFilterOptions(filters) };
+  const response = await pagefind.debouncedSearch(term, options, 150);
   if (response === null) return null;
-  return toHits(response, limit);
+  return toHits(await ranked(pagefind, term, response, options), limit);
 }
 
 export async function search(term: string, filters: Filters = {}, limit = 20): Promise<SearchHit[]> {
   const pagefind = await loadEngine();
-  return toHits(await pagefind.search(term, { filters: toFilterOptions(filters) }), limit);
+  const options = { filters: toFilterOptions(filters) };
+  return toHits(await ranked(pagefind, term, await pagefind.search(term, options), options), limit);
 }
 
 /** Tag and area values with their note counts, most used first. */

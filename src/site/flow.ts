@@ -1,0 +1,61 @@
+import { atomFeed } from '../garden/flow/feed.ts';
+import { recentChanges } from '../garden/flow/recent-changes.ts';
+import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../garden/flow/sitemap.ts';
+import { lastChanged } from './meta.ts';
+import { folderUrl } from './navigation.ts';
+import { siteState } from './store.ts';
+import { foldersWithoutPage } from './view.ts';
+
+/** Entries in the feed: what a reader catches up on. */
+export const FEED_ENTRIES = 50;
+
+/** An address of the site made absolute with Astro's `site` (relative when `site` is not set). */
+export function absolute(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
+
+export function feedXml(site: URL | undefined): string {
+  const { garden, urls } = siteState();
+  const changes = recentChanges(garden.index, garden.history, FEED_ENTRIES);
+  const dates = [...garden.index.bySlug.values()].flatMap((note) => lastChanged(note) ?? []).sort();
+  return atomFeed(changes, {
+    title: garden.config.title,
+    description: garden.config.description,
+    feedUrl: absolute(urls.special('feed.xml'), site),
+    pageUrl: absolute(urls.special('recent/'), site),
+    noteUrl: (change) => absolute(urls.page(change.note.slug), site),
+    // Dated by the content, never by the build: the same garden gives the same feed.
+    fallbackUpdated: dates.length > 0 ? new Date(dates.at(-1)!.length === 10 ? `${dates.at(-1)}T00:00:00Z` : dates.at(-1)!).toISOString() : '1970-01-01T00:00:00Z',
+  });
+}
+
+/** Every page worth finding from a search engine: the notes and the folder pages, not redirects. */
+export function sitemapEntries(site: URL | undefined): SitemapEntry[] {
+  const { garden, urls } = siteState();
+  const notes = [...garden.index.bySlug.values()]
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((note) => ({ url: absolute(urls.page(note.slug), site), lastModified: lastChanged(note) }));
+  // As the pages are built: a note whose address is also a folder's is that page.
+  const folders = foldersWithoutPage()
+    .filter((folder) => !garden.index.bySlug.has(folder.slug))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .map((folder) => ({ url: absolute(folderUrl(folder, urls), site) }));
+  return [...notes, ...folders];
+}
+
+/** How many numbered sitemap files the garden needs besides `sitemap.xml` (none below the limit). */
+export function sitemapPartCount(): number {
+  const { garden } = siteState();
+  const pages = garden.index.bySlug.size + foldersWithoutPage().filter((folder) => !garden.index.bySlug.has(folder.slug)).length;
+  return pages <= SITEMAP_LIMIT ? 0 : Math.ceil(pages / SITEMAP_LIMIT);
+}
+
+/** `sitemap.xml`, and when the garden has more pages than one sitemap may list, its numbered parts. */
+export function sitemapFiles(site: URL | undefined): { index: string; parts: string[] } {
+  const { urls } = siteState();
+  const entries = sitemapEntries(site);
+  if (entries.length <= SITEMAP_LIMIT) return { index: sitemapXml(entries), parts: [] };
+  const parts: string[] = [];
+  for (let at = 0; at < entries.length; at += SITEMAP_LIMIT) parts.push(sitemapXml(entries.slice(at, at + SITEMAP_LIMIT)));
+  return { index: sitemapIndexXml(parts.map((_part, i) => absolute(urls.special(`sitemap-${i + 1}.xml`), site))), parts };
+}
