@@ -72,10 +72,10 @@ describe('scanContent', () => {
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'link.md', rule: 'symlink', severity: 'error' }));
   });
 
-  it('refuses notes over the size limit', async () => {
+  it('refuses notes over the size limit: kept as unpublished notes without a body, so links to them are not broken', async () => {
     const dir = garden({ 'huge.md': 'x'.repeat(1024 * 1024 + 1) });
     const result = await scan(dir);
-    expect(result.notes).toEqual([]);
+    expect(result.notes).toMatchObject([{ path: 'huge.md', body: '', unpublished: true, refused: true }]);
     expect(result.diagnostics[0]).toMatchObject({ rule: 'file-too-large', severity: 'error' });
   });
 
