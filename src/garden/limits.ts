@@ -28,6 +28,11 @@ export const LIMITS = {
   maxEmbedsPerPage: 100,
   /** The longest line, in characters (code highlighting and parsing work line by line). */
   maxLineLength: 10_000,
+  /**
+   * Code lines longer than this are shown without colours: highlighting reads a line with regular
+   * expressions, which can take long on a long line (minified code, data).
+   */
+  maxHighlightedLineLength: 2_000,
   /** How deep block quotes, callouts and lists may nest. */
   maxNesting: 32,
   /** How many `[` may be open (not yet closed by `]`) at once in one paragraph. */

@@ -45,14 +45,11 @@ export function generatedNotes(): Record<string, string | Buffer> {
   };
 }
 
-/**
- * Writes the hostile garden into a fresh temporary folder and returns its path. `extra` adds or
- * replaces files (e.g. for a second build).
- */
-export function createHostileGarden(extra: Record<string, string | Buffer> = {}): string {
-  const content = mkdtempSync(path.join(tmpdir(), 'garden-hostile-'));
+/** Writes the hostile garden into `content` (default: a fresh temporary folder) and returns its path. */
+export function createHostileGarden(content = mkdtempSync(path.join(tmpdir(), 'garden-hostile-'))): string {
+  mkdirSync(content, { recursive: true });
   cpSync(hostileFixture, content, { recursive: true });
-  for (const [file, text] of Object.entries({ ...generatedNotes(), ...extra })) {
+  for (const [file, text] of Object.entries(generatedNotes())) {
     const absolute = path.join(content, file);
     mkdirSync(path.dirname(absolute), { recursive: true });
     writeFileSync(absolute, text);

@@ -41,3 +41,27 @@ function checkElement(element: Element, problems: string[]): void {
     if (!src.startsWith('/') || src.startsWith('//')) problems.push(`<iframe src="${src}"> that is not one of the garden's files`);
   }
 }
+
+/**
+ * Code a page carries inline, which a Content-Security-Policy without `'unsafe-inline'` refuses:
+ * `<script>` without `src`, `<style>` elements, `style` attributes and event handler attributes.
+ * The page is parsed as a browser parses it (text that looks like markup inside an attribute is
+ * not markup).
+ */
+export function inlineCode(html: string): string[] {
+  const found: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'element') {
+      if (node.tagName === 'script' && node.properties.src === undefined) found.push('inline <script>');
+      if (node.tagName === 'style') found.push('<style> element');
+      for (const name of Object.keys(node.properties)) {
+        if (name === 'style') found.push(`<${node.tagName} style>`);
+        if (/^on/i.test(name)) found.push(`<${node.tagName} ${name}>`);
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    if (node.type === 'element' && node.content) visit(node.content);
+  };
+  visit(fromHtml(html));
+  return found;
+}
