@@ -35,6 +35,12 @@ export const LIMITS = {
   maxHighlightedLineLength: 2_000,
   /** How deep block quotes, callouts and lists may nest. */
   maxNesting: 32,
+  /**
+   * How many list items one note may hold. Turning the parser's events into a tree costs, for each
+   * list, time in proportion to everything after it (mdast-util-from-markdown issue 49): 4,000
+   * nested items take seconds, 25,000 more than a minute. The longest list in the corpora has 475.
+   */
+  maxListItems: 2_000,
   /** How many `[` may be open (not yet closed by `]`) at once in one paragraph. */
   maxOpenBrackets: 32,
   /** How many runs of emphasis markers (`*`, `_`, `~`, `=`) one paragraph may hold. */
@@ -45,7 +51,7 @@ export const LIMITS = {
   maxTableCells: 50_000,
 } as const;
 
-export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'brackets-too-deep' | 'markers-too-many' | 'table-too-large';
+export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'list-items-too-many' | 'brackets-too-deep' | 'markers-too-many' | 'table-too-large';
 
 /** A note beyond one of the text limits: where, which, and how to fix it. */
 export interface TextLimitViolation {
@@ -178,6 +184,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
   let fence: { char: string; length: number; quotes: number; indent: number } | undefined;
   let table: { columns: number; cells: number; startLine: number } | undefined;
   let previousText: string | undefined;
+  let listItems = 0;
 
   let lineStart = 0;
   for (let lineNumber = 1; lineStart <= text.length; lineNumber++) {
@@ -218,6 +225,18 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
         message: `Line ${lineNumber} nests block quotes, callouts or lists ${prefix.nesting} levels deep; at most ${limits.maxNesting} levels are allowed.`,
         hint: 'Flatten the structure: split the quote or list, or use headings to organise the content.',
       };
+    }
+
+    if (prefix.lists > 0 && !THEMATIC_BREAK.test(line)) {
+      listItems += prefix.lists;
+      if (listItems > limits.maxListItems) {
+        return {
+          rule: 'list-items-too-many',
+          at: { line: lineNumber, column: 1 },
+          message: `The note has more than ${limits.maxListItems.toLocaleString('en')} list items (this is item ${listItems.toLocaleString('en')}); the parser slows down sharply on so many.`,
+          hint: 'Split the note into several notes, or turn part of the list into a table.',
+        };
+      }
     }
 
     const opening = FENCE.exec(rest);

@@ -80,6 +80,7 @@ const EXPECTED: Record<string, string[]> = {
     'Size/Five megabytes.md:-:- error file-too-large',
     'Size/Indented lists.md:35:65 error nesting-too-deep',
     'Size/Long line.md:3:10001 error line-too-long',
+    'Size/Long list.md:2003:1 error list-items-too-many',
     'Size/Long table.md:3:1 error table-too-large',
     'Size/Nested lists.md:3:65 error nesting-too-deep',
     'Size/Nested quotes.md:3:33 error nesting-too-deep',

@@ -46,6 +46,13 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
     expect(rule('* '.repeat(50))).toBeUndefined();
   });
 
+  it('refuses a note with too many list items, nested ones included, but not lines in code', () => {
+    expect(checkNoteText('- a\n  - b\n'.repeat(LIMITS.maxListItems / 2 + 1))).toMatchObject({ rule: 'list-items-too-many', at: { line: LIMITS.maxListItems + 1, column: 1 } });
+    expect(rule('- a\n'.repeat(LIMITS.maxListItems))).toBeUndefined();
+    expect(rule('```yaml\n' + '- a\n'.repeat(LIMITS.maxListItems + 1) + '```\n')).toBeUndefined();
+    expect(rule('- - -\n'.repeat(LIMITS.maxListItems + 1))).toBeUndefined();
+  });
+
   it('refuses too many open brackets in one paragraph, across lines, but not in separate paragraphs', () => {
     expect(checkNoteText('a\n' + '[\n'.repeat(40))).toMatchObject({ rule: 'brackets-too-deep', at: { line: 34, column: 1 } });
     expect(rule('[a]'.repeat(1000))).toBeUndefined();

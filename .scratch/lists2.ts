@@ -1,0 +1,13 @@
+import { fromMarkdown } from 'mdast-util-from-markdown';
+const time = (label: string, text: string) => { const t = performance.now(); fromMarkdown(text); console.log(label.padEnd(50), String(text.length).padStart(8), (performance.now() - t).toFixed(0).padStart(7), 'ms'); };
+const para = (n: number) => 'word '.repeat(n / 5);
+time('flat 250 items x 1000 B', `- ${para(1000)}\n`.repeat(250));
+time('flat 500 items x 1000 B', `- ${para(1000)}\n`.repeat(500));
+time('flat 1000 items x 1000 B', `- ${para(1000)}\n`.repeat(1000));
+time('flat 1000 items x 100 B', `- ${para(100)}\n`.repeat(1000));
+time('flat 4000 items x 100 B', `- ${para(100)}\n`.repeat(4000));
+time('flat 16000 items x 10 B', `- ${para(10)}\n`.repeat(16000));
+time('paragraphs 4000 x 100 B (no list)', `${para(100)}\n\n`.repeat(4000));
+time('nested tight 2 x 2000', '- item\n  - sub\n'.repeat(2000));
+time('nested loose 2 x 2000', '- item\n  - sub\n\n'.repeat(2000));
+time('loose flat x 4000', '- item\n\n'.repeat(4000));
