@@ -6,13 +6,14 @@ import type { SourcePoint } from './diagnostics.ts';
  *
  * The text limits exist because the Markdown parser (micromark, as every CommonMark parser) has
  * inputs that cost far more than their size: the work per line grows with the nesting depth, and
- * inside one paragraph unmatched `[` and emphasis markers are matched against every earlier one.
- * Measured with `plugins/parse.ts`: 5,000 nested `>` on one line take seconds, a thousand nested
- * list levels a minute, 10,000 lines of `[` almost a minute, 20,000 `*_` many seconds, and a table
- * header of 1,000 columns makes every one-character row 1,000 cells. Real notes stay far below
- * every limit: in the two corpora (1,000 notes) the longest line is 1,543 characters, the deepest
- * nesting 7, at most 3 `[` are open at once and 117 emphasis markers share a paragraph, and the
- * widest table has 7 columns.
+ * inside one paragraph unmatched `[` and emphasis markers are matched against every earlier one,
+ * and long lists cost the square of their size. Measured with `plugins/parse.ts` (and
+ * `npm run bench:pathological`): 5,000 nested `>` on one line take seconds, a thousand nested list
+ * levels a minute, 10,000 lines of `[` almost a minute, 20,000 `*_` many seconds, 4,000 nested list
+ * items seconds, and a table header of 1,000 columns makes every one-character row 1,000 cells.
+ * Real notes stay far below every limit: in the two corpora (1,000 notes) the longest line is 1,543
+ * characters, the deepest nesting 7, the most list items in a note 475, at most 3 `[` are open at
+ * once and 117 emphasis markers share a paragraph, and the widest table has 7 columns.
  */
 export const LIMITS = {
   /** The largest note that is read. Real notes are far smaller (the largest in both corpora is 86 KB). */
@@ -43,15 +44,27 @@ export const LIMITS = {
   maxListItems: 2_000,
   /** How many `[` may be open (not yet closed by `]`) at once in one paragraph. */
   maxOpenBrackets: 32,
+  /** How many `[` one paragraph may hold in all (a table counts as one paragraph: at most 48 in the corpora). */
+  maxBrackets: 2_000,
   /** How many runs of emphasis markers (`*`, `_`, `~`, `=`) one paragraph may hold. */
   maxInlineMarkers: 2_000,
+  /**
+   * How many formulas (runs of `$`, two per formula) a note may hold: each is typeset when the
+   * site is built, in about a millisecond. The corpora have at most 51 dollar signs in a note.
+   */
+  maxDollarRuns: 2_000,
+  /**
+   * How many footnote references (`[^…]`) a note may hold: 65,000 references to one footnote
+   * overflow the stack of the Markdown-to-HTML step. The corpora have at most 8.
+   */
+  maxFootnoteReferences: 1_000,
   /** The widest table, in columns. */
   maxTableColumns: 100,
   /** The largest table, in cells (columns × rows: short rows are filled up to the header's width). */
   maxTableCells: 50_000,
 } as const;
 
-export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'list-items-too-many' | 'brackets-too-deep' | 'markers-too-many' | 'table-too-large';
+export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'list-items-too-many' | 'brackets-too-deep' | 'brackets-too-many' | 'markers-too-many' | 'formulas-too-many' | 'footnotes-too-many' | 'table-too-large';
 
 /** A note beyond one of the text limits: where, which, and how to fix it. */
 export interface TextLimitViolation {
@@ -179,12 +192,14 @@ function countCells(text: string): number {
  * points at the line.
  */
 export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitViolation | undefined {
-  let paragraph = { openBrackets: 0, markers: 0 };
-  const newParagraph = () => (paragraph = { openBrackets: 0, markers: 0 });
+  let paragraph = { openBrackets: 0, brackets: 0, markers: 0 };
+  const newParagraph = () => (paragraph = { openBrackets: 0, brackets: 0, markers: 0 });
   let fence: { char: string; length: number; quotes: number; indent: number } | undefined;
   let table: { columns: number; cells: number; startLine: number } | undefined;
   let previousText: string | undefined;
   let listItems = 0;
+  let dollarRuns = 0;
+  let footnoteReferences = 0;
 
   let lineStart = 0;
   for (let lineNumber = 1; lineStart <= text.length; lineNumber++) {
@@ -287,7 +302,32 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       const char = line[index]!;
       if (char === '\\') {
         index++;
+      } else if (char === '$' && line[index - 1] !== '$') {
+        if (++dollarRuns > limits.maxDollarRuns) {
+          return {
+            rule: 'formulas-too-many',
+            at: { line: lineNumber, column: index + 1 },
+            message: `The note has more than ${limits.maxDollarRuns.toLocaleString('en')} \`$\` (${(limits.maxDollarRuns / 2).toLocaleString('en')} formulas); each formula takes time to typeset.`,
+            hint: 'Split the note, or write dollar signs that are not formulas as `\\$`.',
+          };
+        }
       } else if (char === '[') {
+        if (line[index + 1] === '^' && ++footnoteReferences > limits.maxFootnoteReferences) {
+          return {
+            rule: 'footnotes-too-many',
+            at: { line: lineNumber, column: index + 1 },
+            message: `The note has more than ${limits.maxFootnoteReferences.toLocaleString('en')} footnote references (\`[^…]\`).`,
+            hint: 'Split the note into several notes.',
+          };
+        }
+        if (++paragraph.brackets > limits.maxBrackets) {
+          return {
+            rule: 'brackets-too-many',
+            at: { line: lineNumber, column: index + 1 },
+            message: `This paragraph has more than ${limits.maxBrackets.toLocaleString('en')} \`[\`; the parser would take very long to match them.`,
+            hint: 'Split the paragraph (or the table) with blank lines or headings, or write literal brackets as `\\[`.',
+          };
+        }
         if (++paragraph.openBrackets > limits.maxOpenBrackets) {
           return {
             rule: 'brackets-too-deep',

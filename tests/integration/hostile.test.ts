@@ -235,6 +235,15 @@ describe('the hostile notes as pages', () => {
     expect(html).not.toMatch(/ (id|name)="(d?kg-|giscus)/);
   });
 
+  it('never let one note\'s failure to render stop the build: the page says so, the build reports it', () => {
+    const note = garden.index.byPath.get(asContentPath('Structure/Empty.md'))!;
+    const broken = { ...note, tree: null as never };
+    const rendered = renderNote(garden, broken, new SiteUrls('/'));
+    expect(rendered).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
+    expect(garden.diagnostics.filter((d) => d.rule === 'render-failed')).toEqual([expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error' })]);
+    garden.diagnostics.splice(garden.diagnostics.findIndex((d) => d.rule === 'render-failed'), 1);
+  });
+
   it('show control characters as � and keep the rest of the note', () => {
     expect(renderedHtml('Text/Control characters.md')).toContain('A NUL \uFFFD here, an escape \uFFFD[31m there, a bell \uFFFD.');
     expect(renderedHtml('Text/Invalid UTF-8.md')).toContain('Caf\uFFFD au lait');

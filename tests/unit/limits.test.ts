@@ -56,6 +56,8 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   it('refuses too many open brackets in one paragraph, across lines, but not in separate paragraphs', () => {
     expect(checkNoteText('a\n' + '[\n'.repeat(40))).toMatchObject({ rule: 'brackets-too-deep', at: { line: 34, column: 1 } });
     expect(rule('[a]'.repeat(1000))).toBeUndefined();
+    expect(checkNoteText('[a]\n'.repeat(LIMITS.maxBrackets + 1))).toMatchObject({ rule: 'brackets-too-many', at: { line: LIMITS.maxBrackets + 1, column: 1 } });
+    expect(rule('[a]\n\n'.repeat(LIMITS.maxBrackets + 1))).toBeUndefined();
     expect(rule('[\n\n'.repeat(100))).toBeUndefined();
     expect(rule('\\['.repeat(100))).toBeUndefined();
   });
@@ -69,6 +71,14 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
     expect(rule('- **a** b\n'.repeat(LIMITS.maxInlineMarkers))).toBeUndefined();
     // An ordered item numbered 2 does not interrupt a paragraph, so it counts on.
     expect(rule('x\n' + '2. *_*_\n'.repeat(LIMITS.maxInlineMarkers / 2))).toBe('markers-too-many');
+  });
+
+  it('refuses notes with too many formulas or footnote references', () => {
+    expect(rule('$a$ '.repeat(LIMITS.maxDollarRuns / 2) + '\n\n$b$')).toBe('formulas-too-many');
+    expect(rule('$$x$$ '.repeat(LIMITS.maxDollarRuns / 2))).toBeUndefined();
+    expect(rule('\\$5 '.repeat(LIMITS.maxDollarRuns + 1))).toBeUndefined();
+    expect(rule('A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences) + '[^1]: The source.\n')).toBe('footnotes-too-many');
+    expect(rule('A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences - 1) + '[^1]: The source.\n')).toBeUndefined();
   });
 
   it('skips fenced code only while the lines stay inside the fence', () => {
