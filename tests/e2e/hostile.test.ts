@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stagingFolder, TIME_STAMPED_FILES } from '../../src/integration/output.ts';
-import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { openSite, scrollToBottom, type SiteBrowser } from '../support/browser.ts';
+import { GISCUS, giscusEnv } from '../support/giscus.ts';
 import { buildSite, freshSiteFolder, type BuiltSite } from '../support/build-site.ts';
 import { TempRepo } from '../support/git-repo.ts';
 import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
@@ -23,13 +24,6 @@ import { inlineCode } from '../support/html-safety.ts';
  * There is no internet: requests to the giscus host get a stand-in page, other hosts are refused.
  */
 
-const GISCUS = 'https://giscus.app';
-const giscusEnv = {
-  GARDEN_GISCUS_REPO: 'acme/handbook',
-  GARDEN_GISCUS_REPO_ID: 'R_kgDOTest1',
-  GARDEN_GISCUS_CATEGORY: 'Note comments',
-  GARDEN_GISCUS_CATEGORY_ID: 'DIC_kwDOTest1c',
-};
 
 let repo: TempRepo;
 let content: string;
@@ -259,15 +253,6 @@ const globalName = HOSTILE_GLOBAL;
 async function expectClean(visit: Visit & { settle(): Promise<void> }): Promise<void> {
   await visit.settle();
   expect({ dialogs: visit.dialogs, ran: visit.ran, violations: visit.violations, console: visit.consoleErrors }).toEqual({ dialogs: [], ran: [], violations: [], console: [] });
-}
-
-async function scrollToBottom(page: Page): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    const atBottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
-    if (atBottom) break;
-    await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(50);
-  }
 }
 
 function htmlPages(dist: string): string[] {

@@ -7,7 +7,7 @@ import { loadGarden } from '../../src/garden/garden.ts';
 import { asContentPath } from '../../src/garden/types.ts';
 import { contentSecurityPolicy, pageFeatures } from '../../src/site/csp.ts';
 
-const giscus = { GARDEN_GISCUS_REPO: 'acme/handbook', GARDEN_GISCUS_REPO_ID: 'R_kgDOTest1', GARDEN_GISCUS_CATEGORY: 'C', GARDEN_GISCUS_CATEGORY_ID: 'DIC_kwDOTest1c' };
+import { giscusEnv as giscus } from '../support/giscus.ts';
 
 describe('the Content-Security-Policy', () => {
   it('allows our own scripts, Pagefind\'s WebAssembly and worker, and nothing inline', () => {

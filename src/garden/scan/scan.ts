@@ -247,36 +247,40 @@ async function readNote(path: ContentPath, absolutePath: string, diagnostics: Di
   return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash };
 }
 
+/** The invisible characters a note is checked for (scan/characters.ts), and how each is reported. */
+const INVISIBLE_CHARACTERS = [
+  {
+    find: findControlCharacter,
+    // A stray control character is a glitch, not a danger once replaced (one sits in the
+    // Sourcegraph handbook): reported, but it does not fail the check.
+    severity: 'warning',
+    rule: 'control-character',
+    what: ['an invisible control character', 'invisible control characters'],
+    effect: 'they are shown as �',
+    hint: 'Delete them: the file may have been saved by a tool that is not a text editor.',
+  },
+  {
+    find: findBidiControl,
+    severity: 'error',
+    rule: 'bidi-control',
+    what: ['an invisible bidirectional control character', 'invisible bidirectional control characters'],
+    effect: 'which can make text or a link read differently from what it is',
+    hint: 'Delete them. Right-to-left text needs none; to fix the direction of a word, use the marks U+200E or U+200F.',
+  },
+] as const;
+
 /**
- * Reports control and bidirectional control characters (scan/characters.ts), once per note at the
- * first one; returns the text with control characters replaced, so that none reaches the site.
+ * Reports control and bidirectional control characters, once per note at the first one; returns
+ * the text with control characters replaced, so that none reaches the site.
  */
 function checkCharacters(path: ContentPath, text: string, diagnostics: Diagnostic[]): string {
-  const control = findControlCharacter(text);
-  if (control) {
-    diagnostics.push({
-      file: path,
-      at: control.at,
-      // A stray control character is a glitch, not a danger once replaced (one sits in the
-      // Sourcegraph handbook): reported, but it does not fail the check.
-      severity: 'warning',
-      rule: 'control-character',
-      message: `The note contains ${control.count === 1 ? 'an invisible control character' : `${control.count} invisible control characters`} (the first is ${control.codePoint}); they are shown as �.`,
-      hint: 'Delete them: the file may have been saved by a tool that is not a text editor.',
-    });
+  for (const { find, severity, rule, what, effect, hint } of INVISIBLE_CHARACTERS) {
+    const found = find(text);
+    if (!found) continue;
+    const count = found.count === 1 ? what[0] : `${found.count} ${what[1]}`;
+    diagnostics.push({ file: path, at: found.at, severity, rule, message: `The note contains ${count} (the first is ${found.codePoint}), ${effect}.`, hint });
   }
-  const bidi = findBidiControl(text);
-  if (bidi) {
-    diagnostics.push({
-      file: path,
-      at: bidi.at,
-      severity: 'error',
-      rule: 'bidi-control',
-      message: `The note contains ${bidi.count === 1 ? 'an invisible bidirectional control character' : `${bidi.count} invisible bidirectional control characters`} (the first is ${bidi.codePoint}), which can make text or a link read differently from what it is.`,
-      hint: 'Delete them. Right-to-left text needs none; to fix the direction of a word, use the marks U+200E or U+200F.',
-    });
-  }
-  return control ? replaceControlCharacters(text) : text;
+  return findControlCharacter(text) ? replaceControlCharacters(text) : text;
 }
 
 const knownFieldNames = Object.keys(frontmatterFields) as FrontmatterField[];
