@@ -45,9 +45,9 @@ export const LIMITS = {
   /** How many `[` may be open (not yet closed by `]`) at once in one paragraph. */
   maxOpenBrackets: 32,
   /** How many `[` one paragraph may hold in all (a table counts as one paragraph: at most 48 in the corpora). */
-  maxBrackets: 2_000,
-  /** How many runs of emphasis markers (`*`, `_`, `~`, `=`) one paragraph may hold. */
-  maxInlineMarkers: 2_000,
+  maxBrackets: 1_000,
+  /** How many runs of emphasis markers (`*`, `_`, `~`, and `==`) one paragraph may hold. */
+  maxInlineMarkers: 1_000,
   /**
    * How many formulas (runs of `$`, two per formula) a note may hold: each is typeset when the
    * site is built, in about a millisecond. The corpora have at most 51 dollar signs in a note.
@@ -338,12 +338,12 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
         }
       } else if (char === ']') {
         if (paragraph.openBrackets > 0) paragraph.openBrackets--;
-      } else if (EMPHASIS.has(char) && line[index - 1] !== char) {
+      } else if (EMPHASIS.has(char) && line[index - 1] !== char && (char !== '=' || (line[index + 1] === '=' && line[index + 2] !== '='))) {
         if (++paragraph.markers > limits.maxInlineMarkers) {
           return {
             rule: 'markers-too-many',
             at: { line: lineNumber, column: index + 1 },
-            message: `This paragraph has more than ${limits.maxInlineMarkers.toLocaleString('en')} emphasis markers (\`*\`, \`_\`, \`~\`, \`=\`); the parser would take very long to match them.`,
+            message: `This paragraph has more than ${limits.maxInlineMarkers.toLocaleString('en')} emphasis markers (\`*\`, \`_\`, \`~\`, \`==\`); the parser would take very long to match them.`,
             hint: 'Split the paragraph with blank lines, or write literal markers with a backslash (`\\*`).',
           };
         }

@@ -76,7 +76,7 @@ const EXPECTED: Record<string, string[]> = {
   // Size and pathological Markdown: refused before parsing (src/garden/limits.ts).
   size: [
     'Size/Brackets.md:3:33 error brackets-too-deep',
-    'Size/Emphasis.md:1002:1 error markers-too-many',
+    'Size/Emphasis.md:502:1 error markers-too-many',
     'Size/Five megabytes.md:-:- error file-too-large',
     'Size/Indented lists.md:35:65 error nesting-too-deep',
     'Size/Long line.md:3:10001 error line-too-long',
