@@ -1,5 +1,6 @@
 import type { ElementContent } from 'hast';
 import { bundledLanguages, createHighlighter, type BundledLanguage, type Highlighter, type ThemeRegistrationResolved } from 'shiki';
+import { LIMITS } from '../../src/garden/limits.ts';
 
 /**
  * Build-time syntax highlighting with Shiki, in a light and a dark theme, without inline styles.
@@ -56,10 +57,15 @@ export async function loadCodeHighlighter(languages: Iterable<string>): Promise<
     highlight(code, language) {
       const name = knownLanguage(language);
       if (!name || !available.has(name)) return undefined;
-      // No time limit per line: Shiki's default (500 ms) stops colouring a line when the machine is
-      // busy, which made two builds of the same note differ. A hostile code block is stopped by the
-      // build's per-note time budget instead (src/garden/parallel/).
-      const lines = highlighter.codeToTokensWithThemes(code, { lang: name, themes: CODE_THEMES, tokenizeTimeLimit: 0 });
+      // No time limit: Shiki's default (500 ms a line) leaves a line half-coloured when the machine is
+      // busy, so two builds of the same note would differ. Lines are bounded by
+      // length instead, and a hostile code block by the build's per-note time budget (src/garden/parallel/).
+      const lines = highlighter.codeToTokensWithThemes(code, {
+        lang: name,
+        themes: CODE_THEMES,
+        tokenizeTimeLimit: 0,
+        tokenizeMaxLineLength: LIMITS.maxHighlightedLineLength,
+      });
       const children: ElementContent[] = [];
       lines.forEach((tokens, lineIndex) => {
         if (lineIndex > 0) children.push({ type: 'text', value: '\n' });

@@ -34,7 +34,8 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Sorts for stable output: by file, then position, then severity. */
+/** Sorts for stable output: by file, then position, then severity, then rule and message (the scan
+ * reads files in parallel, so problems arrive in no fixed order). */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   if (a.file !== b.file) return a.file < b.file ? -1 : 1;
   const lineA = a.at?.line ?? 0;
@@ -43,7 +44,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const columnA = a.at?.column ?? 0;
   const columnB = b.at?.column ?? 0;
   if (columnA !== columnB) return columnA - columnB;
-  return severityOrder[a.severity] - severityOrder[b.severity];
+  return severityOrder[a.severity] - severityOrder[b.severity] || a.rule.localeCompare(b.rule, 'en') || a.message.localeCompare(b.message, 'en');
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

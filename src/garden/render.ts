@@ -39,7 +39,32 @@ export interface RenderOptions {
 export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
   const prerendered = garden.prerendered?.read(note.path, options);
   if (prerendered) return prerendered;
-  return renderInWorld(gardenWorld(garden, urls), note.path, options);
+  const failure = garden.prerendered?.failure(note.path);
+  if (failure !== undefined) {
+    reportRenderFailure(garden, note, failure);
+    return { html: RENDER_FAILED_HTML, hasDiagram: false };
+  }
+  try {
+    return renderInWorld(gardenWorld(garden, urls), note.path, options);
+  } catch (error) {
+    // One note must never take the build down: its page says it could not be shown, and the
+    // problem joins the build's report (and fails a strict build).
+    reportRenderFailure(garden, note, error);
+    return { html: RENDER_FAILED_HTML, hasDiagram: false };
+  }
+}
+
+const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+
+function reportRenderFailure(garden: Garden, note: IndexedNote, error: unknown): void {
+  if (garden.diagnostics.some((diagnostic) => diagnostic.file === note.path && diagnostic.rule === 'render-failed')) return;
+  garden.diagnostics.push({
+    file: note.path,
+    severity: 'error',
+    rule: 'render-failed',
+    message: `The note could not be turned into a page: ${error instanceof Error ? error.message : String(error)}.`,
+    hint: 'Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden\'s maintainers.',
+  });
 }
 
 export function renderInWorld(world: RenderWorld, path: ContentPath, options: RenderOptions = {}): RenderedNote {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatCommentsReport } from '../garden/comments/report.ts';
 import { commentThreadPlan } from '../garden/comments/threads.ts';
@@ -18,6 +18,7 @@ import { brandPlugin } from './brand.ts';
 import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev.ts';
 import { writeExplorerData } from './explorer-data.ts';
 import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from './graph-files.ts';
+import { checkOutputFolder, clearStaging, publishOutputIntegration, stagingFolder } from './output.ts';
 import { indexSite } from './search.ts';
 
 /**
@@ -56,13 +57,21 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         started = performance.now();
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
-        outDir = fileURLToPath(astroConfig.outDir);
+        outDir = path.resolve(fileURLToPath(astroConfig.outDir));
         cache = cacheDir(fileURLToPath(astroConfig.root));
         logger.info(`content folder: ${config.contentDir}`);
+        if (command === 'build') {
+          // The site is built into a staging folder and moved into place only when the whole build
+          // has succeeded (src/integration/output.ts): a failed build never leaves a half-written site.
+          checkOutputFolder(outDir, config.contentDir);
+          const staging = stagingFolder(outDir);
+          clearStaging(staging);
+          updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`), integrations: [publishOutputIntegration(staging, outDir)] });
+        }
         updateConfig({
           vite: {
             plugins: [brandPlugin(config.brand, fileURLToPath(astroConfig.root))],
-            // Never inline scripts or assets into pages: the planned Content-Security-Policy allows
+            // Never inline scripts or assets into pages: the Content-Security-Policy (src/site/csp.ts) allows
             // scripts, styles and fonts from our own origin only (no inline code, no data: URLs).
             build: { assetsInlineLimit: 0 },
           },
@@ -144,7 +153,10 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         for (const line of commentsReport(loaded)) logger.info(line);
         const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
         if (config.strict && errors > 0) {
-          throw new Error(`Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT.`);
+          throw new Error(
+            `Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT. ` +
+              `The site was not published: ${outDir} is unchanged, and the unfinished build is in ${stagingFolder(outDir)}.`,
+          );
         }
       },
     },

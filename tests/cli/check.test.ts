@@ -77,9 +77,9 @@ describe('garden check', () => {
       'tags/Mine.md:-:- error reserved-slug',
     ]);
     expect(report.summary).toEqual({ errors: 11, warnings: 5, info: 0 });
-    // Big.md and Link.md are refused before they become notes; a draft, a collision and a reserved
-    // address are not published.
-    expect(report.notes).toEqual({ total: 15, published: 12 });
+    // Link.md is refused before it becomes a note; Big.md is refused unread and kept unpublished,
+    // as a draft, a collision and a reserved address are.
+    expect(report.notes).toEqual({ total: 16, published: 12 });
     const byRule = new Map(report.diagnostics.map((d) => [d.rule, d]));
     expect(byRule.get('broken-link')).toMatchObject({ path: 'content/index.md', hint: 'Did you mean "Guide"?' });
     expect(byRule.get('frontmatter-unknown-key')?.message).toContain('did you mean `title`?');
@@ -104,7 +104,7 @@ describe('garden check', () => {
     expect(lines).toContain(
       'content/Link.md  error  symlink  Symbolic links are not followed: they could point outside the content folder. Replace the link with the file itself, or link to the note with [[…]].',
     );
-    expect(result.stderr).toMatch(/✗ 11 errors, 5 warnings \(checked 15 notes in [\d.]+ s\)\. Errors must be fixed before merging\./);
+    expect(result.stderr).toMatch(/✗ 11 errors, 5 warnings \(checked 16 notes in [\d.]+ s\)\. Errors must be fixed before merging\./);
     // Not a terminal: no colour codes.
     expect(result.stdout + result.stderr).not.toContain('\x1b[');
 
@@ -200,7 +200,11 @@ describe.skipIf(!existsSync(handbook))('garden check on the sourcegraph handbook
     ]);
     expect(report.summary.errors).toBe(1);
     expect(report.notes.total).toBe(883);
-    // Its warnings are broken #anchors and one link out of the content folder: never broken files.
-    expect(new Set(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule))).toEqual(new Set(['broken-anchor', 'link-outside-content']));
+    // Its warnings are broken #anchors, one link out of the content folder and one stray control
+    // character (U+0003, in a sentence): never broken files.
+    expect(new Set(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule))).toEqual(new Set(['broken-anchor', 'link-outside-content', 'control-character']));
+    expect(report.diagnostics.filter((d) => d.rule === 'control-character').map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
+      'departments/product/design/brand_guidelines/logo.md:27:15',
+    ]);
   });
 });

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { openSite, scrollToBottom, type SiteBrowser } from '../support/browser.ts';
+import { GISCUS, giscusEnv } from '../support/giscus.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 
 /**
@@ -14,13 +15,6 @@ import { buildSite, type BuiltSite } from '../support/build-site.ts';
  */
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'comments');
-const GISCUS = 'https://giscus.app';
-const giscusEnv = {
-  GARDEN_GISCUS_REPO: 'acme/handbook',
-  GARDEN_GISCUS_REPO_ID: 'R_kgDOTest1',
-  GARDEN_GISCUS_CATEGORY: 'Note comments',
-  GARDEN_GISCUS_CATEGORY_ID: 'DIC_kwDOTest1c',
-};
 // Records every message the page posts to the frame, as the real giscus app would receive it.
 const STAND_IN_WIDGET = `<!doctype html><title>giscus stand-in</title><script>
   window.received = [];
@@ -66,16 +60,6 @@ async function openReader(site: SiteBrowser, options: { colorScheme?: 'light' | 
 
 async function open(reader: Reader, site: SiteBrowser, pagePath: string): Promise<void> {
   await reader.page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
-}
-
-/** Scrolls the way a reader does, with the mouse wheel, to the bottom of the page. */
-async function scrollToBottom(page: Page): Promise<void> {
-  for (let i = 0; i < 40; i++) {
-    const atBottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
-    if (atBottom) break;
-    await page.mouse.wheel(0, 600);
-    await page.waitForTimeout(50);
-  }
 }
 
 async function frameAddress(page: Page): Promise<URL> {

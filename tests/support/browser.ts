@@ -51,3 +51,13 @@ export async function openSite(dist: string, onServe?: ServeListener): Promise<S
     },
   };
 }
+
+/** Scrolls the way a reader does, with the mouse wheel, to the bottom of the page. */
+export async function scrollToBottom(page: Page): Promise<void> {
+  for (let i = 0; i < 40; i++) {
+    const atBottom = await page.evaluate(() => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2);
+    if (atBottom) break;
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(50);
+  }
+}

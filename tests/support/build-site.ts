@@ -30,14 +30,20 @@ function pruneOldSites(): void {
   }
 }
 
-/**
- * Builds the garden in `contentDir` exactly as `GARDEN_CONTENT=… npm run build` does, in its own
- * process (one build per process, as for a user), into a fresh folder.
- */
-export async function buildSite(contentDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+/** A fresh, empty output folder for a site build. */
+export function freshSiteFolder(): string {
   mkdirSync(sitesDir, { recursive: true });
   pruneOldSites();
-  const dist = mkdtempSync(path.join(sitesDir, 'site-'));
+  return mkdtempSync(path.join(sitesDir, 'site-'));
+}
+
+/**
+ * Builds the garden in `contentDir` exactly as `GARDEN_CONTENT=… npm run build` does, in its own
+ * process (one build per process, as for a user), into a fresh folder (or `options.dist`). A
+ * failed build rejects with the error of `execFile`, whose `stdout` and `stderr` hold the output.
+ */
+export async function buildSite(contentDir: string, env: Record<string, string> = {}, options: { dist?: string } = {}): Promise<BuiltSite> {
+  const dist = options.dist ?? freshSiteFolder();
   const { stdout, stderr } = await promisify(execFile)(astro, ['build', '--outDir', dist], {
     cwd: projectRoot,
     env: { ...process.env, GARDEN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },

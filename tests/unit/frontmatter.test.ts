@@ -63,4 +63,11 @@ describe('splitFrontmatter', () => {
     const split = splitFrontmatter(`---\ndescription: "${'x'.repeat(70_000)}"\n---\nBody\n`);
     expect(split.problem?.rule).toBe('frontmatter-too-large');
   });
+
+  it('refuses YAML tags that other readers turn into code, at their line', () => {
+    const split = splitFrontmatter('---\ntitle: ok\nrun: !!js/function "function () {}"\n---\nBody\n');
+    expect(split.problem).toMatchObject({ rule: 'frontmatter-syntax', at: { line: 3, column: 6 } });
+    expect(split.problem?.message).toBe('The frontmatter uses the YAML tag `!!js/function`, which the garden does not read.');
+    expect(split.data).toBeUndefined();
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,10 +72,10 @@ describe('scanContent', () => {
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'link.md', rule: 'symlink', severity: 'error' }));
   });
 
-  it('refuses notes over the size limit', async () => {
+  it('refuses notes over the size limit: kept as unpublished notes without a body, so links to them are not broken', async () => {
     const dir = garden({ 'huge.md': 'x'.repeat(1024 * 1024 + 1) });
     const result = await scan(dir);
-    expect(result.notes).toEqual([]);
+    expect(result.notes).toMatchObject([{ path: 'huge.md', body: '', unpublished: true, refused: true }]);
     expect(result.diagnostics[0]).toMatchObject({ rule: 'file-too-large', severity: 'error' });
   });
 
@@ -93,6 +93,13 @@ describe('scanContent', () => {
       ['frontmatter-unknown-key', 'info', 6],
     ]);
     expect(result.diagnostics[2]?.message).toContain('did you mean `title`');
+  });
+
+  it('refuses dates that do not exist, which Date.parse would roll over', async () => {
+    const dir = garden({ 'a.md': '---\ncreated: 2024-02-30\nupdated: 2024-02-29\n---\n' });
+    const result = await scan(dir);
+    expect(result.diagnostics.map((d) => [d.rule, d.at?.line, d.message])).toEqual([['frontmatter-invalid', 2, '`created` is not a real calendar date.']]);
+    expect(result.notes[0]?.frontmatter).toEqual({ updated: '2024-02-29' });
   });
 
   it('normalises aliases and tags given as one string, and reads Obsidian\'s singular spellings', async () => {
@@ -117,6 +124,49 @@ describe('scanContent', () => {
   it('reads file names as NFC, whatever the file system stored', async () => {
     const dir = garden({ 'Cafe\u0301.md': '# Café' });
     expect((await scan(dir)).notes[0]?.path).toBe('Café.md');
+  });
+
+  it('reads one of two names that differ only in Unicode normalisation, and reports the other', async () => {
+    const dir = garden({ 'Cafe\u0301.md': '# NFD', 'Caf\u00e9.md': '# NFC', 'img/Cafe\u0301.png': 'a', 'img/Caf\u00e9.png': 'b' });
+    const result = await scan(dir);
+    expect(result.notes.map((note) => note.path)).toEqual(['Café.md']);
+    expect(result.attachments.map((attachment) => attachment.path)).toEqual(['img/Café.png']);
+    expect(result.diagnostics.map((d) => [d.file, d.rule])).toEqual([['Café.md', 'duplicate-name'], ['img/Café.png', 'duplicate-name']]);
+  });
+
+  it('refuses names with control or bidirectional control characters, and shows them escaped', async () => {
+    const dir = garden({ 'Pay\u202Efdp.exe.md': '# x', 'Tab\there.md': '# x', 'ok.md': '# ok', 'dir\u0007/inner.md': '# x' });
+    const result = await scan(dir);
+    expect(result.notes.map((note) => note.path)).toEqual(['ok.md']);
+    expect(result.diagnostics.map((d) => [d.rule, d.message])).toEqual([
+      ['unsafe-file-name', 'The name "Pay\\u{202e}fdp.exe.md" contains the invisible bidirectional control character U+202E, which makes it display differently from what it is; it is not published.'],
+      ['unsafe-file-name', 'The name "Tab\\u{9}here.md" contains the invisible control character U+0009; it is not published.'],
+      ['unsafe-file-name', 'The name "dir\\u{7}" contains the invisible control character U+0007; it is not published.'],
+    ]);
+  });
+
+  it('reports control characters (a warning: they are replaced) and bidirectional controls (an error)', async () => {
+    const dir = garden({ 'a.md': '# A\n\nNUL \u0000 and ESC \u001b.\n', 'b.md': '# B\n\n[[Invoice\u202Efdp.exe]]\n' });
+    const result = await scan(dir);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.at?.line}:${d.at?.column} ${d.severity} ${d.rule}`)).toEqual(['a.md:3:5 warning control-character', 'b.md:3:10 error bidi-control']);
+    expect(result.diagnostics[0]?.message).toContain('2 invisible control characters (the first is U+0000)');
+    expect(result.notes.find((note) => note.path === 'a.md')?.body).toBe('# A\n\nNUL \uFFFD and ESC \uFFFD.\n');
+  });
+
+  it('refuses a note beyond a text limit before parsing it, at the line that exceeds it', async () => {
+    const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(40)} x\n` });
+    const result = await scan(dir);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: 33 } })]);
+    expect(result.notes).toMatchObject([{ path: 'deep.md', body: '', unpublished: true, refused: true, frontmatter: { title: 'Deep' } }]);
+  });
+
+  it('refuses attachments over the size limit without reading them, and attachments that would share an address', async () => {
+    const dir = garden({ 'Chart.PNG': 'a', 'chart.png': 'b', 'ok.png': 'c' });
+    writeFileSync(path.join(dir, 'huge.mp4'), '');
+    truncateSync(path.join(dir, 'huge.mp4'), 51 * 1024 * 1024);
+    const result = await scan(dir);
+    expect(result.attachments.map((attachment) => attachment.path)).toEqual(['Chart.PNG', 'ok.png']);
+    expect(result.diagnostics.map((d) => `${d.file} ${d.rule}`).sort()).toEqual(['chart.png slug-collision', 'huge.mp4 file-too-large']);
   });
 
   it('explains a missing content folder', async () => {

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import { namesAFile } from '../../../plugins/render/attachments.ts';
+import { isDangerousScheme, removedScheme } from '../../../plugins/render/url-safety.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
@@ -333,6 +334,8 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
       }
       return problems;
     }
+    case 'external':
+      return diagnoseExternal(link, base);
     case 'attachment':
       if (resolution.ambiguous) {
         return [{ ...base, severity: 'warning', rule: 'ambiguous-link', message: `${written} matches ${resolution.ambiguous.length} files (${resolution.ambiguous.join(', ')}); it uses ${resolution.path}.`, hint: 'Add the folder to the link to choose.' }];
@@ -341,4 +344,38 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
     default:
       return [];
   }
+}
+
+/**
+ * An address the sanitizer removes (plugins/render/url-safety.ts): the page shows the text without
+ * the link (or the image's alt text). `javascript:`, `vbscript:` and `data:` are errors, since no
+ * note needs them and they are how script is smuggled into a page; other schemes (`obsidian:`,
+ * `file:`, …) are warnings.
+ */
+function diagnoseExternal(link: ResolvedLink, base: Pick<Diagnostic, 'file' | 'at'>): Diagnostic[] {
+  if (link.target.form !== 'url') return [];
+  const scheme = removedScheme(link.target.url, link.embed ? 'src' : 'href');
+  if (scheme === undefined) return [];
+  const shown = link.raw.length > 60 ? `${link.raw.slice(0, 57)}…` : link.raw;
+  const what = link.embed ? 'the image or file is not shown (only its description)' : 'its text is shown without a link';
+  const dangerous = isDangerousScheme(scheme);
+  if (dangerous) {
+    return [{
+      ...base,
+      severity: 'error',
+      rule: 'unsafe-url',
+      message:
+        dangerous === 'data'
+          ? `\`${shown}\` is a \`data:\` address, a whole file carried in the link, which could smuggle a document or script into the page; it is removed and ${what}.`
+          : `\`${shown}\` is a \`${dangerous}:\` address, which runs code in the reader's browser; it is removed and ${what}.`,
+      hint: dangerous === 'data' ? 'Add the file to the garden and link to it by name.' : 'Link to a web page (https://…) or to a note instead.',
+    }];
+  }
+  return [{
+    ...base,
+    severity: 'warning',
+    rule: 'unsupported-url',
+    message: `\`${shown}\` uses the \`${scheme}:\` scheme, which pages do not publish; ${what}.`,
+    hint: 'Use an https:// (or mailto:, tel:) address, written in lower case, or link to a note with [[…]].',
+  }];
 }

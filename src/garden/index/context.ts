@@ -45,12 +45,22 @@ export function contextsInBlock(block: Parents, isLink: (node: Nodes) => boolean
   return contexts;
 }
 
+/**
+ * How far from the link a sentence boundary is looked for. Each side is clipped to MAX_SIDE
+ * characters anyway; without a window, a paragraph of thousands of links (one hostile note of
+ * 1 MiB) would cost the square of its length, and each context would keep the whole paragraph's
+ * text alive (a slice of a string refers to it), enough to exhaust the memory.
+ */
+const WINDOW = MAX_SIDE * 8;
+
 export function sentenceAround(text: string, start: number, end: number): LinkContext {
-  const head = text.slice(0, start);
-  const sentenceStart = /^[\s\S]*[.!?]\s+/.exec(head)?.[0].length ?? 0;
-  const tail = text.slice(end);
+  const from = Math.max(0, start - WINDOW);
+  const to = Math.min(text.length, end + WINDOW);
+  const head = text.slice(from, start);
+  const sentenceStart = from + (/^[\s\S]*[.!?]\s+/.exec(head)?.[0].length ?? 0);
+  const tail = text.slice(end, to);
   const stop = /[.!?](\s|$)/.exec(tail);
-  const sentenceEnd = stop ? end + stop.index + 1 : text.length;
+  const sentenceEnd = stop ? end + stop.index + 1 : to;
   return {
     before: clip(squeeze(text.slice(sentenceStart, start)), 'start'),
     text: squeeze(text.slice(start, end)),

@@ -92,7 +92,7 @@ export function extractFacts(tree: Root): NoteFacts {
     switch (node.type) {
       case 'heading': {
         const text = plainText(node).trim();
-        facts.headings.push({ depth: node.depth, text, id: slugger.slug(text), line: at.line });
+        facts.headings.push({ depth: node.depth, text, id: headingId(slugger.slug(text)), line: at.line });
         if (node.depth === 1 && facts.firstHeading === undefined && text !== '') facts.firstHeading = text;
         break;
       }
@@ -136,6 +136,16 @@ export function extractFacts(tree: Root): NoteFacts {
     return undefined;
   });
   return facts;
+}
+
+/**
+ * The page's own elements have ids that start with `kg-` (and Mermaid's `dkg-`): a heading written
+ * `# kg toc` must not take the table of contents' id and clobber it (DOM clobbering). Such headings
+ * get GitHub's prefix for user content instead; links to them still resolve by their text.
+ */
+const RESERVED_ID = /^d?kg-/;
+function headingId(slug: string): string {
+  return RESERVED_ID.test(slug) ? `user-content-${slug}` : slug;
 }
 
 function wikiLinkOccurrence(node: WikiLink, at: SourcePoint, context: LinkContext): LinkOccurrence {

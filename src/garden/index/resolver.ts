@@ -33,6 +33,16 @@ export type Resolution =
 const ATTACHMENT_EXTENSION = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|ogv|mkv|csv|txt|json|zip|excalidraw|canvas|drawio|xlsx?|docx?|pptx?|geojson)$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
+/**
+ * Whether a browser reads the address as leaving the site: a scheme (`https:`, `javascript:`…), or
+ * a protocol-relative `//host`. Browsers drop tabs and line breaks anywhere in a URL, and read `\`
+ * as `/`, so `java\tscript:`, `/\host` and `\\host` are read the same way here.
+ */
+export function isExternalUrl(rawUrl: string): boolean {
+  const url = rawUrl.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
+  return URL_SCHEME.test(url) || /^[/\\]{2}/.test(url);
+}
+
 /** Case- and normalisation-insensitive key; ASCII (most names) skips the costly normalisation. */
 const fold = (value: string) => (/^[\x00-\x7f]*$/.test(value) ? value.toLowerCase() : value.normalize('NFC').toLowerCase());
 const withoutMd = (value: string) => value.replace(/\.md$/i, '');
@@ -145,7 +155,7 @@ export class Resolver {
   resolveUrl(from: ContentPath, rawUrl: string): Resolution {
     const url = rawUrl.trim();
     if (url === '' || url === '#') return { kind: 'none' };
-    if (URL_SCHEME.test(url) || url.startsWith('//')) return { kind: 'external' };
+    if (isExternalUrl(url)) return { kind: 'external' };
     const hashAt = url.indexOf('#');
     const fragment = hashAt === -1 ? undefined : safeDecode(url.slice(hashAt + 1));
     const pathPart = (hashAt === -1 ? url : url.slice(0, hashAt)).replace(/\?.*$/, '');

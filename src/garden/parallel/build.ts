@@ -52,14 +52,23 @@ export class ParallelBuild {
           parsed.set(note.path, response);
           if (cached) writeAtomically(cached, JSON.stringify(response.facts));
         } catch (error) {
-          if (!(error instanceof TaskTimeoutError)) throw error;
-          diagnostics.push({
-            file: note.path,
-            severity: 'error',
-            rule: 'note-too-slow',
-            message: `Reading this note took longer than ${budgetMs / 1000} s, so it is left out of the garden.`,
-            hint: 'Split the note, or simplify its structure (very deep nesting, huge tables, long runs of brackets).',
-          });
+          diagnostics.push(
+            error instanceof TaskTimeoutError
+              ? {
+                  file: note.path,
+                  severity: 'error',
+                  rule: 'note-too-slow',
+                  message: `Reading this note took longer than ${budgetMs / 1000} s, so it is left out of the garden.`,
+                  hint: 'Split the note, or simplify its structure (very deep nesting, huge tables, long runs of brackets).',
+                }
+              : {
+                  file: note.path,
+                  severity: 'error',
+                  rule: 'parse-failed',
+                  message: `The note could not be read (${firstLine(error)}), so it is left out of the garden.`,
+                  hint: "Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden's maintainers.",
+                },
+          );
         }
       }),
     );
@@ -91,8 +100,10 @@ export class ParallelBuild {
             (await this.pool.run(request, noteBudgetMs())) as RenderResponse;
             rendered++;
           } catch (error) {
-            // Left to the page, which renders it in the main thread (and reports what goes wrong).
-            if (!(error instanceof TaskTimeoutError)) throw error;
+            // Rendering it again in the main thread would stall the build the same way: the page
+            // shows a notice instead, and the build's report says why (src/garden/render.ts).
+            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${noteBudgetMs() / 1000} s` : firstLine(error);
+            notes.fail(note.path, reason);
             return;
           }
         }
@@ -139,6 +150,11 @@ function writeAtomically(file: string, content: string): void {
 }
 
 /** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
+/** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '');
+}
+
 export function noteBudgetMs(): number {
   const fromEnv = Number(process.env.GARDEN_NOTE_BUDGET_MS);
   return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : LIMITS.noteBudgetMs;

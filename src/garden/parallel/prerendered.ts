@@ -11,9 +11,19 @@ interface Entry {
 /** The HTML of notes rendered ahead of time (by the parallel workers or an earlier build). */
 export class PrerenderedNotes {
   private readonly entries = new Map<ContentPath, Entry>();
+  private readonly failures = new Map<ContentPath, string>();
 
   add(path: ContentPath, file: string, liftTitle: boolean): void {
     this.entries.set(path, { file, liftTitle });
+  }
+
+  /** A note whose rendering failed or ran out of time in a worker: its page shows a notice. */
+  fail(path: ContentPath, reason: string): void {
+    this.failures.set(path, reason);
+  }
+
+  failure(path: ContentPath): string | undefined {
+    return this.failures.get(path);
   }
 
   get size(): number {

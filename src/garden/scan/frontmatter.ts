@@ -137,6 +137,23 @@ export function splitFrontmatter(text: string): SplitNote {
       },
     };
   }
+  // An unknown tag (`!!js/function`, `!!python/object`) is how other YAML readers are made to run
+  // code; `yaml` reads it as plain text, but a note that carries one is refused like invalid YAML.
+  const unresolvedTag = located.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (unresolvedTag) {
+    const position = lineCounter.linePos(unresolvedTag.pos[0]);
+    const tag = /Unresolved tag: (\S+)/.exec(unresolvedTag.message)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'a tag';
+    return {
+      ...base,
+      data: undefined,
+      problem: {
+        rule: 'frontmatter-syntax',
+        message: `The frontmatter uses the YAML tag \`${tag}\`, which the garden does not read.`,
+        hint: 'Remove the tag (the word starting with `!`) and write the value as plain text.',
+        at: { line: frontmatterStartLine + position.line - 1, column: position.col },
+      },
+    };
+  }
   if (located.contents !== null && !isMap(located.contents)) {
     return {
       ...base,

@@ -3,13 +3,15 @@ import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import { LIMITS } from '../limits.ts';
+import { checkNoteText, LIMITS } from '../limits.ts';
+import { slugForAttachmentPath } from '../slug.ts';
 import { asContentPath, type ContentPath } from '../types.ts';
 import { Suggester } from '../suggest.ts';
 import { locateFrontmatterKey, splitFrontmatter, type SplitNote } from './frontmatter.ts';
 import { frontmatterFields, KNOWN_FOREIGN_KEYS, type Frontmatter, type FrontmatterField } from './schema.ts';
 import { obsidianIgnoredPaths } from './obsidian.ts';
 import { decodeUtf8 } from './read.ts';
+import { findBidiControl, findControlCharacter, replaceControlCharacters, unsafeNameReason, visibleName } from './characters.ts';
 
 /** A note as read from disk: decoded, frontmatter split and validated, not yet parsed. */
 export interface NoteSource {
@@ -22,6 +24,9 @@ export interface NoteSource {
   unknownKeys: string[];
   /** True when the note must not be published (`draft: true`, `publish: false`, or unreadable flags). */
   unpublished: boolean;
+  /** True when the note was refused (too large, beyond a text limit): it stays in the garden as an
+   * unpublished note without a body, so that links to it say so instead of calling it missing. */
+  refused?: boolean;
   /** A hash of the file's bytes, the key of every cache. */
   hash: string;
 }
@@ -82,8 +87,16 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
     READ_CONCURRENCY,
     async (file) => {
       if (!file.path.toLowerCase().endsWith('.md')) {
-        const { size } = await fs.stat(file.absolutePath);
-        result.attachments.push({ ...file, bytes: size });
+        const { size } = await fs.lstat(file.absolutePath);
+        if (size > LIMITS.maxAttachmentBytes) {
+          result.diagnostics.push({
+            file: file.path,
+            severity: 'error',
+            rule: 'file-too-large',
+            message: `The file is ${mebibytes(size)} MiB; attachments larger than ${LIMITS.maxAttachmentBytes / 1024 / 1024} MiB are not published.`,
+            hint: 'Make the file smaller, or publish it elsewhere and link to its address.',
+          });
+        } else result.attachments.push({ ...file, bytes: size });
         return undefined;
       }
       return readNote(file.path, file.absolutePath, result.diagnostics);
@@ -91,7 +104,35 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   );
   for (const note of notes) if (note) result.notes.push(note);
   result.attachments.sort((a, b) => (a.path < b.path ? -1 : 1));
+  result.attachments = withoutAddressCollisions(result.attachments, result.diagnostics);
   return result;
+}
+
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/**
+ * Attachments are published at their slug (`Images/Chart.PNG` → `images/chart.png`): two files
+ * that differ only in case or punctuation would overwrite each other in the site. The first by path
+ * is kept, the other reported, as for notes.
+ */
+function withoutAddressCollisions(attachments: AttachmentSource[], diagnostics: Diagnostic[]): AttachmentSource[] {
+  const bySlug = new Map<string, AttachmentSource>();
+  return attachments.filter((attachment) => {
+    const slug = slugForAttachmentPath(attachment.path);
+    const existing = bySlug.get(slug);
+    if (!existing) {
+      bySlug.set(slug, attachment);
+      return true;
+    }
+    diagnostics.push({
+      file: attachment.path,
+      severity: 'error',
+      rule: 'slug-collision',
+      message: `This file and ${existing.path} would both be published at /${slug}; only ${existing.path} is.`,
+      hint: 'Rename one of the two files so that their names differ by more than case or punctuation.',
+    });
+    return false;
+  });
 }
 
 async function walk(
@@ -103,12 +144,35 @@ async function walk(
 ): Promise<void> {
   const entries: Dirent[] = await fs.readdir(absoluteDir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Names are read as NFC; two names that differ only in their Unicode normalisation (`Café.md`
+  // typed on Linux, `Cafe\u0301.md` from macOS) would become one path.
+  const seen = new Map<string, string>();
   for (const entry of entries) {
     if (entry.name.startsWith('.') || ALWAYS_IGNORED.has(entry.name)) continue;
-    const relative = (relativeDir ? `${relativeDir}/${entry.name}` : entry.name).normalize('NFC');
+    const name = entry.name.normalize('NFC');
+    const relative = relativeDir ? `${relativeDir}/${name}` : name;
     if (ignored.has(relative)) continue;
     const absolute = path.join(absoluteDir, entry.name);
-    if (entry.isSymbolicLink()) {
+    const unsafe = unsafeNameReason(entry.name);
+    const twin = seen.get(name);
+    if (unsafe) {
+      diagnostics.push({
+        file: asContentPath(relative),
+        severity: 'error',
+        rule: 'unsafe-file-name',
+        message: `The name "${visibleName(entry.name)}" ${unsafe}; it is not published.`,
+        hint: 'Rename it using visible characters only.',
+      });
+    } else if (twin !== undefined) {
+      diagnostics.push({
+        file: asContentPath(relative),
+        severity: 'error',
+        rule: 'duplicate-name',
+        message: `Two entries of this folder are named "${name}": their names differ only in how their accented letters are encoded (Unicode NFC and NFD); only the first is read.`,
+        hint: 'Delete or rename one of them (editors on macOS and on other systems may have saved the same name differently).',
+      });
+    } else if (entry.isSymbolicLink()) {
+      seen.set(name, entry.name);
       diagnostics.push({
         file: asContentPath(relative),
         severity: 'error',
@@ -117,25 +181,39 @@ async function walk(
         hint: 'Replace the link with the file itself, or link to the note with [[…]].',
       });
     } else if (entry.isDirectory()) {
+      seen.set(name, entry.name);
       await walk(absolute, relative, ignored, files, diagnostics);
     } else if (entry.isFile()) {
+      seen.set(name, entry.name);
       files.push({ path: asContentPath(relative), absolutePath: absolute });
     }
   }
 }
 
+/** `O_NOFOLLOW`: a file swapped for a symbolic link after the folder was listed is not opened. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
+
 /** Reads one note (decoding, frontmatter, limits); used by the scan and by dev updates. */
 export async function readNote(path: ContentPath, absolutePath: string, diagnostics: Diagnostic[]): Promise<NoteSource | undefined> {
-  const bytes = await fs.readFile(absolutePath);
-  if (bytes.length > LIMITS.maxNoteBytes) {
-    diagnostics.push({
-      file: path,
-      severity: 'error',
-      rule: 'file-too-large',
-      message: `The note is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; notes larger than ${LIMITS.maxNoteBytes / 1024 / 1024} MiB are not published.`,
-      hint: 'Split it into several notes, or attach large data as a file and link to it.',
-    });
-    return undefined;
+  const refused = (reason: Omit<Diagnostic, 'file' | 'severity'>, frontmatter: Frontmatter = {}, hash = ''): NoteSource => {
+    diagnostics.push({ file: path, severity: 'error', ...reason });
+    return { path, absolutePath, body: '', frontmatter, unknownKeys: [], unpublished: true, refused: true, hash };
+  };
+  let bytes: Buffer;
+  const handle = await fs.open(absolutePath, OPEN_FLAGS);
+  try {
+    // The size is checked before anything is read, so a huge file costs nothing.
+    const { size } = await handle.stat();
+    if (size > LIMITS.maxNoteBytes) {
+      return refused({
+        rule: 'file-too-large',
+        message: `The note is ${mebibytes(size)} MiB; notes larger than ${LIMITS.maxNoteBytes / 1024 / 1024} MiB are not published.`,
+        hint: 'Split it into several notes, or attach large data as a file and link to it.',
+      });
+    }
+    bytes = await handle.readFile();
+  } finally {
+    await handle.close();
   }
   const hash = createHash('sha1').update(bytes).digest('hex');
   const decoded = decodeUtf8(bytes);
@@ -149,18 +227,61 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
       hint: 'Save the file as UTF-8 in your editor (VS Code: "Save with Encoding").',
     });
   }
-  const split = splitFrontmatter(decoded.text);
+  const text = checkCharacters(path, decoded.text, diagnostics);
+  const split = splitFrontmatter(text);
   if (split.problem) {
     const { rule, message, hint, at } = split.problem;
     diagnostics.push({ file: path, at, severity: 'error', rule, message, hint });
   }
   const { frontmatter, unknownKeys, flagsUnreadable } = validateFrontmatter(path, split, diagnostics);
+  // The limits on the text are checked before the note reaches the parser (src/garden/limits.ts).
+  const beyondLimit = checkNoteText(split.body);
+  if (beyondLimit) {
+    const { rule, at, message, hint } = beyondLimit;
+    return refused({ rule, at, message: `${message} The note is not published.`, hint }, frontmatter, hash);
+  }
   const unpublished =
     frontmatter.draft === true ||
     frontmatter.publish === false ||
     flagsUnreadable ||
     (split.data === undefined && looksUnpublished(split.rawFrontmatter));
   return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash };
+}
+
+/** The invisible characters a note is checked for (scan/characters.ts), and how each is reported. */
+const INVISIBLE_CHARACTERS = [
+  {
+    find: findControlCharacter,
+    // A stray control character is a glitch, not a danger once replaced (one sits in the
+    // Sourcegraph handbook): reported, but it does not fail the check.
+    severity: 'warning',
+    rule: 'control-character',
+    what: ['an invisible control character', 'invisible control characters'],
+    effect: 'they are shown as �',
+    hint: 'Delete them: the file may have been saved by a tool that is not a text editor.',
+  },
+  {
+    find: findBidiControl,
+    severity: 'error',
+    rule: 'bidi-control',
+    what: ['an invisible bidirectional control character', 'invisible bidirectional control characters'],
+    effect: 'which can make text or a link read differently from what it is',
+    hint: 'Delete them. Right-to-left text needs none; to fix the direction of a word, use the marks U+200E or U+200F.',
+  },
+] as const;
+
+/**
+ * Reports control and bidirectional control characters, once per note at the first one; returns
+ * the text with control characters replaced, so that none reaches the site.
+ */
+function checkCharacters(path: ContentPath, text: string, diagnostics: Diagnostic[]): string {
+  for (const { find, severity, rule, what, effect, hint } of INVISIBLE_CHARACTERS) {
+    const found = find(text);
+    if (!found) continue;
+    const count = found.count === 1 ? what[0] : `${found.count} ${what[1]}`;
+    diagnostics.push({ file: path, at: found.at, severity, rule, message: `The note contains ${count} (the first is ${found.codePoint}), ${effect}.`, hint });
+  }
+  return findControlCharacter(text) ? replaceControlCharacters(text) : text;
 }
 
 const knownFieldNames = Object.keys(frontmatterFields) as FrontmatterField[];

@@ -31,9 +31,16 @@ const isoDate = (field: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/, {
       error: `\`${field}\` must be a date like \`${field}: 2024-05-31\` (year-month-day).`,
     })
-    .refine((value) => !Number.isNaN(Date.parse(value.slice(0, 10))), {
+    .refine(isCalendarDate, {
       error: `\`${field}\` is not a real calendar date.`,
     });
+
+/** `2024-02-30` matches the pattern, and `Date.parse` rolls it over to March 1st: compare the parts. */
+function isCalendarDate(value: string): boolean {
+  const day = value.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
 
 const flag = (field: string) =>
   z.boolean({ error: `\`${field}\` must be \`true\` or \`false\` (without quotes).` });

@@ -1,0 +1,284 @@
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stagingFolder, TIME_STAMPED_FILES } from '../../src/integration/output.ts';
+import { openSite, scrollToBottom, type SiteBrowser } from '../support/browser.ts';
+import { GISCUS, giscusEnv } from '../support/giscus.ts';
+import { buildSite, freshSiteFolder, type BuiltSite } from '../support/build-site.ts';
+import { TempRepo } from '../support/git-repo.ts';
+import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
+import { inlineCode } from '../support/html-safety.ts';
+
+/**
+ * The hostile garden (tests/support/hostile-garden.ts), built as a site, in a git repository, with
+ * comments configured:
+ * - two builds of the same content, from two folders into two folders, are byte for byte the same;
+ * - the builds leave the content folder exactly as it was;
+ * - a failed build leaves the previous site untouched;
+ * - every page carries the Content-Security-Policy and nothing inline;
+ * - in headless Chromium, no page opens a dialog or runs script from a note, and the garden's own
+ *   features (search, comments frame, hover previews, diagrams) run without a CSP violation.
+ * There is no internet: requests to the giscus host get a stand-in page, other hosts are refused.
+ */
+
+
+let repo: TempRepo;
+let content: string;
+let contentBefore: Map<string, string>;
+let first: BuiltSite;
+let second: BuiltSite;
+let site: SiteBrowser;
+
+beforeAll(async () => {
+  repo = new TempRepo('garden-hostile-repo-');
+  content = createHostileGarden(repo.path('content'));
+  repo.commit('A garden that attacks its build and its readers');
+  // The same repository in another folder: the site must not depend on where it was built from.
+  const twin = mkdtempSync(path.join(tmpdir(), 'garden-hostile-twin-'));
+  cpSync(repo.root, twin, { recursive: true, verbatimSymlinks: true });
+  contentBefore = snapshot(content, { times: true });
+  [first, second] = await Promise.all([buildSite(content, giscusEnv), buildSite(path.join(twin, 'content'), giscusEnv)]);
+  site = await openSite(first.dist);
+});
+
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('building the hostile garden', () => {
+  it('publishes every note it safely can, and reports the rest', () => {
+    expect(first.output).toMatch(/garden: 41 notes published \(13 not published: drafts or errors\)/);
+    expect(first.output).toMatch(/garden: 62 errors, 10 warnings/);
+  });
+
+  it('gives byte-identical sites for the same content, whatever the folders', () => {
+    const a = snapshot(first.dist);
+    const b = snapshot(second.dist);
+    for (const file of TIME_STAMPED_FILES) {
+      a.delete(file);
+      b.delete(file);
+    }
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect([...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file)).toEqual([]);
+    expect(a.size).toBeGreaterThan(100);
+  });
+
+  it('never writes into the content folder', () => {
+    expect(snapshot(content, { times: true })).toEqual(contentBefore);
+  });
+
+  it('copies nothing from outside the content folder or through a symbolic link', () => {
+    const files = [...snapshot(first.dist).keys()];
+    expect(files.filter((file) => /passwd|hostname|\.env|secret|linked/i.test(file))).toEqual([]);
+    // The only attachments published are the two that a published note uses.
+    expect(files.filter((file) => !/^(_astro|pagefind)\//.test(file) && /\.(png|pdf|mp3|env)$/.test(file)).sort()).toEqual(['media/diagram.png', 'media/handbook.pdf']);
+  });
+
+  it('leaves the previous site untouched when a build fails', async () => {
+    const dist = freshSiteFolder();
+    cpSync(first.dist, dist, { recursive: true });
+    const before = snapshot(dist);
+    // A strict build of a garden with an error fails after every page was rendered.
+    const failing = await buildSite(content, { GARDEN_STRICT: '1' }, { dist }).then(
+      () => undefined,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    );
+    expect(failing?.code).toBe(1);
+    expect(`${failing?.stdout}${failing?.stderr}`).toContain(`The site was not published: ${dist} is unchanged, and the unfinished build is in ${stagingFolder(dist)}.`);
+    expect(snapshot(dist)).toEqual(before);
+    expect(existsSync(path.join(stagingFolder(dist), 'index.html'))).toBe(true);
+  });
+});
+
+describe('the pages of the hostile garden', () => {
+  it('all carry the Content-Security-Policy, and no inline script, style or event handler', () => {
+    const pages = htmlPages(first.dist);
+    expect(pages.length).toBeGreaterThan(40);
+    const problems: string[] = [];
+    for (const page of pages) {
+      const html = readFileSync(path.join(first.dist, page), 'utf8');
+      const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+      if (!policy) problems.push(`${page}: no Content-Security-Policy`);
+      else if (!/script-src 'self' 'wasm-unsafe-eval';/.test(policy) || !policy.includes(`frame-src 'self' ${GISCUS};`)) problems.push(`${page}: ${policy}`);
+      problems.push(...inlineCode(html).map((problem) => `${page}: ${problem}`));
+    }
+    expect(problems).toEqual([]);
+    // Only a page that shows a diagram lets Mermaid style its drawing inline.
+    const relaxed = pages.filter((page) => readFileSync(path.join(first.dist, page), 'utf8').includes("style-src 'self' 'unsafe-inline'"));
+    expect(relaxed).toEqual(['features/diagram/index.html']);
+  });
+
+  it('run no script from a note and open no dialog, on every page', async () => {
+    const context = await readerContext();
+    const report: string[] = [];
+    const pages = htmlPages(first.dist);
+    // A few tabs at a time: each page is left to settle (network idle) before it is judged.
+    const worker = async () => {
+      for (let page = pages.shift(); page !== undefined; page = pages.shift()) {
+        const url = `/${page.replace(/index\.html$/, '')}`;
+        const visit = await visitPage(context, url);
+        const expected = EXPECTED_VIOLATIONS[url] ?? [];
+        const blocked = expected.map((violation) => violation.split(' ')[1]!);
+        if (visit.dialogs.length > 0) report.push(`${url}: dialogs ${visit.dialogs.join(', ')}`);
+        if (visit.ran.length > 0) report.push(`${url}: content ran: ${visit.ran.join(', ')}`);
+        if (JSON.stringify(visit.violations) !== JSON.stringify(expected)) report.push(`${url}: violations ${JSON.stringify(visit.violations)}`);
+        // Missing pictures that notes point at are 404s; the browser also logs each expected violation.
+        const problems = visit.consoleErrors.filter(
+          (message) => !/^Failed to load resource: the server responded with a status of 404/.test(message) && !blocked.some((uri) => message.includes(`'${uri}'`)),
+        );
+        if (problems.length > 0) report.push(`${url}: console ${problems.join(' | ')}`);
+        await visit.page.close();
+      }
+    };
+    await Promise.all([worker(), worker(), worker()]);
+    await context.close();
+    expect(report.sort()).toEqual([]);
+  });
+});
+
+/**
+ * The violations expected on hostile pages: what the policy blocks there comes from the note
+ * itself. `//evil.example/pixel.png` is an external picture; served over http (as in this test),
+ * it is an `http:` address, which only `https:` pictures are allowed to be.
+ */
+const EXPECTED_VIOLATIONS: Record<string, string[]> = {
+  '/attacks/markdown-links/': ['img-src http://evil.example/pixel.png'],
+};
+
+describe('the garden\'s own features under the policy', () => {
+  it('search finds a note, in the dialog, without a violation or an error', async () => {
+    const context = await readerContext();
+    const visit = await visitPage(context, '/features/links/');
+    const { page } = visit;
+    await page.keyboard.press('Control+k');
+    await page.locator('[data-search-dialog][open]').waitFor();
+    await page.locator('#kg-search-input').fill('Quetzalcoatl');
+    await page.locator('#kg-search-results .kg-search-hit').first().waitFor();
+    expect(await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toEqual(['Links']);
+    await expectClean(visit);
+    await context.close();
+  });
+
+  it('hover previews open a card, without a violation or an error', async () => {
+    const context = await readerContext();
+    const visit = await visitPage(context, '/features/links/');
+    await visit.page.hover('.kg-content a.internal[href="/features/diagram/"]');
+    await visit.page.locator('.kg-preview:not([hidden])').waitFor();
+    expect(await visit.page.locator('.kg-preview-title').textContent()).toBe('Diagram');
+    await expectClean(visit);
+    await context.close();
+  });
+
+  it('a diagram, a formula, a picture, a PDF and the comments frame work, without a violation or an error', async () => {
+    const context = await readerContext();
+    const visit = await visitPage(context, '/features/diagram/');
+    const { page } = visit;
+    await page.locator('.kg-mermaid-diagram svg').waitFor();
+    // Mermaid's own styling applies (its <style> inside the SVG): the boxes are filled.
+    const fill = await page.locator('.kg-mermaid-diagram svg .node rect, .kg-mermaid-diagram svg .node path').first().evaluate((node) => getComputedStyle(node).fill);
+    expect(fill).not.toBe('rgb(0, 0, 0)');
+    expect(await page.locator('math').count()).toBeGreaterThan(0);
+    expect(await page.locator('img[src$="diagram.png"]').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(40);
+    expect(await page.locator('iframe[src$="handbook.pdf"]').count()).toBe(1);
+    await scrollToBottom(page);
+    const frame = page.locator('giscus-widget iframe');
+    await frame.waitFor({ state: 'attached' });
+    expect(new URL((await frame.getAttribute('src'))!).origin).toBe(GISCUS);
+    await expect.poll(() => page.frames().some((candidate) => candidate.url().startsWith(`${GISCUS}/`))).toBe(true);
+    await expectClean(visit);
+    await context.close();
+  });
+});
+
+interface Visit {
+  page: Page;
+  dialogs: string[];
+  /** Traces of note content that ran: the globals the hostile notes set. */
+  ran: string[];
+  violations: string[];
+  consoleErrors: string[];
+}
+
+async function readerContext(): Promise<BrowserContext> {
+  const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // The giscus host answers with a stand-in page; every other host is unreachable.
+  await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>giscus stand-in</title><p>Comments</p>' }));
+  await context.route((url) => /^https?:$/.test(url.protocol) && url.origin !== site.origin && url.origin !== GISCUS, (route) => route.abort());
+  // Runs before any script of the page, outside its policy: records every violation.
+  await context.addInitScript(() => {
+    const record: string[] = [];
+    Object.defineProperty(window, '__violations', { value: record });
+    document.addEventListener('securitypolicyviolation', (event) => record.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  return context;
+}
+
+async function visitPage(context: BrowserContext, url: string): Promise<Visit & { settle(): Promise<void> }> {
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  await page.goto(`${site.origin}${url}`, { waitUntil: 'networkidle' });
+  // Hovering and focusing everything gives mouse and focus handlers their chance to run.
+  await page.mouse.move(500, 400);
+  await page.keyboard.press('Tab');
+  const visit = {
+    page,
+    dialogs,
+    consoleErrors,
+    ran: [] as string[],
+    violations: [] as string[],
+    async settle() {
+      await page.waitForTimeout(100);
+      visit.ran = await page.evaluate((globals) => globals.filter((name) => (window as unknown as Record<string, unknown>)[name] !== undefined), ['__hostile', globalName]);
+      visit.violations = await page.evaluate(() => [...new Set((window as unknown as { __violations: string[] }).__violations)]);
+    },
+  };
+  await visit.settle();
+  return visit;
+}
+
+const globalName = HOSTILE_GLOBAL;
+
+async function expectClean(visit: Visit & { settle(): Promise<void> }): Promise<void> {
+  await visit.settle();
+  expect({ dialogs: visit.dialogs, ran: visit.ran, violations: visit.violations, console: visit.consoleErrors }).toEqual({ dialogs: [], ran: [], violations: [], console: [] });
+}
+
+function htmlPages(dist: string): string[] {
+  return [...snapshot(dist).keys()].filter((file) => file.endsWith('.html')).sort();
+}
+
+/**
+ * Every file under `root` (symbolic links as links, not followed) with a hash of its content; with
+ * `times`, folders too, and the modification times of both, so that any write shows (even a file
+ * written and deleted again changes its folder's time).
+ */
+function snapshot(root: string, options: { times?: boolean } = {}): Map<string, string> {
+  const entries = new Map<string, string>();
+  const walk = (relative: string) => {
+    for (const name of readdirSync(path.join(root, relative)).sort()) {
+      const file = relative ? `${relative}/${name}` : name;
+      const absolute = path.join(root, file);
+      const stat = lstatSync(absolute);
+      const time = options.times ? ` ${stat.mtimeMs}` : '';
+      if (stat.isSymbolicLink()) entries.set(file, `link ${readlinkSync(absolute)}${time}`);
+      else if (stat.isDirectory()) {
+        if (options.times) entries.set(`${file}/`, `folder${time}`);
+        walk(file);
+      } else entries.set(file, `${createHash('sha1').update(readFileSync(absolute)).digest('hex')}${time}`);
+    }
+  };
+  walk('');
+  return entries;
+}

@@ -1,0 +1,262 @@
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CheckReportJson } from '../../src/cli/check-report.ts';
+import { resolveGardenConfig } from '../../src/garden/config.ts';
+import { loadGarden, type Garden } from '../../src/garden/garden.ts';
+import { renderNote } from '../../src/garden/render.ts';
+import { asContentPath } from '../../src/garden/types.ts';
+import { SiteUrls } from '../../src/garden/urls.ts';
+import { projectRoot } from '../support/build-site.ts';
+import { runGarden } from '../support/cli.ts';
+import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
+import { unsafeMarkup } from '../support/html-safety.ts';
+
+/**
+ * The hostile garden (tests/support/hostile-garden.ts) through `garden check` and the render
+ * pipeline: each hostile note must produce exactly the problems listed here (rule, line, column),
+ * nothing else, and every note that is published must render to safe HTML. The built site is
+ * tested in the browser by tests/e2e/hostile.test.ts.
+ */
+
+const RLO = '\u202E';
+
+/** `file:line:column severity rule` for every problem, grouped by what the notes attack. */
+const EXPECTED: Record<string, string[]> = {
+  // Raw HTML and addresses. Every `javascript:`, `vbscript:` and `data:` address is an error, in
+  // every Markdown form (inline, reference, entity-encoded, autolink, angle brackets, numeric
+  // entities, image) and in raw HTML (any case, entity-encoded, with a tab or a leading space).
+  // Raw HTML positions are those of the HTML block. The missing files are the raw `<img>`,
+  // `<video>` and `<source>` sources, and the `<img src=x>` that an HTML reader finds in the
+  // `<noscript>` mutation attack (the page shows it as text of an attribute, see below).
+  // `//evil.example` links are external (no problem, no resolution in the garden).
+  attacks: [
+    'Attacks/Clobbering.md:5:36 error missing-attachment',
+    'Attacks/Markdown links.md:3:8 error unsafe-url',
+    'Attacks/Markdown links.md:3:49 error unsafe-url',
+    'Attacks/Markdown links.md:3:69 error unsafe-url',
+    'Attacks/Markdown links.md:5:10 error unsafe-url',
+    'Attacks/Markdown links.md:5:60 error unsafe-url',
+    'Attacks/Markdown links.md:7:18 error unsafe-url',
+    'Attacks/Markdown links.md:9:10 error unsafe-url',
+    'Attacks/Markdown links.md:9:63 error unsafe-url',
+    'Attacks/Markdown links.md:11:13 error unsafe-url',
+    'Attacks/Markdown links.md:11:84 error unsafe-url',
+    'Attacks/Raw HTML.md:5:1 error missing-attachment',
+    'Attacks/Raw HTML.md:23:1 error missing-attachment',
+    'Attacks/Raw HTML.md:23:57 error missing-attachment',
+    'Attacks/Raw HTML.md:31:11 error missing-attachment',
+    'Attacks/Raw HTML.md:33:1 error unsafe-url',
+    'Attacks/Raw HTML.md:33:60 error unsafe-url',
+    'Attacks/Raw HTML.md:34:1 error unsafe-url',
+    'Attacks/Raw HTML.md:34:63 error unsafe-url',
+    'Attacks/Raw HTML.md:35:1 error unsafe-url',
+    'Attacks/Raw HTML.md:35:57 error unsafe-url',
+    'Attacks/Raw HTML.md:37:1 error unsafe-url',
+    'Attacks/Raw HTML.md:39:1 error unsafe-url',
+  ],
+  // Frontmatter: code is refused (`---js`, `---javascript`, YAML tags), an alias bomb is stopped,
+  // every other fault is reported at its line and the note is published from its body.
+  frontmatter: [
+    'Frontmatter/Alias bomb.md:1:1 error frontmatter-syntax',
+    'Frontmatter/Dates.md:3:10 error frontmatter-invalid', // 2024-02-30
+    'Frontmatter/Dates.md:4:10 error frontmatter-invalid', // "last week"
+    'Frontmatter/Duplicate keys.md:4:1 error frontmatter-syntax',
+    'Frontmatter/Huge.md:1:1 error frontmatter-too-large',
+    'Frontmatter/JS engine.md:1:4 error frontmatter-language',
+    'Frontmatter/JavaScript engine.md:1:4 error frontmatter-language',
+    'Frontmatter/Prototype.md:3:12 info frontmatter-unknown-key',
+    'Frontmatter/Prototype.md:4:14 info frontmatter-unknown-key',
+    'Frontmatter/Unclosed.md:1:1 error frontmatter-unclosed',
+    'Frontmatter/Wrong types.md:2:8 error frontmatter-invalid',
+    'Frontmatter/Wrong types.md:3:7 error frontmatter-invalid',
+    'Frontmatter/Wrong types.md:4:8 error frontmatter-invalid',
+    'Frontmatter/Wrong types.md:5:10 error frontmatter-invalid',
+    'Frontmatter/YAML tags.md:2:8 error frontmatter-syntax',
+  ],
+  // Size and pathological Markdown: refused before parsing (src/garden/limits.ts).
+  size: [
+    'Size/Brackets.md:3:33 error brackets-too-deep',
+    'Size/Emphasis.md:502:1 error markers-too-many',
+    'Size/Five megabytes.md:-:- error file-too-large',
+    'Size/Indented lists.md:35:65 error nesting-too-deep',
+    'Size/Long line.md:3:10001 error line-too-long',
+    'Size/Long list.md:2003:1 error list-items-too-many',
+    'Size/Long table.md:3:1 error table-too-large',
+    'Size/Nested lists.md:3:65 error nesting-too-deep',
+    'Size/Nested quotes.md:3:33 error nesting-too-deep',
+    'Size/Wide table.md:3:1 error table-too-large',
+  ],
+  // Structure: cycles and depth named with their path; the diamond, the folder named `Folder.md`
+  // and the empty notes are fine; nothing resolves outside the content folder; links are refused.
+  structure: [
+    'Structure/Chain 5.md:3:1 warning embed-too-deep',
+    'Structure/Chain 6.md:3:1 warning embed-too-deep',
+    'Structure/Cycle B.md:3:1 error embed-cycle',
+    'Structure/Linked folder:-:- error symlink',
+    'Structure/Linked note.md:-:- error symlink',
+    'Structure/Self embed.md:3:1 error embed-cycle',
+    'Structure/Traversal.md:3:1 warning link-outside-content', // ![[../../.env]]
+    'Structure/Traversal.md:5:1 warning link-outside-content', // ![passwd](../../../etc/passwd)
+    'Structure/Traversal.md:7:1 warning link-outside-content', // <img src="../../../../etc/passwd">
+    'Structure/Traversal.md:9:1 warning link-outside-content',
+    'Structure/Traversal.md:9:33 warning link-outside-content',
+    'Structure/Traversal.md:11:1 warning unsupported-url', // file:///etc/passwd
+    'Structure/Traversal.md:13:25 error missing-attachment', // the symbolic link secret.png
+    'Structure/passwd.md:-:- error symlink',
+    'Structure/secret.png:-:- error symlink',
+  ],
+  // Text: encodings, invisible characters, names that read alike.
+  text: [
+    'Text/Bidi in links.md:3:39 error broken-link',
+    'Text/Bidi in links.md:3:48 error bidi-control',
+    'Text/Bidi in links.md:5:22 error broken-link',
+    'Text/Café.md:-:- error duplicate-name', // NFC and NFD spellings of one name
+    'Text/Control characters.md:3:7 warning control-character',
+    'Text/Invalid UTF-8.md:3:4 error invalid-utf8',
+    `Text/Payroll${RLO}fdp.exe.md:-:- error unsafe-file-name`,
+    'Text/Q&A.md:-:- error slug-collision', // and Text/Q A.md
+    'Text/Tab\tin name.md:-:- error unsafe-file-name',
+    'Text/read me first.md:-:- error slug-collision', // and Text/Read me first.md
+  ],
+  home: ['index.md:12:76 warning link-to-draft'], // [[Five megabytes]], refused
+};
+
+let content: string;
+let report: CheckReportJson;
+let exitCode: number;
+let garden: Garden;
+
+beforeAll(async () => {
+  content = createHostileGarden();
+  const result = await runGarden(['check', '--format', 'json', '--verbose', '--content', content], { cwd: projectRoot });
+  exitCode = result.code;
+  report = JSON.parse(result.stdout) as CheckReportJson;
+  garden = await loadGarden(resolveGardenConfig({ content }, {}));
+});
+
+afterAll(() => {
+  if (content) rmSync(content, { recursive: true, force: true });
+});
+
+const diagnostic = (file: string) => report.diagnostics.filter((d) => d.file === file);
+const renderedHtml = (file: string) => {
+  const note = garden.index.byPath.get(asContentPath(file));
+  if (!note) throw new Error(`${file} was not indexed`);
+  return renderNote(garden, note, new SiteUrls('/')).html;
+};
+
+describe('garden check on the hostile garden', () => {
+  it('reports exactly the expected problems, each at its line and column, and fails', () => {
+    const short = report.diagnostics.map((d) => `${d.file}:${d.line ?? '-'}:${d.column ?? '-'} ${d.severity} ${d.rule}`);
+    expect(short).toEqual(Object.values(EXPECTED).flat().sort(byFileThenPosition));
+    expect(exitCode).toBe(1);
+  });
+
+  it('never runs frontmatter code, and no key pollutes Object.prototype', () => {
+    expect((globalThis as Record<string, unknown>)[HOSTILE_GLOBAL]).toBeUndefined();
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(diagnostic('Frontmatter/JS engine.md')[0]?.message).toContain('code in notes is never run');
+    // A note whose YAML cannot be read is still published, from its body, titled by its file name.
+    const note = garden.index.byPath.get(asContentPath('Frontmatter/JS engine.md'));
+    expect(note).toMatchObject({ published: true, title: 'JS engine', frontmatter: {} });
+    // A draft flag that cannot be read keeps the note unpublished (fail closed).
+    expect(garden.index.byPath.get(asContentPath('Frontmatter/Wrong types.md'))?.published).toBe(false);
+  });
+
+  it('refuses pathological notes before the parser sees them, and keeps them as unpublished notes', () => {
+    for (const file of EXPECTED.size!.map((line) => line.slice(0, line.indexOf('.md:') + 3))) {
+      const note = garden.index.byPath.get(asContentPath(file));
+      expect(note, file).toMatchObject({ published: false });
+      // Refused notes reach the index with an empty body: nothing of them was parsed.
+      expect(note?.tree.children, file).toEqual([]);
+    }
+    expect(diagnostic('Size/Nested quotes.md')[0]?.message).toBe(
+      'Line 3 nests block quotes, callouts or lists 5000 levels deep; at most 32 levels are allowed. The note is not published.',
+    );
+    expect(diagnostic('Size/Wide table.md')[0]?.message).toContain('has 1000 columns; tables may have at most 100');
+    expect(diagnostic('Size/Five megabytes.md')[0]?.message).toBe('The note is 5.0 MiB; notes larger than 1 MiB are not published.');
+  });
+
+  it('names embed cycles and deep chains by their path', () => {
+    expect(diagnostic('Structure/Cycle B.md')[0]?.message).toContain('Structure/Cycle A.md → Structure/Cycle B.md → Structure/Cycle A.md');
+    expect(diagnostic('Structure/Self embed.md')[0]?.message).toContain('Structure/Self embed.md → Structure/Self embed.md');
+    expect(diagnostic('Structure/Chain 5.md')[0]?.message).toContain('Structure/Chain 1.md → Structure/Chain 2.md → Structure/Chain 3.md → Structure/Chain 4.md → Structure/Chain 5.md → Structure/Chain 6.md');
+    expect(renderedHtml('Structure/Diamond top.md').match(/Shown twice on the top note/g)).toHaveLength(2);
+  });
+
+  it('publishes the folder named like a note and the empty notes', () => {
+    for (const file of ['Structure/Folder.md/index.md', 'Structure/Folder.md/Inside.md', 'Structure/Empty.md', 'Structure/Whitespace only.md', 'Structure/Only frontmatter.md']) {
+      expect(garden.index.byPath.get(asContentPath(file))?.published, file).toBe(true);
+    }
+    expect(garden.index.byPath.get(asContentPath('Structure/Empty.md'))?.title).toBe('Empty');
+  });
+
+  it('reads nothing outside the content folder and through no symbolic link', () => {
+    const paths = [...garden.index.byPath.keys(), ...garden.index.attachmentsUsed];
+    expect(paths.filter((file) => /passwd|hostname|Linked|secret|\.env/.test(file))).toEqual([]);
+    expect(renderedHtml('Structure/Traversal.md')).not.toMatch(/etc\/passwd"|\.env"|root:/);
+  });
+
+  it('escapes invisible characters in the messages about file names', () => {
+    expect(diagnostic(`Text/Payroll${RLO}fdp.exe.md`)[0]?.message).toContain('Payroll\\u{202e}fdp.exe.md');
+    expect(diagnostic('Text/Tab\tin name.md')[0]?.message).toContain('Tab\\u{9}in name.md');
+  });
+});
+
+describe('the hostile notes as pages', () => {
+  it('render to safe HTML: no script, handler, inline style, dangerous address or foreign frame', () => {
+    const problems = garden.index.notes
+      .filter((note) => note.published)
+      .flatMap((note) => unsafeMarkup(renderNote(garden, note, new SiteUrls('/')).html).map((problem) => `${note.path}: ${problem}`));
+    expect(problems).toEqual([]);
+  });
+
+  it('keep what GitHub keeps of raw HTML, and the text of what they drop', () => {
+    const html = renderedHtml('Attacks/Raw HTML.md');
+    expect(html).toContain('<div>Styled and scripted div</div>');
+    expect(html).toContain('<details open><summary>Toggle</summary>Details text</details>');
+    expect(html).toContain('<a>raw javascript link</a>');
+    expect(html).toContain('svg link');
+  });
+
+  it('treat protocol-relative and backslash addresses as external', () => {
+    const links = garden.index.outgoing.get(asContentPath('Attacks/Markdown links.md')) ?? [];
+    const external = links.filter((link) => link.raw.startsWith('//')).map((link) => link.resolution.kind);
+    expect(external).toEqual(['external', 'external']);
+    expect(renderedHtml('Attacks/Markdown links.md')).toContain('<a href="//evil.example/path">elsewhere</a>');
+  });
+
+  it('namespace raw HTML ids and the headings that would take the page\'s own ids (DOM clobbering)', () => {
+    const html = renderedHtml('Attacks/Clobbering.md');
+    expect(html).toContain('<h2 id="user-content-giscus">');
+    expect(html).toContain('name="user-content-kg-main"');
+    expect(html).toContain('id="user-content-kg-search-input"');
+    expect(html).toContain('<h2 id="user-content-kg-toc">kg toc</h2>');
+    expect(html).not.toMatch(/ (id|name)="(d?kg-|giscus)/);
+  });
+
+  it('never let one note\'s failure to render stop the build: the page says so, the build reports it', () => {
+    const note = garden.index.byPath.get(asContentPath('Structure/Empty.md'))!;
+    const broken = { ...note, tree: null as never };
+    const rendered = renderNote(garden, broken, new SiteUrls('/'));
+    expect(rendered).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
+    expect(garden.diagnostics.filter((d) => d.rule === 'render-failed')).toEqual([expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error' })]);
+    garden.diagnostics.splice(garden.diagnostics.findIndex((d) => d.rule === 'render-failed'), 1);
+  });
+
+  it('show control characters as � and keep the rest of the note', () => {
+    expect(renderedHtml('Text/Control characters.md')).toContain('A NUL \uFFFD here, an escape \uFFFD[31m there, a bell \uFFFD.');
+    expect(renderedHtml('Text/Invalid UTF-8.md')).toContain('Caf\uFFFD au lait');
+  });
+});
+
+function byFileThenPosition(a: string, b: string): number {
+  const parse = (entry: string) => {
+    const match = /^(.*):(\d+|-):(\d+|-) /.exec(entry)!;
+    return { file: match[1]!, line: match[2] === '-' ? 0 : Number(match[2]), column: match[3] === '-' ? 0 : Number(match[3]) };
+  };
+  const x = parse(a);
+  const y = parse(b);
+  if (x.file !== y.file) return x.file < y.file ? -1 : 1;
+  return x.line - y.line || x.column - y.column;
+}
