@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../src/garden/graph-json.ts';
 import { CATEGORY_COLOURS } from '../../src/client/graph/colours.ts';
-import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 
 /**
@@ -153,6 +153,8 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
       const expected = graph.nodes.filter((node) => node.path.startsWith('departments/technical-success/') && node.tags.some((t) => t.toLowerCase() === tag.toLowerCase())).length;
       expect(await page.locator('[data-graph-status]').textContent()).toBe(`Showing ${expected} of 883 notes.`);
     }
+    // All of it within the page's Content-Security-Policy.
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -197,6 +199,7 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     // Their links too: more notes, on an outer ring.
     await section.locator('[data-local-depth]').check();
     expect((await section.locator('[data-local-items] li').count())).toBeGreaterThan(neighbours.size);
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
-import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
 
 /**
  * End to end, in headless Chromium: a built page with an embed, a callout, math and a Mermaid
@@ -69,6 +69,8 @@ describe('Obsidian features in the browser', () => {
 
     const all = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
     console.log(`scripts of a page with one flowchart: ${scripts.size} files, ${Math.round(all / 1024)} KiB (uncompressed)`);
+    // Mermaid's styling is allowed on pages with a diagram only (src/site/csp.ts); nothing else is needed.
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 
@@ -105,6 +107,7 @@ describe('Obsidian features in the browser', () => {
     await page.mouse.move(5, 5);
     await page.locator('.kg-preview').waitFor({ state: 'hidden' });
     expect(await link.getAttribute('aria-describedby')).toBeNull();
+    expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 

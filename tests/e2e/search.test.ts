@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type SiteBrowser } from '../support/browser.ts';
+import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'search');
@@ -65,6 +65,8 @@ describe('search', () => {
     await page.getByRole('button', { name: '#alpha' }).click();
     await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit:not(.kg-search-hit-section)').length === 2);
     expect((await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
+    // Pagefind's WebAssembly and worker run within the page's Content-Security-Policy.
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   it('opens with Ctrl+K or /, moves with the arrow keys, navigates with Enter and closes with Escape', async () => {
@@ -85,6 +87,7 @@ describe('search', () => {
     expect(page.url()).toBe(`${site.origin}${target}`);
     expect(await page.locator('h1').first().textContent()).toBe(title);
     expect(await page.locator('mark.kg-search-highlight').count()).toBeGreaterThan(0);
+    expect(await cspViolations(page)).toEqual([]);
   });
 
   it('does not find words that appear only in backlinks or navigation', async () => {

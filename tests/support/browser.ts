@@ -44,7 +44,11 @@ export async function openSite(dist: string, onServe?: ServeListener): Promise<S
   return {
     browser,
     origin: server.origin,
-    newPage: async (options) => (await browser.newContext(options)).newPage(),
+    newPage: async (options) => {
+      const context = await browser.newContext(options);
+      await context.addInitScript(recordCspViolations);
+      return context.newPage();
+    },
     close: async () => {
       await browser.close();
       await server.close();
@@ -60,4 +64,19 @@ export async function scrollToBottom(page: Page): Promise<void> {
     await page.mouse.wheel(0, 600);
     await page.waitForTimeout(50);
   }
+}
+
+/**
+ * Runs in every page before the page's own scripts: keeps each Content-Security-Policy violation
+ * (src/site/csp.ts), so a test can assert that a feature works under the policy.
+ */
+function recordCspViolations(): void {
+  const record: string[] = [];
+  Object.defineProperty(window, '__cspViolations', { value: record });
+  document.addEventListener('securitypolicyviolation', (event) => record.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+}
+
+/** The policy violations a page (opened with `openSite`) has had so far. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])]);
 }
