@@ -39,12 +39,12 @@ function createIntegration(options: GardenOptions): AstroIntegration {
   let started = 0;
   let layout: Promise<GardenLayout> | undefined;
   let cache: string;
+  let building = false;
   const stopwatch = new Stopwatch();
 
   const load = async (logger: AstroIntegrationLogger, parallel?: { build: ParallelBuild; cacheDir: string }) => {
-    // The git history is read once per process; dev reloads after an edit reuse it.
     loaded = await loadGarden(config, { history: loaded?.history ?? true, ...(parallel ? { parallel: parallel.build, cacheDir: parallel.cacheDir } : {}) });
-    setSiteState({ garden: loaded, urls });
+    setSiteState({ garden: loaded, urls, publishing: true });
     logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
     logHistory(loaded, logger);
     return loaded;
@@ -55,6 +55,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
     hooks: {
       'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
         started = performance.now();
+        building = command === 'build';
         config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
         urls = new SiteUrls(astroConfig.base);
         outDir = path.resolve(fileURLToPath(astroConfig.outDir));
@@ -106,8 +107,11 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         stopwatch.stop();
       },
       'astro:server:setup': async ({ server, logger }) => {
+        // `astro build` may start a Vite server of its own (to generate types): that is not the dev
+        // server, and it must not replace the garden the build loaded (with its prerendered notes).
+        if (building) return;
         loaded = await loadGarden(config, { history: true, keepScan: true });
-        setSiteState({ garden: loaded, urls });
+        setSiteState({ garden: loaded, urls, publishing: false });
         logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
         logHistory(loaded, logger);
         server.middlewares.use(serveAttachments(() => loaded, urls));
@@ -121,7 +125,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         watchContent(server, config.contentDir, async (files) => {
           const started = performance.now();
           loaded = await updateGarden(loaded!, files);
-          setSiteState({ garden: loaded, urls });
+          setSiteState({ garden: loaded, urls, publishing: false });
           server.ws.send({ type: 'full-reload' });
           logger.info(`updated the garden after ${files.length} changed file(s) in ${Math.round(performance.now() - started)} ms`);
         });

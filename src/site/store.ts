@@ -10,6 +10,12 @@ import type { SiteUrls } from '../garden/urls.ts';
 export interface SiteState {
   garden: Garden;
   urls: SiteUrls;
+  /**
+   * Whether pages are being built for publishing (`astro build`) rather than served by the dev
+   * server. Told by the integration, which knows the command: `import.meta.env.PROD` follows
+   * NODE_ENV, which a shell or a test runner may have set to anything.
+   */
+  publishing: boolean;
 }
 
 const KEY = Symbol.for('knowledge-garden.site-state');

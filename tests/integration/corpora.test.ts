@@ -181,9 +181,13 @@ describe.skipIf(!existsSync(vault))('obsidian-tasks-docs', () => {
     expect(found.filter((entry) => upstreamTypo.test(entry))).toHaveLength(1);
   });
 
-  it('builds with no unresolved links and no problems', () => {
+  it('builds with no unresolved links and no errors; its one warning is a link only Obsidian can open', () => {
     expect(output).toMatch(/garden: \d+ notes published( \([^)]*\))?, \d+ links between notes, 0 unresolved/);
-    expect(output).toMatch(/garden: 0 errors, 0 warnings/);
+    expect(output).toMatch(/garden: 0 errors, 1 warnings/);
+    // Read once: the Vite server a build may start (to generate types) does not read it again.
+    expect(output.match(/read \d+ notes from/g)).toHaveLength(1);
+    // `obsidian://show-plugin?…` opens the Obsidian app: a published page cannot keep it as a link.
+    expect(output).toMatch(/How To\/Style custom statuses\.md:68:20 {2}warning {2}unsupported-url {2}`obsidian:\/\/show-plugin/);
     const graph = readGraph(dist);
     expect(graph.unresolved).toEqual([]);
     expect(graph.nodes.length).toBeGreaterThan(100);

@@ -237,8 +237,15 @@ describe('the hostile notes as pages', () => {
 
   it('never let one note\'s failure to render stop the build: the page says so, the build reports it', () => {
     const note = garden.index.byPath.get(asContentPath('Structure/Empty.md'))!;
-    const broken = { ...note, tree: null as never };
-    const rendered = renderNote(garden, broken, new SiteUrls('/'));
+    // A note whose rendering throws, wherever in the pipeline: here, as its tree is read.
+    const tree = Object.getOwnPropertyDescriptor(note, 'tree')!;
+    Object.defineProperty(note, 'tree', { configurable: true, get: () => { throw new Error('the tree is broken'); } });
+    let rendered;
+    try {
+      rendered = renderNote(garden, note, new SiteUrls('/'));
+    } finally {
+      Object.defineProperty(note, 'tree', tree);
+    }
     expect(rendered).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
     expect(garden.diagnostics.filter((d) => d.rule === 'render-failed')).toEqual([expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error' })]);
     garden.diagnostics.splice(garden.diagnostics.findIndex((d) => d.rule === 'render-failed'), 1);

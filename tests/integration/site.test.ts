@@ -33,7 +33,7 @@ const byClass = (name: string) => (element: Element) => ((element.properties.cla
 
 describe('a strict build', () => {
   it('fails when the content has errors, and names them', async () => {
-    await expect(buildSite(fixture, { GARDEN_STRICT: '1' })).rejects.toThrow(/Strict build: 2 error\(s\)/);
+    await expect(buildSite(fixture, { GARDEN_STRICT: '1' })).rejects.toThrow(/Strict build: 3 error\(s\)/); // a broken link, a missing picture, a javascript: link
   });
 });
 

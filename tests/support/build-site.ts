@@ -46,8 +46,16 @@ export async function buildSite(contentDir: string, env: Record<string, string> 
   const dist = options.dist ?? freshSiteFolder();
   const { stdout, stderr } = await promisify(execFile)(astro, ['build', '--outDir', dist], {
     cwd: projectRoot,
-    env: { ...process.env, GARDEN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
+    // Without the test runner's NODE_ENV=test, which a user's `npm run build` does not have.
+    env: { ...withoutTestEnvironment(process.env), GARDEN_CONTENT: contentDir, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
   return { dist, output: stdout + stderr };
+}
+
+function withoutTestEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...environment };
+  delete copy.NODE_ENV;
+  delete copy.VITEST;
+  return copy;
 }

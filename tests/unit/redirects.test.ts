@@ -39,11 +39,12 @@ describe('redirects from old addresses', () => {
     }).commit('reuse');
     const garden = await load(repo);
     expect(plan(garden.redirects)).toEqual(['/team/shared/ → /team/new/ (alias)']);
+    // Sorted by file, then place, then message: the same order in every build.
     expect(garden.diagnostics.map((d) => `${d.file} ${d.severity} ${d.rule}: ${d.message}`)).toEqual([
-      'Team/New.md info redirect-collision: The old address /team/old/ (from its earlier path Team/Old.md) is not redirected here: Team/Old.md is published there.',
+      'Team/New.md info redirect-collision: The old address /tags/ (from its alias "/Tags") is not redirected here: one of the garden\'s own pages is published there.',
       'Team/New.md info redirect-collision: The old address /team/ (from its alias "Team/") is not redirected here: a folder page is published there.',
       'Team/New.md info redirect-collision: The old address /team/old/ (from its alias "Old") is not redirected here: Team/Old.md is published there.',
-      'Team/New.md info redirect-collision: The old address /tags/ (from its alias "/Tags") is not redirected here: one of the garden\'s own pages is published there.',
+      'Team/New.md info redirect-collision: The old address /team/old/ (from its earlier path Team/Old.md) is not redirected here: Team/Old.md is published there.',
       'Team/Other.md info redirect-collision: The old address /team/shared/ (from its alias "Shared") is not redirected here: it already redirects to Team/New.md.',
     ]);
   });
