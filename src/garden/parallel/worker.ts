@@ -18,7 +18,23 @@ import type { RenderResponse, WorkerRequest, WorldData } from './protocol.ts';
 const port = parentPort;
 if (!port) throw new Error('src/garden/parallel/worker.ts runs as a worker thread only.');
 
+/**
+ * Trees kept from parsing for the render that follows, newest last. Bounded: a tree takes about 25
+ * times its Markdown in memory, and a garden of 50,000 notes kept whole went past 4 GB. A note whose
+ * tree was dropped is parsed again when it is rendered (its Markdown comes with the request).
+ */
+const MAX_KEPT_TREES = 2_000;
 const trees = new Map<ContentPath, Root>();
+
+function keepTree(notePath: ContentPath, tree: Root): void {
+  trees.delete(notePath);
+  trees.set(notePath, tree);
+  // The oldest go first; a render's own trees were just added, so they stay for that render.
+  for (const oldest of trees.keys()) {
+    if (trees.size <= MAX_KEPT_TREES) break;
+    trees.delete(oldest);
+  }
+}
 let world: Promise<RenderWorld> | undefined;
 let queue: Promise<void> = Promise.resolve();
 
@@ -39,7 +55,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'parse': {
       const { facts, tree } = parseNote(request.body);
-      trees.set(request.path, tree);
+      keepTree(request.path, tree);
       return { facts };
     }
     case 'world':
@@ -47,7 +63,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return undefined;
     case 'render': {
       if (!world) throw new Error('A render request came before the garden was described.');
-      for (const { path: notePath, body } of request.bodies) if (!trees.has(notePath)) trees.set(notePath, parseNote(body).tree);
+      // Each tree this render needs becomes the newest, so none of them is dropped during it.
+      for (const { path: notePath, body } of request.bodies) keepTree(notePath, trees.get(notePath) ?? parseNote(body).tree);
       const rendered = renderInWorld(await world, request.path, { liftTitle: request.liftTitle });
       mkdirSync(path.dirname(request.file), { recursive: true });
       // Written whole to a temporary name, then renamed: a reader never sees half a file.
