@@ -9,6 +9,7 @@ import type { NoteGraph } from '../../src/client/graph/data.ts';
 import { resolveGardenConfig } from '../../src/garden/config.ts';
 import { loadGarden, type Garden } from '../../src/garden/garden.ts';
 import { gardenGraph } from '../../src/garden/graph/garden-graph.ts';
+import { hasLinkedNotes } from '../../src/garden/graph/link-graph.ts';
 import { buildGraphJson } from '../../src/garden/graph-json.ts';
 import { LOCAL_GRAPH_LIMITS, LocalGraphs, graphViewJson, localGraphPath } from '../../src/garden/graph/view-data.ts';
 import { pagePath } from '../../src/garden/page-path.ts';
@@ -155,5 +156,26 @@ describe('influence as a tie-breaker in search', () => {
   it('never lifts a clearly weaker match over a better one', () => {
     const byInfluence = [{ id: 'poor' }, { id: 'fern' }, { id: 'moss' }, { id: 'weak' }];
     expect(preferInfluential(results, byInfluence).map((result) => result.id)).toEqual(['weak', 'fern', 'moss', 'poor']);
+  });
+});
+
+describe('whether a note page shows a local graph', () => {
+  it('follows the link graph: a neighbour is another published note, linking or linked', async () => {
+    const { graph } = gardenGraph(garden.index);
+    for (const note of garden.index.bySlug.values()) {
+      expect(hasLinkedNotes(garden.index, note), note.path).toBe(graph.hasNode(note.slug) && graph.degree(note.slug) > 0);
+    }
+    expect(hasLinkedNotes(garden.index, garden.index.bySlug.get(slug('lonely'))!)).toBe(false);
+    expect(hasLinkedNotes(garden.index, garden.index.bySlug.get(slug('hub'))!)).toBe(true);
+
+    // A link to itself or to a draft is no neighbour; a link from a draft neither.
+    const dir = mkdtempSync(path.join(tmpdir(), 'garden-local-graph-'));
+    writeFileSync(path.join(dir, 'Selfish.md'), '# Selfish\n\n[[Selfish]] and [[Secret]].\n');
+    writeFileSync(path.join(dir, 'Secret.md'), '---\ndraft: true\n---\n# Secret\n\n[[Selfish]]\n');
+    writeFileSync(path.join(dir, 'Other.md'), '# Other\n\n[[Friend]]\n');
+    writeFileSync(path.join(dir, 'Friend.md'), '# Friend\n');
+    const small = await loadGarden(resolveGardenConfig({ content: dir }, {}));
+    const hasNeighbours = (name: string) => hasLinkedNotes(small.index, small.index.bySlug.get(slug(name))!);
+    expect([hasNeighbours('selfish'), hasNeighbours('other'), hasNeighbours('friend')]).toEqual([false, true, true]);
   });
 });

@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/build.ts';
 import type { Slug } from '../types.ts';
 
 /**
@@ -17,6 +17,19 @@ export function linkGraph(index: GardenIndex): Graph {
     graph.mergeEdge(edge.source, edge.target);
   }
   return graph;
+}
+
+/**
+ * Whether the note has a neighbour in `linkGraph`: another published note links to it, or it links
+ * to one. Read from the index directly, so a page can ask without building the whole graph (which
+ * takes a fifth of a second for 10,000 notes, on the first page after every edit in dev).
+ */
+export function hasLinkedNotes(index: GardenIndex, note: IndexedNote): boolean {
+  if ((index.backlinks.get(note.slug)?.length ?? 0) > 0) return true;
+  return (index.outgoing.get(note.path) ?? []).some((link) => {
+    if (link.resolution.kind !== 'note' || link.resolution.path === note.path) return false;
+    return index.byPath.get(link.resolution.path)?.published === true;
+  });
 }
 
 export type NodeValues = Map<Slug, number>;
