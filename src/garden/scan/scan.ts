@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config.ts';
-import type { Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { checkNoteText, LIMITS } from '../limits.ts';
 import { slugForAttachmentPath } from '../slug.ts';
 import { asContentPath, type ContentPath } from '../types.ts';
@@ -105,6 +105,9 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   for (const note of notes) if (note) result.notes.push(note);
   result.attachments.sort((a, b) => (a.path < b.path ? -1 : 1));
   result.attachments = withoutAddressCollisions(result.attachments, result.diagnostics);
+  // Files are read concurrently: problems arrive in the order reads finish. Sorted, every scan of
+  // the same folder reports the same way.
+  result.diagnostics.sort(compareDiagnostics);
   return result;
 }
 
