@@ -69,5 +69,6 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  return `${manifest.name} ${manifest.version}`;
+  // The Node.js it runs on: the project's pinned one, whichever Node started the command.
+  return `${manifest.name} ${manifest.version} (Node.js ${process.version})`;
 }
