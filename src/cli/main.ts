@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { Suggester } from '../garden/suggest.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
+import { mvCommand } from './commands/mv.ts';
 import { newCommand } from './commands/new.ts';
 import { EXIT, formatCommandHelp, parseInvocation, printersFor, UsageError, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 
 /** Every `garden` command, in the order `garden --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand] as unknown as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand, mvCommand] as unknown as Command[];
 
 /**
  * The `garden` command: finds the command, parses its arguments with Node's own parser, runs it and
@@ -57,7 +58,7 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
   return [
     `${paint('bold', 'Usage:')} garden <command> [options]`,
     '',
-    'The knowledge garden\'s command line: write notes, check them, see what a branch changes.',
+    'The knowledge garden\'s command line: write notes, check them, see what a branch changes, rename them without breaking links.',
     '',
     paint('bold', 'Commands:'),
     ...COMMANDS.map((command) => `  ${paint('cyan', command.name.padEnd(width))}${command.summary}`),
