@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Suggester } from '../garden/suggest.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
+import { fixLinksCommand } from './commands/fix-links.ts';
 import { mvCommand } from './commands/mv.ts';
 import { newCommand } from './commands/new.ts';
 import { EXIT, formatCommandHelp, parseInvocation, printersFor, UsageError, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 
 /** Every `garden` command, in the order `garden --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand, mvCommand] as unknown as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand, mvCommand, fixLinksCommand] as unknown as Command[];
 
 /**
  * The `garden` command: finds the command, parses its arguments with Node's own parser, runs it and

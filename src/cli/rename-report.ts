@@ -15,7 +15,7 @@ import type { CliIO, Printer } from './io.ts';
  * is not safe: links it cannot write, links that would lead elsewhere, new problems. Returns the
  * exit code to stop with, or `undefined` when the plan is safe.
  */
-export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer): number | undefined {
+export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer, refuse: 'errors-and-warnings' | 'errors'): number | undefined {
   const nothingChanged = `${err.paint('red', '✗')} Nothing was changed.`;
   if (plan.problems.length > 0) {
     for (const problem of plan.problems) err.line(problem);
@@ -29,11 +29,18 @@ export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer)
     err.line(`${nothingChanged} Please report this: the garden should have rewritten them.`);
     return EXIT.problems;
   }
-  if (check.newProblems.length > 0) {
+  const refused = check.newProblems.filter((diagnostic) => refuse === 'errors-and-warnings' || diagnostic.severity === 'error');
+  if (refused.length > 0) {
     err.line('After the change, the garden would have these new problems:');
-    for (const diagnostic of check.newProblems) err.line(`  ${formatDiagnostic(diagnostic)}`);
+    for (const diagnostic of refused) err.line(`  ${formatDiagnostic(diagnostic)}`);
     err.line(`${nothingChanged} Choose another name or place.`);
     return EXIT.problems;
+  }
+  // A repaired link leads to its note again, so `garden check` can now see a `#heading` it lacks.
+  const revealed = check.newProblems.filter((diagnostic) => !refused.includes(diagnostic));
+  if (revealed.length > 0) {
+    err.line(err.paint('yellow', `Once repaired, ${revealed.length} link${revealed.length === 1 ? '' : 's'} will show ${revealed.length === 1 ? 'a warning' : 'warnings'} of ${revealed.length === 1 ? 'its' : 'their'} own (\`garden check\` lists them), e.g.:`));
+    err.line(`  ${formatDiagnostic(revealed[0]!)}`);
   }
   return undefined;
 }

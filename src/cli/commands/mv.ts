@@ -83,7 +83,7 @@ export const mvCommand: Command<MvValues> = {
     const plan = await planMove(garden, moves).finally(() => progress.stop());
 
     const git = await locateInGit(config.contentDir);
-    const refusal = refuseUnsafePlan(garden, plan, err);
+    const refusal = refuseUnsafePlan(garden, plan, err, 'errors-and-warnings');
     if (refusal !== undefined) return refusal;
     const links = plan.rewritten.reduce((sum, file) => sum + file.changes.length, 0);
     const rewrote = `${links} link${links === 1 ? '' : 's'} in ${plan.rewritten.length} note${plan.rewritten.length === 1 ? '' : 's'}`;
