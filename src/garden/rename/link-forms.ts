@@ -41,13 +41,16 @@ export function wikiLinkName(written: string, from: ContentPath, destination: Li
   return usable(`/${spelled(destination.path)}`);
 }
 
-/** Path suffixes that can name the file, shortest first; a folder page is also named by its folder. */
+/**
+ * Path suffixes that can name the file, shortest first. A folder page is named by its folder
+ * (`[[guides]]`) before its own name (`[[guides/index]]`): `index` alone names no note a reader knows.
+ */
 function nameCandidates(destination: LinkDestination): string[] {
   const segments = (destination.kind === 'note' ? withoutMd(destination.path) : destination.path).split('/');
-  const candidates = suffixes(segments);
-  if (destination.kind === 'note' && isFolderPage(destination.path) && segments.length > 1) candidates.push(...suffixes(segments.slice(0, -1)));
   const depth = (name: string) => name.split('/').length;
-  return candidates.sort((a, b) => depth(a) - depth(b) || a.length - b.length);
+  const shortestFirst = (names: string[]) => names.sort((a, b) => depth(a) - depth(b) || a.length - b.length);
+  const folderNames = destination.kind === 'note' && isFolderPage(destination.path) && segments.length > 1 ? shortestFirst(suffixes(segments.slice(0, -1))) : [];
+  return [...folderNames, ...shortestFirst(suffixes(segments))];
 }
 
 function suffixes(segments: readonly string[]): string[] {
@@ -105,4 +108,17 @@ function encodePath(value: string, encodeNonAscii: boolean): string {
     if (/[^\x00-\x7f]/u.test(char) && !encodeNonAscii) return char;
     return encodeURIComponent(char).replace(/[()]/g, (paren) => `%${paren.charCodeAt(0).toString(16).toUpperCase()}`);
   });
+}
+
+/**
+ * Whether a URL's path names the file itself (relative to the note, or from the root), rather than
+ * reaching it through the resolver's fallbacks (an attachment or a note found by its name anywhere,
+ * as Obsidian does). GitHub and most editors follow only such paths, so a rename keeps them so.
+ */
+export function namesFileDirectly(from: ContentPath, url: string, file: ContentPath): boolean {
+  const pathPart = safeDecode(url.trim().replace(/^<|>$/g, '').replace(/[#?].*$/, '')).normalize('NFC');
+  if (pathPart === '') return false;
+  const joined = path.normalize(pathPart.startsWith('/') ? pathPart.slice(1) : path.join(path.dirname(from), pathPart)).replace(/\/+$/, '');
+  const wanted = file.toLowerCase();
+  return [joined, `${joined}.md`, `${joined}/index.md`, `${joined}/README.md`].some((candidate) => candidate.toLowerCase() === wanted);
 }

@@ -6,6 +6,7 @@ import type { LinkTarget } from '../index/facts.ts';
 import { Resolver, type Resolution } from '../index/resolver.ts';
 import type { NoteSource } from '../scan/scan.ts';
 import type { ContentPath } from '../types.ts';
+import { namesFileDirectly } from './link-forms.ts';
 import type { LinkSite } from './link-sites.ts';
 import { fulfils, rewriteNoteLinks, type LinkChange, type LinkIntent } from './rewrite.ts';
 
@@ -61,21 +62,26 @@ export async function planMove(garden: Garden, moves: ReadonlyMap<ContentPath, C
     index.notes.map((note) => ({ ...resolvable(note), path: moved(note.path) })),
     index.resolver.attachmentPaths().map(moved),
   );
-  const intentFrom = (resolution: Resolution): LinkIntent | undefined =>
+  const intentFrom = (notePath: ContentPath, target: LinkTarget, resolution: Resolution): LinkIntent | undefined =>
     resolution.kind === 'note' || resolution.kind === 'attachment'
-      ? { kind: resolution.kind, path: moved(resolution.path), ambiguousBefore: resolution.ambiguous !== undefined }
+      ? {
+          kind: resolution.kind,
+          path: moved(resolution.path),
+          ambiguousBefore: resolution.ambiguous !== undefined,
+          direct: target.form === 'url' && namesFileDirectly(notePath, target.url, resolution.path),
+        }
       : undefined;
 
   const plan: RenamePlan = { moves: new Map(moves), rewritten: [], problems: [] };
   for (const source of sourcesOf(garden)) {
     const location = moved(source.path);
     const needsRewrite = (link: ResolvedLink) => {
-      const intent = intentFrom(link.resolution);
-      return intent !== undefined && !fulfils(after.resolve(location, link.target), intent);
+      const intent = intentFrom(source.path, link.target, link.resolution);
+      return intent !== undefined && !fulfils(link.target, location, after.resolve(location, link.target), intent);
     };
     // The index already knows every link: only the notes with a link to rewrite are read again.
     if (!(index.outgoing.get(source.path) ?? []).some(needsRewrite)) continue;
-    await rewriteFile(plan, source, location, after, (site) => intentFrom(index.resolver.resolve(source.path, site.target)));
+    await rewriteFile(plan, source, location, after, (site) => intentFrom(source.path, site.target, index.resolver.resolve(source.path, site.target)));
   }
   return plan;
 }

@@ -1,12 +1,16 @@
 import type { SourcePoint } from '../diagnostics.ts';
 import type { Resolution, Resolver } from '../index/resolver.ts';
 import type { ContentPath } from '../types.ts';
-import { urlDestination, wikiLinkName, type LinkDestination } from './link-forms.ts';
+import type { LinkTarget } from '../index/facts.ts';
+import { namesFileDirectly, urlDestination, wikiLinkName, type LinkDestination } from './link-forms.ts';
 import { linkSitesOf, type LinkSite, type TextRange } from './link-sites.ts';
 
-/** Where a link must lead after the change, and whether it was ambiguous before (then it may stay so). */
+/** Where a link must lead after the change, and how it led there before. */
 export interface LinkIntent extends LinkDestination {
+  /** It was ambiguous before: it may stay so. */
   ambiguousBefore: boolean;
+  /** A URL that named the file's path itself (not found by name): it must still do so. */
+  direct?: boolean;
 }
 
 /** One link rewritten: where, and its text before and after. */
@@ -23,13 +27,17 @@ export interface RewrittenNote {
   problems: string[];
 }
 
-/** Whether a resolution leads where the intent says, without a new ambiguity. */
-export function fulfils(resolution: Resolution, intent: LinkIntent): boolean {
+/**
+ * Whether a link, resolved at `location`, leads where the intent says: the same file, without a new
+ * ambiguity, and by its path when it was written so.
+ */
+export function fulfils(target: LinkTarget, location: ContentPath, resolution: Resolution, intent: LinkIntent): boolean {
   return (
     (resolution.kind === 'note' || resolution.kind === 'attachment') &&
     resolution.kind === intent.kind &&
     resolution.path === intent.path &&
-    (!resolution.ambiguous || intent.ambiguousBefore)
+    (!resolution.ambiguous || intent.ambiguousBefore) &&
+    (!intent.direct || (target.form === 'url' && namesFileDirectly(location, target.url, intent.path)))
   );
 }
 
@@ -53,7 +61,7 @@ export function rewriteNoteLinks(
   const problems: string[] = [];
   for (const site of linkSitesOf(text)) {
     const intent = intentOf(site);
-    if (!intent || fulfils(resolver.resolve(location, site.target), intent)) continue;
+    if (!intent || fulfils(site.target, location, resolver.resolve(location, site.target), intent)) continue;
     const written = text.slice(site.range.start, site.range.end);
     const where = `${location}:${site.at.line}:${site.at.column}`;
     if (site.syntax === 'wikilink') {
