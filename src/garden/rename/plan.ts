@@ -90,7 +90,8 @@ export async function planMove(garden: Garden, moves: ReadonlyMap<ContentPath, C
  * Plans repairing links broken by renames already made: `formerPaths` gives each file's earlier
  * paths (from git). A broken link is read as it was meant, in the garden as it was before (each
  * renamed file also at its earlier paths, the linking note at its own earlier places), and
- * rewritten to lead to that file where it is now. Nothing moves.
+ * rewritten to lead to that file where it is now; so is a path that named its file from the
+ * note's earlier place and now finds it only by name. Nothing moves.
  */
 export async function planLinkRepairs(garden: Garden, formerPaths: ReadonlyMap<ContentPath, readonly ContentPath[]>): Promise<RenamePlan> {
   const { index } = garden;
@@ -108,12 +109,24 @@ export async function planLinkRepairs(garden: Garden, formerPaths: ReadonlyMap<C
   const before = new Resolver([...index.notes.map(resolvable), ...formerNotes], [...index.resolver.attachmentPaths(), ...formerAttachments]);
 
   const meant = (notePath: ContentPath, site: { target: LinkTarget }): LinkIntent | undefined => {
-    if (index.resolver.resolve(notePath, site.target).kind !== 'missing') return undefined;
-    for (const place of [notePath, ...(formerPaths.get(notePath) ?? [])]) {
-      const resolution = before.resolve(place, site.target);
-      if (resolution.kind !== 'note' && resolution.kind !== 'attachment') continue;
-      const file = ownerOf.get(resolution.path) ?? resolution.path;
-      if (current.has(file)) return { kind: resolution.kind, path: file, ambiguousBefore: false };
+    const now = index.resolver.resolve(notePath, site.target);
+    const places = [notePath, ...(formerPaths.get(notePath) ?? [])];
+    if (now.kind === 'missing') {
+      for (const place of places) {
+        const resolution = before.resolve(place, site.target);
+        if (resolution.kind !== 'note' && resolution.kind !== 'attachment') continue;
+        const file = ownerOf.get(resolution.path) ?? resolution.path;
+        if (current.has(file)) return { kind: resolution.kind, path: file, ambiguousBefore: false };
+      }
+      return undefined;
+    }
+    // A path that named its file from the note's earlier place, and now finds it only by name.
+    if ((now.kind === 'note' || now.kind === 'attachment') && site.target.form === 'url' && !namesFileDirectly(notePath, site.target.url, now.path)) {
+      for (const place of places.slice(1)) {
+        const resolution = before.resolve(place, site.target);
+        if (resolution.kind !== now.kind || !namesFileDirectly(place, site.target.url, resolution.path)) continue;
+        if ((ownerOf.get(resolution.path) ?? resolution.path) === now.path) return { kind: now.kind, path: now.path, ambiguousBefore: false, direct: true };
+      }
     }
     return undefined;
   };
@@ -121,7 +134,7 @@ export async function planLinkRepairs(garden: Garden, formerPaths: ReadonlyMap<C
   const plan: RenamePlan = { moves: new Map(), rewritten: [], problems: [] };
   for (const source of sourcesOf(garden)) {
     const links = index.outgoing.get(source.path) ?? [];
-    if (!links.some((link) => link.resolution.kind === 'missing' && meant(source.path, link))) continue;
+    if (!links.some((link) => meant(source.path, link))) continue;
     await rewriteFile(plan, source, source.path, index.resolver, (site) => meant(source.path, site));
   }
   return plan;
