@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../support/build-site.ts';
 import { runGarden } from '../support/cli.ts';
+import { filesUnder } from '../support/garden-state.ts';
 import { isolatedGitEnv, TempRepo } from '../support/git-repo.ts';
 
 /**
@@ -33,13 +34,7 @@ function renameAsTheWebEditorDoes(repo: TempRepo, options: { commit: boolean } =
   if (options.commit) repo.commit('Rename the nomad policy, the guides become manuals');
 }
 
-function files(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) result[path.relative(dir, path.join(entry.parentPath, entry.name))] = readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
-  }
-  return result;
-}
+const files = filesUnder;
 
 const garden = (repo: TempRepo, ...args: string[]) => runGarden(args, { cwd: repo.root });
 

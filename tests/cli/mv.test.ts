@@ -1,13 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { buildGraphJson } from '../../src/garden/graph-json.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { runGarden } from '../support/cli.ts';
+import { filesUnder, gardenState, renamer } from '../support/garden-state.ts';
 import { isolatedGitEnv, TempRepo } from '../support/git-repo.ts';
 
 /**
@@ -37,31 +35,7 @@ function gardenCopy(options: { git: boolean }): { root: string; content: string;
   return { root, content: path.join(root, 'content') };
 }
 
-/** Every file under `dir`, relative path → text. */
-function files(dir: string): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const absolute = path.join(entry.parentPath, entry.name);
-    result[path.relative(dir, absolute).split(path.sep).join('/')] = readFileSync(absolute, 'utf8');
-  }
-  return result;
-}
-
-/** What `garden check` reports (file and rule of each problem) and `graph.json`'s edges, by note path. */
-async function gardenState(content: string, rename: (file: string) => string = (file) => file) {
-  const garden = await loadGarden(resolveGardenConfig({}, { GARDEN_CONTENT: content }, path.dirname(content)));
-  const graph = buildGraphJson(garden, new Map([...garden.index.bySlug.keys()].map((slug) => [slug, { x: 0, y: 0 }])));
-  const pathOf = new Map(graph.nodes.map((node) => [node.slug, node.path as string]));
-  return {
-    problems: garden.diagnostics.map((diagnostic) => `${rename(diagnostic.file)} ${diagnostic.severity} ${diagnostic.rule}`).sort(),
-    edges: graph.edges.map((edge) => `${rename(pathOf.get(edge.source)!)} → ${rename(pathOf.get(edge.target)!)} (${edge.kind})`).sort(),
-    unresolved: graph.unresolved.length,
-  };
-}
-
-/** Maps old content paths to new ones for a move of `from` (a file or a folder) to `to`. */
-const renamer = (from: string, to: string) => (file: string) => (file === from ? to : file.startsWith(`${from}/`) ? `${to}${file.slice(from.length)}` : file);
+const files = filesUnder;
 
 async function mv(copy: { root: string }, ...args: string[]) {
   return runGarden(['mv', ...args], { cwd: copy.root });

@@ -58,14 +58,19 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     const { planLinkRepairs } = await import('../../garden/rename/plan.ts');
     let garden: Garden;
     let formerPaths: Map<ContentPath, ContentPath[]>;
+    // The notes renamed after their links were written: a pull request's, or not committed yet.
+    let movedWithTheirLinks: Set<ContentPath>;
     try {
       progress.update('Reading the garden and its renames…');
       if (values.base !== undefined) {
         const { commit } = await resolveBase(config.contentDir, values.base);
         [garden, formerPaths] = await Promise.all([loadGarden(config, { keepScan: true }), renamesSince(config.contentDir, commit)]);
+        movedWithTheirLinks = new Set(formerPaths.keys());
       } else {
         garden = await loadGarden(config, { keepScan: true, history: true });
-        formerPaths = await renamesInHistory(garden, config.contentDir);
+        const uncommitted = await uncommittedRenames(config.contentDir);
+        formerPaths = renamesInHistory(garden, uncommitted);
+        movedWithTheirLinks = new Set(uncommitted.keys());
       }
     } catch (error) {
       if (error instanceof DiffSetupError) throw new UsageError(error.message);
@@ -74,7 +79,7 @@ export const fixLinksCommand: Command<FixLinksValues> = {
       progress.stop();
     }
 
-    const plan = await planLinkRepairs(garden, formerPaths);
+    const plan = await planLinkRepairs(garden, formerPaths, movedWithTheirLinks);
     const refusal = refuseUnsafePlan(garden, plan, err, 'errors');
     if (refusal !== undefined) return refusal;
     const links = plan.rewritten.reduce((sum, file) => sum + file.changes.length, 0);
@@ -111,16 +116,19 @@ async function renamesSince(contentDir: string, commit: string): Promise<Map<Con
   return formerPaths;
 }
 
-/** Every earlier path of every file in the history, and the renames not committed yet. */
-async function renamesInHistory(garden: Garden, contentDir: string): Promise<Map<ContentPath, ContentPath[]>> {
+/** Renames in the working tree not committed yet (`git mv` without a commit). */
+async function uncommittedRenames(contentDir: string): Promise<Map<ContentPath, ContentPath[]>> {
+  const head = await gitText(['rev-parse', '--verify', '--quiet', 'HEAD'], contentDir).catch(() => '');
+  return head ? renamesSince(contentDir, head) : new Map();
+}
+
+/** Every earlier path of every file in the history, with the renames not committed yet first. */
+function renamesInHistory(garden: Garden, uncommitted: ReadonlyMap<ContentPath, ContentPath[]>): Map<ContentPath, ContentPath[]> {
   const formerPaths = new Map<ContentPath, ContentPath[]>();
   for (const [file, history] of garden.history?.files ?? []) if (history.previousPaths.length > 0) formerPaths.set(file, [...history.previousPaths]);
-  const head = await gitText(['rev-parse', '--verify', '--quiet', 'HEAD'], contentDir).catch(() => '');
-  if (head) {
-    for (const [file, earlier] of await renamesSince(contentDir, head)) {
-      // A file renamed again since its last commit: its committed path and that path's own past.
-      formerPaths.set(file, [...earlier, ...earlier.flatMap((path) => formerPaths.get(path) ?? [])]);
-    }
+  for (const [file, earlier] of uncommitted) {
+    // A file renamed again since its last commit: its committed path and that path's own past.
+    formerPaths.set(file, [...earlier, ...earlier.flatMap((path) => garden.history?.files.get(path)?.previousPaths ?? [])]);
   }
   return formerPaths;
 }

@@ -34,6 +34,11 @@ export interface RenamePlan {
   rewritten: RewrittenFile[];
   /** Links that must change and cannot; a plan with problems is never carried out. */
   problems: string[];
+  /**
+   * For a repair: where a link of a note is meant to lead, when that differs from where it leads
+   * now (the check then expects that file instead of the current one).
+   */
+  meant?: (note: ContentPath, target: LinkTarget) => LinkIntent | undefined;
 }
 
 /**
@@ -88,12 +93,19 @@ export async function planMove(garden: Garden, moves: ReadonlyMap<ContentPath, C
 
 /**
  * Plans repairing links broken by renames already made: `formerPaths` gives each file's earlier
- * paths (from git). A broken link is read as it was meant, in the garden as it was before (each
- * renamed file also at its earlier paths, the linking note at its own earlier places), and
- * rewritten to lead to that file where it is now; so is a path that named its file from the
- * note's earlier place and now finds it only by name. Nothing moves.
+ * paths (from git), newest first. A broken link is read as it was meant, in the garden as it was
+ * before (each renamed file also at its earlier paths, the linking note at its own earlier
+ * places), and rewritten to lead to that file where it is now; a path that now finds its file
+ * only by name is written as its path again. The notes in `movedWithTheirLinks`
+ * moved after their links were written (a pull request's renames): each of their links is read from
+ * the note's earlier place, as `garden mv` reads it, so that a relative link that now names another
+ * file is repaired too. Nothing moves.
  */
-export async function planLinkRepairs(garden: Garden, formerPaths: ReadonlyMap<ContentPath, readonly ContentPath[]>): Promise<RenamePlan> {
+export async function planLinkRepairs(
+  garden: Garden,
+  formerPaths: ReadonlyMap<ContentPath, readonly ContentPath[]>,
+  movedWithTheirLinks: ReadonlySet<ContentPath>,
+): Promise<RenamePlan> {
   const { index } = garden;
   const current = new Set<ContentPath>([...index.notes.map((note) => note.path), ...index.resolver.attachmentPaths()]);
   const ownerOf = new Map<ContentPath, ContentPath>();
@@ -108,33 +120,44 @@ export async function planLinkRepairs(garden: Garden, formerPaths: ReadonlyMap<C
   const formerAttachments = [...ownerOf].filter(([, file]) => !index.byPath.has(file)).map(([former]) => former);
   const before = new Resolver([...index.notes.map(resolvable), ...formerNotes], [...index.resolver.attachmentPaths(), ...formerAttachments]);
 
+  /** What a link meant from `place` in the garden as it was, where that file is now. */
+  const meantFrom = (place: ContentPath, target: LinkTarget): LinkIntent | undefined => {
+    const resolution = before.resolve(place, target);
+    if (resolution.kind !== 'note' && resolution.kind !== 'attachment') return undefined;
+    const file = ownerOf.get(resolution.path) ?? resolution.path;
+    if (!current.has(file)) return undefined;
+    const direct = target.form === 'url' && namesFileDirectly(place, target.url, resolution.path);
+    return { kind: resolution.kind, path: file, ambiguousBefore: resolution.ambiguous !== undefined, direct };
+  };
   const meant = (notePath: ContentPath, site: { target: LinkTarget }): LinkIntent | undefined => {
+    const earlier = formerPaths.get(notePath)?.[0];
+    if (earlier !== undefined && movedWithTheirLinks.has(notePath)) return meantFrom(earlier, site.target);
     const now = index.resolver.resolve(notePath, site.target);
-    const places = [notePath, ...(formerPaths.get(notePath) ?? [])];
-    if (now.kind === 'missing') {
-      for (const place of places) {
-        const resolution = before.resolve(place, site.target);
-        if (resolution.kind !== 'note' && resolution.kind !== 'attachment') continue;
-        const file = ownerOf.get(resolution.path) ?? resolution.path;
-        if (current.has(file)) return { kind: resolution.kind, path: file, ambiguousBefore: false };
-      }
-      return undefined;
-    }
-    // A path that named its file from the note's earlier place, and now finds it only by name.
+    // A path that named its file from the note's earlier place and now finds it only by name: the
+    // same file, written as its path again (what GitHub and editors follow).
     if ((now.kind === 'note' || now.kind === 'attachment') && site.target.form === 'url' && !namesFileDirectly(notePath, site.target.url, now.path)) {
-      for (const place of places.slice(1)) {
-        const resolution = before.resolve(place, site.target);
-        if (resolution.kind !== now.kind || !namesFileDirectly(place, site.target.url, resolution.path)) continue;
-        if ((ownerOf.get(resolution.path) ?? resolution.path) === now.path) return { kind: now.kind, path: now.path, ambiguousBefore: false, direct: true };
-      }
+      const intent = earlier === undefined ? undefined : meantFrom(earlier, site.target);
+      return intent?.direct && intent.path === now.path ? intent : undefined;
+    }
+    // Broken: nothing there, or a relative path that now climbs out of the garden, or a root path
+    // that names no file any more (read as one of the site's own pages).
+    if (now.kind !== 'missing' && now.kind !== 'outside' && now.kind !== 'site') return undefined;
+    for (const place of [notePath, ...(formerPaths.get(notePath) ?? [])]) {
+      const intent = meantFrom(place, site.target);
+      if (intent) return { ...intent, ambiguousBefore: false, direct: false };
     }
     return undefined;
   };
 
-  const plan: RenamePlan = { moves: new Map(), rewritten: [], problems: [] };
+  const wrong = (notePath: ContentPath, link: ResolvedLink) => {
+    const intent = meant(notePath, link);
+    return intent !== undefined && !fulfils(link.target, notePath, link.resolution, intent);
+  };
+
+  const plan: RenamePlan = { moves: new Map(), rewritten: [], problems: [], meant: (note, target) => meant(note, { target }) };
   for (const source of sourcesOf(garden)) {
     const links = index.outgoing.get(source.path) ?? [];
-    if (!links.some((link) => meant(source.path, link))) continue;
+    if (!links.some((link) => wrong(source.path, link))) continue;
     await rewriteFile(plan, source, source.path, index.resolver, (site) => meant(source.path, site));
   }
   return plan;

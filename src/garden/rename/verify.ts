@@ -22,7 +22,8 @@ export interface PlanCheck {
  * Checks a plan before anything is touched: the garden as it will be is indexed from the rewritten
  * texts (parsed again, as the build will parse them) at the new paths, and every link that
  * resolved before must resolve to the same file (followed to its new path), with its `#heading`
- * or `^block` still found. The problems `garden check` would report are compared too.
+ * or `^block` still found (for a repair, to the file it was meant to lead to). The problems
+ * `garden check` would report are compared too.
  */
 export function checkPlan(garden: Garden, plan: RenamePlan): PlanCheck {
   if (!garden.scan) throw new Error('Load the garden with `keepScan: true` to check a rename.');
@@ -57,8 +58,9 @@ export function checkPlan(garden: Garden, plan: RenamePlan): PlanCheck {
       continue;
     }
     before.forEach((link, i) => {
-      const expected = describe(link.resolution, moved);
-      const found = describe(now[i]!.resolution, (file) => file);
+      const intent = plan.meant?.(note.path, link.target);
+      const expected = intent ? describe({ kind: intent.kind, path: intent.path }, moved, false) : describe(link.resolution, moved);
+      const found = describe(now[i]!.resolution, (file) => file, intent === undefined);
       if (expected !== undefined && expected !== found) {
         brokenPromises.push(`${location}:${now[i]!.at.line}:${now[i]!.at.column}: \`${now[i]!.raw}\` would lead to ${found ?? 'nothing'} instead of ${expected}.`);
       }
@@ -67,9 +69,9 @@ export function checkPlan(garden: Garden, plan: RenamePlan): PlanCheck {
   return { after, brokenPromises, newProblems: newProblems(index.diagnostics, after.diagnostics, moved) };
 }
 
-/** What a link leads to, for comparing before and after: the file and whether its anchor is found. */
-function describe(resolution: Resolution, moved: (file: ContentPath) => ContentPath): string | undefined {
-  const anchor = 'anchor' in resolution && resolution.anchor ? (resolution.anchor.found ? `#${resolution.anchor.id}` : '#?') : '';
+/** What a link leads to, for comparing before and after: the file and (when asked) its anchor. */
+function describe(resolution: Resolution, moved: (file: ContentPath) => ContentPath, withAnchor = true): string | undefined {
+  const anchor = withAnchor && 'anchor' in resolution && resolution.anchor ? (resolution.anchor.found ? `#${resolution.anchor.id}` : '#?') : '';
   if (resolution.kind === 'note' || resolution.kind === 'attachment') return `${moved(resolution.path)}${anchor}`;
   if (resolution.kind === 'self') return `this note${anchor}`;
   return undefined;
