@@ -14,6 +14,8 @@ import { TempRepo } from '../support/git-repo.ts';
 const corpora = path.resolve(projectRoot, '..', 'shared', 'corpora');
 const handbook = path.join(corpora, 'sourcegraph-handbook');
 const vault = path.join(corpora, 'obsidian-tasks-docs');
+/** Each test reads an 883-note garden four or five times; on a loaded machine that takes minutes. */
+const SLOW = 600_000;
 const repos: TempRepo[] = [];
 afterAll(() => {
   for (const repo of repos) rmSync(repo.root, { recursive: true, force: true });
@@ -52,7 +54,7 @@ describe.skipIf(!existsSync(handbook))('renames in the Sourcegraph handbook', ()
       ' M content/departments/people-talent/people-talent-resources.md',
       `R  content/${from} -> content/${to}`,
     ]);
-  });
+  }, SLOW);
 
   it('moves a folder of 89 files; a web-editor rename of it is repaired by fix-links to the same text', async () => {
     const repo = copyInRepository(handbook);
@@ -65,7 +67,7 @@ describe.skipIf(!existsSync(handbook))('renames in the Sourcegraph handbook', ()
     const fixed = await runGarden(['fix-links', '--base', 'main'], { cwd: other.root });
     expect(fixed.code, fixed.stderr).toBe(0);
     expect(filesUnder(other.path('content'))).toEqual(filesUnder(repo.path('content')));
-  });
+  }, SLOW);
 });
 
 describe.skipIf(!existsSync(vault))('renames in the Obsidian vault', () => {
@@ -73,5 +75,5 @@ describe.skipIf(!existsSync(vault))('renames in the Obsidian vault', () => {
     const repo = copyInRepository(vault);
     await moveKeepsTheGarden(repo, 'Getting Started/Dates.md', 'Getting Started/Task dates.md');
     await moveKeepsTheGarden(repo, 'Getting Started', 'Start here');
-  });
+  }, SLOW);
 });

@@ -6,7 +6,6 @@ import { asContentPath, type ContentPath } from '../../garden/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { loadProject } from '../project.ts';
-import { carryOut, listChanges, planPatch, refuseUnsafePlan } from '../rename-report.ts';
 import { fixLinksSummary } from '../fix-links-summary.ts';
 
 interface FixLinksValues {
@@ -56,6 +55,7 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     const progress = new Progress(err, io.env);
     const { loadGarden } = await import('../../garden/garden.ts');
     const { planLinkRepairs } = await import('../../garden/rename/plan.ts');
+    const { carryOut, listChanges, planPatch, refuseUnsafePlan } = await import('../rename-report.ts');
     let garden: Garden;
     let formerPaths: Map<ContentPath, ContentPath[]>;
     // The notes renamed after their links were written: a pull request's, or not committed yet.

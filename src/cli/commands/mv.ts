@@ -3,12 +3,10 @@ import path from 'node:path';
 import type { Garden } from '../../garden/garden.ts';
 import { locateInGit } from '../../garden/history/git.ts';
 import { UnsafeFileOperation } from '../../garden/rename/files.ts';
-import type { ContentPath } from '../../garden/types.ts';
-import { asContentPath } from '../../garden/types.ts';
+import { asContentPath, type ContentPath } from '../../garden/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { displayPath, loadProject } from '../project.ts';
-import { carryOut, listChanges, planPatch, refuseUnsafePlan } from '../rename-report.ts';
 
 interface MvValues {
   'dry-run'?: boolean;
@@ -71,7 +69,9 @@ export const mvCommand: Command<MvValues> = {
       throw new UsageError(`${positionals[1]} is ${ignored !== undefined ? 'in the templates or an ignored folder' : 'hidden'}: notes there are not part of the garden, so links to them would break.`);
     }
 
+    // Loaded here, not at the top: `--help` and the other commands need none of the pipeline.
     const { movesFor, planMove } = await import('../../garden/rename/plan.ts');
+    const { carryOut, listChanges, planPatch, refuseUnsafePlan } = await import('../rename-report.ts');
     const moves = movesFor(garden, from, to);
     const existing = new Set<string>([...garden.index.notes.map((note) => note.path), ...garden.index.resolver.attachmentPaths()]);
     const taken = [...moves.values()].find((target) => existing.has(target) && !moves.has(target));
