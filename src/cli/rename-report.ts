@@ -62,8 +62,16 @@ export function listChanges(plan: RenamePlan, out: Printer): void {
   }
 }
 
-/** Moves (when the plan moves something) and writes the rewritten notes at their new places. */
-export async function carryOut(contentDir: string, plan: RenamePlan, move: { from: ContentPath; to: ContentPath; git: GitLocation | undefined } | undefined): Promise<void> {
-  if (move) await moveEntry(contentDir, move.from, move.to, move.git);
+/**
+ * Moves (when the plan moves something) and writes the rewritten notes at their new places.
+ * Returns how the move was made (`git` when git tracked it), `undefined` without a move.
+ */
+export async function carryOut(
+  contentDir: string,
+  plan: RenamePlan,
+  move: { from: ContentPath; to: ContentPath; git: GitLocation | undefined } | undefined,
+): Promise<'git' | 'plain' | undefined> {
+  const moved = move ? await moveEntry(contentDir, move.from, move.to, move.git) : undefined;
   for (const file of plan.rewritten) await rewriteInPlace(contentDir, file.to, file.before, file.after);
+  return moved;
 }

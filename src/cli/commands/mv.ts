@@ -92,8 +92,9 @@ export const mvCommand: Command<MvValues> = {
       err.line(`Dry run: moving ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''} would rewrite ${rewrote}. Nothing was changed.`);
       return EXIT.ok;
     }
+    let how: Awaited<ReturnType<typeof carryOut>>;
     try {
-      await carryOut(config.contentDir, plan, { from, to, git });
+      how = await carryOut(config.contentDir, plan, { from, to, git });
     } catch (error) {
       if (error instanceof UnsafeFileOperation) {
         err.line(`${err.paint('red', 'Not moved:')} ${error.message}`);
@@ -102,8 +103,17 @@ export const mvCommand: Command<MvValues> = {
       throw error;
     }
     listChanges(plan, out);
-    err.line(`${err.paint('green', '✓')} Moved ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''}${git ? ' with git' : ''}; rewrote ${rewrote}.`);
-    err.line(`Next: ${err.paint('cyan', git ? 'git diff' : 'npx garden check')} to review, then commit the move and the link changes together.`);
+    err.line(`${err.paint('green', '✓')} Moved ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''}${how === 'git' ? ' with git' : ''}; rewrote ${rewrote}.`);
+    const unseen = how === 'git' ? await renamesGitWillMiss(config.contentDir, moves) : [];
+    if (unseen.length > 0) {
+      // Old addresses redirect from git's rename history: a short note whose own links changed may
+      // differ too much from its old text for git to call it a rename.
+      err.line(
+        err.paint('yellow', `git will not see ${unseen.length === 1 ? `${unseen[0]} as renamed` : `${unseen.length} of the moved notes as renamed (${unseen.join(', ')})`}: `) +
+          'the rewritten links changed too much of it. Commit the move first, on its own (`git commit -m "Move …"` before `git add` of the link changes), and merge without squashing, so that its old address keeps redirecting.',
+      );
+    }
+    err.line(`Next: ${err.paint('cyan', git ? 'git diff' : 'npx garden check')} to review, then commit${unseen.length > 0 ? '' : ' the move and the link changes together'}.`);
     return EXIT.ok;
   },
 };
@@ -115,6 +125,14 @@ function contentPathOf(cwd: string, contentDir: string, given: string): ContentP
     throw new UsageError(`${given} is not inside the content folder ${path.relative(cwd, contentDir) || '.'}.`);
   }
   return asContentPath(relative.split(path.sep).join('/').normalize('NFC'));
+}
+
+/** The moved notes that git, comparing the last commit with the working tree, does not pair as renames. */
+async function renamesGitWillMiss(contentDir: string, moves: ReadonlyMap<ContentPath, ContentPath>): Promise<ContentPath[]> {
+  const { gitRenamesSince } = await import('../../garden/diff/base.ts');
+  const seen = await gitRenamesSince(contentDir, 'HEAD').catch(() => undefined);
+  if (!seen) return [];
+  return [...moves].filter(([from, to]) => /\.md$/i.test(from) && seen.get(from) !== to).map(([from]) => from);
 }
 
 function kindOf(garden: Garden, from: ContentPath): 'note' | 'attachment' | 'folder' | undefined {
