@@ -1,5 +1,6 @@
 import { loadCodeHighlighter, type CodeHighlighter } from '../../plugins/render/highlight-code.ts';
 import type { GardenConfig } from './config.ts';
+import { planAttachments, type PublishedAttachment } from './attachments/publish.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from './history/history.ts';
 import type { Root } from 'mdast';
@@ -26,6 +27,8 @@ export interface Garden {
   historyError?: string;
   /** Old addresses (git renames, aliases) that redirect to a published note. */
   redirects: Redirect[];
+  /** The attachments published, by content path: where each goes, and an SVG's sanitized text. */
+  attachments: Map<ContentPath, PublishedAttachment>;
   /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
   highlighter: CodeHighlighter;
   /** The Markdown of every note, kept when the garden was parsed in parallel (workers render from it). */
@@ -105,14 +108,16 @@ export async function assembleGarden(
   stopwatch.stop();
   const read = await history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
+  const attachments = await planAttachments(index, config);
   return {
     config,
     index,
-    diagnostics: [...index.diagnostics, ...redirectProblems].sort(compareDiagnostics),
+    diagnostics: [...index.diagnostics, ...redirectProblems, ...attachments.diagnostics].sort(compareDiagnostics),
     timings: stopwatch.timings,
     ...(read.history ? { history: read.history } : {}),
     ...(read.historyError === undefined ? {} : { historyError: read.historyError }),
     redirects,
+    attachments: attachments.published,
     highlighter,
   };
 }
