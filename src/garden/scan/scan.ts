@@ -81,6 +81,7 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   const ignored = new Set([...config.ignoredPaths, ...(await obsidianIgnoredPaths(config.contentDir))]);
   const files: { path: ContentPath; absolutePath: string }[] = [];
   await walk(config.contentDir, '', ignored, files, result.diagnostics);
+  await reportTemplateLinks(config, result.diagnostics);
 
   const notes = await mapWithConcurrency(
     files,
@@ -190,6 +191,28 @@ async function walk(
       seen.set(name, entry.name);
       files.push({ path: asContentPath(relative), absolutePath: absolute });
     }
+  }
+}
+
+/**
+ * The templates folder is never published, but `garden new` copies its files into new notes: a
+ * symbolic link there (to a key, say) would copy what it points at. `garden new` refuses to follow
+ * one; the check reports them, so that such a pull request fails.
+ */
+async function reportTemplateLinks(config: Pick<GardenConfig, 'contentDir' | 'templatesDir'>, diagnostics: Diagnostic[]): Promise<void> {
+  const folder = await fs.lstat(config.templatesDir).catch(() => undefined);
+  if (!folder) return;
+  // A linked templates folder is reported itself, and not read.
+  const entries = folder.isSymbolicLink() ? [] : await fs.readdir(config.templatesDir, { recursive: true, withFileTypes: true });
+  const links = folder.isSymbolicLink() ? [config.templatesDir] : entries.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
+  for (const link of links.sort()) {
+    diagnostics.push({
+      file: asContentPath(path.relative(config.contentDir, link).split(path.sep).join('/').normalize('NFC')),
+      severity: 'error',
+      rule: 'symlink',
+      message: 'Symbolic links in the templates folder are not followed: `garden new` would copy what they point at into a new note.',
+      hint: 'Replace the link with the template file itself.',
+    });
   }
 }
 
