@@ -64,7 +64,7 @@ describe('garden check', () => {
       'Broken yaml.md:3:16 error frontmatter-syntax',
       'Latin1.md:1:6 error invalid-utf8',
       'Link.md:-:- error symlink',
-      'Second.md:-:- error duplicate-id',
+      'Second.md:2:5 error duplicate-id',
       'Typo.md:3:8 warning frontmatter-unknown-key',
       'Unclosed.md:1:1 error frontmatter-unclosed',
       'index.md:3:19 error broken-link',

@@ -2,7 +2,7 @@ import type { Root } from 'mdast';
 import { namesAFile } from '../../../plugins/render/attachments.ts';
 import { isDangerousScheme, removedScheme } from '../../../plugins/render/url-safety.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { NoteSource, ScanResult } from '../scan/scan.ts';
+import type { KeyPositions, NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
 import { LIMITS } from '../limits.ts';
 import { shortenedNameWarning } from '../output/name-length.ts';
@@ -26,6 +26,8 @@ export interface IndexedNote {
   /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
   language: string;
   facts: NoteFacts;
+  /** Where its frontmatter writes `id`, `tags` and `aliases`, for messages about them. */
+  keyPositions: KeyPositions;
   /**
    * The note's Markdown tree. Parsed once, by the index stage in this thread, or by a parallel
    * worker that keeps it for rendering; in the latter case it is parsed again here only if asked for.
@@ -112,7 +114,6 @@ export function buildIndex(
   const byPath = new Map(notes.map((note) => [note.path, note]));
 
   const bySlug = new Map<Slug, IndexedNote>();
-  const ids = new Map<string, IndexedNote>();
   const tagPages = new Set<string>();
   for (const note of notes) {
     if (!note.published) continue;
@@ -141,20 +142,8 @@ export function buildIndex(
       });
       continue;
     }
+    // Two notes with one id are decided once the git history is read (src/garden/ids.ts).
     bySlug.set(note.slug, note);
-    const id = note.frontmatter.id;
-    if (id !== undefined) {
-      const holder = ids.get(id);
-      if (holder) {
-        diagnostics.push({
-          file: note.path,
-          severity: 'error',
-          rule: 'duplicate-id',
-          message: `The id \`${id}\` is already used by ${holder.path}; ids must be unique.`,
-          hint: 'Give this note a new id (run `npx garden new` to get one) or remove the line.',
-        });
-      } else ids.set(id, note);
-    }
   }
 
   const resolver = reuse?.resolver ?? new Resolver(notes.map(resolvable), scan.attachments.map((attachment) => attachment.path));
@@ -239,7 +228,8 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
   if (beyond) {
     // Refused like a note beyond a text limit: nothing of it reaches the garden (its links are not
     // even resolved), so that what it holds costs nothing more.
-    const { rule, at, message, hint } = beyond;
+    const { rule, message, hint } = beyond;
+    const at = beyond.at ?? (rule === 'tags-too-many' ? source.keyPositions?.tags : rule === 'aliases-too-many' ? source.keyPositions?.aliases : undefined);
     diagnostics.push({ file: source.path, ...(at ? { at } : {}), severity: 'error', rule, message: `${message} The note is not published.`, hint });
     facts = { ...EMPTY_FACTS, firstHeading: facts.firstHeading };
     tree = { type: 'root', children: [] };
@@ -262,6 +252,7 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
     published,
     language: source.frontmatter.lang ?? facts.detectedLanguage ?? DEFAULT_LANGUAGE,
     facts,
+    keyPositions: source.keyPositions ?? {},
     get tree() {
       tree ??= parseNote(source.body).tree;
       return tree;

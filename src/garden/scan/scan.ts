@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config.ts';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic, type SourcePoint } from '../diagnostics.ts';
 import { checkNoteText, LIMITS } from '../limits.ts';
 import { slugForAttachmentPath } from '../slug.ts';
 import { asContentPath, type ContentPath } from '../types.ts';
@@ -29,7 +29,11 @@ export interface NoteSource {
   refused?: boolean;
   /** A hash of the file's bytes, the key of every cache. */
   hash: string;
+  /** Where the frontmatter's `id`, `tags` and `aliases` are written, for messages about them. */
+  keyPositions?: KeyPositions;
 }
+
+export type KeyPositions = Partial<Record<'id' | 'tags' | 'aliases', SourcePoint>>;
 
 /** Any other file: a candidate attachment, published only when a published note links to it. */
 export interface AttachmentSource {
@@ -271,7 +275,11 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
     frontmatter.publish === false ||
     flagsUnreadable ||
     (split.data === undefined && looksUnpublished(split.rawFrontmatter));
-  return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash };
+  const keyPositions: KeyPositions = {};
+  for (const [rawKey, key] of Object.entries(POSITIONED_KEYS)) {
+    if (split.data && Object.hasOwn(split.data, rawKey)) keyPositions[key] = locateFrontmatterKey(split, rawKey);
+  }
+  return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash, keyPositions };
 }
 
 /** The invisible characters a note is checked for (scan/characters.ts), and how each is reported. */
@@ -309,6 +317,9 @@ function checkCharacters(path: ContentPath, text: string, diagnostics: Diagnosti
   }
   return findControlCharacter(text) ? replaceControlCharacters(text) : text;
 }
+
+/** The frontmatter keys whose position is kept (`tag` and `alias` are read as `tags` and `aliases`). */
+const POSITIONED_KEYS: Record<string, keyof KeyPositions> = { id: 'id', tags: 'tags', tag: 'tags', aliases: 'aliases', alias: 'aliases' };
 
 const knownFieldNames = Object.keys(frontmatterFields) as FrontmatterField[];
 const fieldSuggester = new Suggester(knownFieldNames);
