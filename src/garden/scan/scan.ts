@@ -9,6 +9,7 @@ import { asContentPath, type ContentPath } from '../types.ts';
 import { Suggester } from '../suggest.ts';
 import { locateFrontmatterKey, splitFrontmatter, type SplitNote } from './frontmatter.ts';
 import { frontmatterFields, KNOWN_FOREIGN_KEYS, type Frontmatter, type FrontmatterField } from './schema.ts';
+import { confusableNames } from './confusables.ts';
 import { obsidianIgnoredPaths } from './obsidian.ts';
 import { decodeUtf8 } from './read.ts';
 import { findBidiControl, findControlCharacter, replaceControlCharacters, unsafeNameReason, visibleName } from './characters.ts';
@@ -110,6 +111,7 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   for (const note of notes) if (note) result.notes.push(note);
   result.attachments.sort((a, b) => (a.path < b.path ? -1 : 1));
   result.attachments = withoutAddressCollisions(result.attachments, result.diagnostics);
+  result.diagnostics.push(...confusableNames([...result.notes, ...result.attachments].map((file) => file.path)));
   // Files are read concurrently: problems arrive in the order reads finish. Sorted, every scan of
   // the same folder reports the same way.
   result.diagnostics.sort(compareDiagnostics);
