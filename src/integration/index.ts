@@ -236,14 +236,13 @@ async function copyAttachments(garden: Garden, outDir: string): Promise<number> 
 /** Copies without following a symbolic link at the source (one swapped in since the scan) and without replacing the destination. */
 async function copyExclusively(source: string, destination: string): Promise<void> {
   const input = await fs.open(source, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  let output: fs.FileHandle;
   try {
-    const output = await fs.open(destination, 'wx');
-    try {
-      await pipeline(input.createReadStream({ autoClose: false }), output.createWriteStream({ autoClose: false }));
-    } finally {
-      await output.close();
-    }
-  } finally {
+    output = await fs.open(destination, 'wx');
+  } catch (error) {
     await input.close();
+    throw error;
   }
+  // The streams close their file handles when the copy ends, or fails.
+  await pipeline(input.createReadStream(), output.createWriteStream());
 }
