@@ -76,7 +76,7 @@ describe('tag pages per garden', () => {
     const last = `Note ${String(notes - 1).padStart(3, '0')}.md`;
     expect(garden.index.byPath.get(asContentPath(last))?.published).toBe(false);
     expect(garden.diagnostics.filter((d) => d.rule === 'tag-pages-too-many').map((d) => `${d.file}: ${d.message}`)).toEqual([
-      `${last}: The garden already has 20,000 tag pages; this note's tags would add 200, more than the 20,000 a garden may have. The note is not published.`,
+      `${last}: The garden already has 10,000 tag pages; this note's tags would add 200, more than the 10,000 a garden may have. The note is not published.`,
     ]);
   });
 });
