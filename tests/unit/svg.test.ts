@@ -88,3 +88,12 @@ describe('SVG attachments from diagram tools', () => {
     expect(removed).toEqual(['<style> with @import or an external url()', 'href="data:image/svg+xml;base64,PHN2Zy8+#x"']);
   });
 });
+
+describe('SVG stylesheets in CDATA sections', () => {
+  it('keep their rules, as text', () => {
+    const { text, removed } = clean(`<svg ${SVG}><style type="text/css"><![CDATA[ .fill-N7 { fill: #FFFFFF; } a > b { stroke: red } ]]></style><rect class="fill-N7" width="4" height="4"/></svg>`);
+    expect(removed).toEqual([]);
+    expect(text).toContain('<style type="text/css"> .fill-N7 { fill: #FFFFFF; } a &gt; b { stroke: red } </style>');
+    expect(sanitizeSvg(text)).toMatchObject({ removed: [] });
+  });
+});

@@ -57,11 +57,10 @@ export function sanitizeSvg(text: string): SanitizedSvg | RefusedSvg {
     const removed = new Set<string>();
     // CDATA sections become plain text (written back escaped): DOMPurify drops them, and with them
     // the stylesheets that diagram tools wrap in CDATA.
-    const cdata = window.document.evaluate('//text()', window.document, null, window.XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
-    for (let index = 0; index < cdata.snapshotLength; index++) {
-      const node = cdata.snapshotItem(index)!;
-      if (node.nodeType === window.Node.CDATA_SECTION_NODE) node.parentNode!.replaceChild(window.document.createTextNode(node.nodeValue ?? ''), node);
-    }
+    const walker = window.document.createTreeWalker(root, window.NodeFilter.SHOW_CDATA_SECTION);
+    const sections: Node[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) sections.push(node);
+    for (const node of sections) node.parentNode!.replaceChild(window.document.createTextNode(node.nodeValue ?? ''), node);
     // Processing instructions outside the drawing, such as `<?xml-stylesheet?>`, are not written back.
     for (const node of window.document.childNodes) {
       if (node.nodeType === window.Node.PROCESSING_INSTRUCTION_NODE) removed.add(`<?${node.nodeName}?>`);
