@@ -283,6 +283,8 @@ describe('the garden\'s own features under the policy', () => {
     // Mermaid's own styling applies (its <style> inside the SVG): the boxes are filled.
     const fill = await page.locator('.kg-mermaid-diagram svg .node rect, .kg-mermaid-diagram svg .node path').first().evaluate((node) => getComputedStyle(node).fill);
     expect(fill).not.toBe('rgb(0, 0, 0)');
+    // Its labels survive the second sanitizing (HTML inside <foreignObject>).
+    expect((await page.locator('.kg-mermaid-diagram').innerText()).split(/\s+/).filter(Boolean)).toEqual(['Write', 'Review', 'Publish']);
     expect(await page.locator('math').count()).toBeGreaterThan(0);
     expect(await page.locator('img[src$="diagram.png"]').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(40);
     expect(await page.locator('iframe[src$="handbook.pdf"]').count()).toBe(1);

@@ -57,8 +57,12 @@ function containDrawing(svg: string): DocumentFragment {
   }
   return purifier.sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true, html: true },
-    // Mermaid writes HTML labels inside <foreignObject>, and its theme as a <style> in the SVG.
-    ADD_TAGS: ['foreignObject', 'style'],
+    // Mermaid writes HTML labels inside <foreignObject> (where HTML may follow SVG, as Mermaid's
+    // own sanitizing allows), its theme as a <style> in the SVG, and aligns text with
+    // `dominant-baseline`.
+    ADD_TAGS: ['foreignobject', 'style'],
+    ADD_ATTR: ['dominant-baseline'],
+    HTML_INTEGRATION_POINTS: { foreignobject: true },
     FORBID_TAGS: FORBIDDEN_IN_LABELS,
     RETURN_DOM_FRAGMENT: true,
   });
