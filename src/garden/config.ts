@@ -132,6 +132,9 @@ export interface GardenConfig {
   strict: boolean;
   /** Absolute path of the templates folder (`garden new` reads its templates there). */
   templatesDir: string;
+  /** Absolute path of the project's `public/` folder, copied into the site as it is: its files are
+   * reserved, no attachment may replace them. */
+  publicDir: string;
   /** The repository on the web, when configured: the base of edit and history links. */
   repository?: RepositoryConfig;
   /** Where the comment threads live; `undefined` when comments are not configured (no widget). */
@@ -186,6 +189,7 @@ export function resolveGardenConfig(
     ignoredPaths: [options_.templatesFolder, ...options_.ignore].map(normaliseRelative).filter(Boolean),
     strict: strictFromEnv ?? options_.strict,
     templatesDir: path.resolve(cwd, content, options_.templatesFolder),
+    publicDir: path.resolve(cwd, 'public'),
     ...repositoryConfig(options_.repository, env),
     comments: comments?.data,
     brand: options_.brand,

@@ -22,6 +22,8 @@ export interface RenderableNote {
 export interface RenderWorld {
   resolver: Resolver;
   note(path: ContentPath): RenderableNote | undefined;
+  /** Whether an attachment is published (copied into the site); a refused one is plain text. */
+  attachmentPublished(path: ContentPath): boolean;
   highlighter?: CodeHighlighter | undefined;
   urls: SiteUrls;
 }
@@ -82,6 +84,7 @@ export function gardenWorld(garden: Garden, urls: SiteUrls): RenderWorld {
       const note = byPath.get(path);
       return note && renderable(note);
     },
+    attachmentPublished: (path) => garden.index.attachmentsUsed.has(path),
     highlighter: garden.highlighter,
     urls,
   };
@@ -112,6 +115,7 @@ function renderContext(world: RenderWorld, note: RenderableNote, options: { lift
     embedded: options.embedded,
     resolve: (target) => {
       const resolution = world.resolver.resolve(note.path, target);
+      if (resolution.kind === 'attachment' && !world.attachmentPublished(resolution.path)) return { ...resolution, refused: true };
       return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
     },
     note: (path) => {
