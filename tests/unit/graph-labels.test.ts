@@ -51,6 +51,22 @@ describe('graph labels', () => {
     expect(placed.map((label) => label.key)).toContain('Small');
   });
 
+  it('shortens a title a little rather than hide another dot, when the edge leaves little room', () => {
+    // 'Handbook of sections' (140 px) has 108 px on its right; its left, and above and below it, are other dots.
+    const notes = [
+      candidate('Handbook of sections', 285, 100, { priority: 10 }),
+      candidate('Small', 200, 100),
+      candidate('Up', 285, 80),
+      candidate('Down', 285, 120),
+    ];
+    const placed = placeLabels(notes, view, measure, 12);
+    const handbook = placed.find((label) => label.key === 'Handbook of sections')!;
+    expect(handbook.x).toBeGreaterThan(285);
+    expect(handbook.text).toMatch(/^Handbook of.*…$/);
+    expect(handbook.x + handbook.width).toBeLessThanOrEqual(view.width);
+    expect(placed.map((label) => label.key)).toContain('Small');
+  });
+
   it('never lets two titles overlap: the more influential note keeps its title', () => {
     const crowd = Array.from({ length: 30 }, (_, i) => candidate(`Note number ${i}`, 150 + (i % 5) * 3, 150 + Math.floor(i / 5) * 4, { priority: i }));
     const placed = placeLabels(crowd, view, measure, 12);

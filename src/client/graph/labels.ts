@@ -6,11 +6,12 @@ import type { NodeAttributes } from './data.ts';
  * Which notes of a graph get their title written beside them, and where. Sigma's own choice works
  * by grid cells and ignores how long a title is, so titles overlap, and a title near the right edge
  * is cut by it. Here every note on screen is a candidate, the ones that must be named first (the
- * current note, the highlighted one), then the most influential; each title goes right of its dot,
- * else left, a little higher or lower, under or over it, wherever it stays inside the drawing, clear
- * of the titles already placed and of the named dots, and if it can, of every other dot. A title too long for the room between its
- * dot and the edge is shortened with an ellipsis, and so is one that must be shown and fits nowhere
- * else. Zooming in makes room: more titles appear.
+ * current note, the highlighted one), then the most influential. Each title goes right of its dot,
+ * else left, a little higher or lower, under or over it, or off a corner: the first place inside
+ * the drawing that is clear of the titles already placed and of the named dots, and if possible of
+ * every other dot. A title too long for the room between its dot and the edge is shortened with an
+ * ellipsis, and so is one that must be shown and fits nowhere else. Zooming in makes room: more
+ * titles appear.
  */
 
 export interface LabelCandidate {
@@ -76,30 +77,21 @@ export function placeLabels(
     .sort((a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   for (const candidate of order) {
     const { x, y, size } = candidate;
-    const width = Math.ceil(measure(candidate.text));
-    // Beside the dot (right, then left), then beside it a little higher or lower, then under and over it.
-    const rightOfDot = x + size + GAP;
-    const leftOfDot = x - size - GAP - width;
-    const positions: [number, number][] = [
-      [rightOfDot, y - height / 2],
-      [leftOfDot, y - height / 2],
-      [rightOfDot, y - height],
-      [rightOfDot, y],
-      [leftOfDot, y - height],
-      [leftOfDot, y],
-      [x - width / 2, y + size + GAP],
-      [x - width / 2, y - size - GAP - height],
-    ];
-    const boxes = positions.map(([left, top]) => box(left, top, width, height)).filter(inside);
+    const boxes = placesAround(candidate, Math.ceil(measure(candidate.text)), height).filter(inside);
     const clear = (at: Box) => !taken.overlaps(at, candidate.key, true);
-    const free = (at: Box) => inside(at) && !taken.overlaps(at, candidate.key, false);
-    let spot = boxes.find(clear) ?? boxes.find(free);
+    const free = (at: Box) => !taken.overlaps(at, candidate.key, false);
+    // Too long for the room between the dot and an edge: shortened to that room, right or left.
+    const shortened = shortenedBeside(candidate, view, measure, height).filter((fitted) => inside(fitted.spot));
+    const mostlyWhole = (fitted: { text: string }) => [...fitted.text].length >= ([...candidate.text].length * 2) / 3;
+    let spot = boxes.find(clear);
     let text = candidate.text;
-    if (!spot) {
-      // Too long for the room between the dot and the edge: shortened, on the side with more room.
-      const fitted = shortenedBeside(candidate, view, measure, height);
-      if (fitted && free(fitted.spot)) ({ spot, text } = fitted);
-    }
+    const fits = (ok: (at: Box) => boolean, whole: boolean) => {
+      const fitted = shortened.find((option) => (!whole || mostlyWhole(option)) && ok(option.spot));
+      if (fitted) ({ spot, text } = fitted);
+    };
+    if (!spot) fits(clear, true);
+    spot ??= boxes.find(free);
+    if (!spot) fits(free, false);
     if (!spot && candidate.forced) {
       // Named whatever happens: on the side with more room, shortened to fit it (placed first, so
       // only another title that must be shown can be in the way).
@@ -118,20 +110,46 @@ export function placeLabels(
   return placed;
 }
 
-/** The title shortened to the room on the roomier side of its dot, if that keeps a few characters. */
+/** Where a title may go, in order: beside the dot (right, then left), a little higher or lower,
+ * under and over it, then off its corners. */
+function placesAround({ x, y, size }: LabelCandidate, width: number, height: number): Box[] {
+  const right = x + size + GAP;
+  const left = x - size - GAP - width;
+  const centred = x - width / 2;
+  return [
+    [right, y - height / 2],
+    [left, y - height / 2],
+    [right, y - height],
+    [right, y],
+    [left, y - height],
+    [left, y],
+    [centred, y + size + GAP],
+    [centred, y - size - GAP - height],
+    [right, y + size],
+    [right, y - size - height],
+    [left, y + size],
+    [left, y - size - height],
+  ].map(([at, top]) => box(at!, top!, width, height));
+}
+
+/** The title shortened to the room right of its dot, and to the room left of it, where that keeps a few characters. */
 function shortenedBeside(
   candidate: LabelCandidate,
   view: { width: number; height: number },
   measure: (text: string) => number,
   height: number,
-): { spot: Box; text: string } | undefined {
+): { spot: Box; text: string }[] {
   const { x, y, size } = candidate;
-  const right = view.width - (x + size + GAP);
-  const left = x - size - GAP;
-  const text = shorten(candidate.text, Math.max(right, left), measure);
-  if ([...text].length <= MIN_SHORTENED) return undefined;
-  const width = Math.ceil(measure(text));
-  return { text, spot: right >= left ? box(x + size + GAP, y - height / 2, width, height) : box(x - size - GAP - width, y - height / 2, width, height) };
+  const sides = [
+    { room: view.width - (x + size + GAP), place: () => x + size + GAP },
+    { room: x - size - GAP, place: (width: number) => x - size - GAP - width },
+  ];
+  return sides.flatMap(({ room, place }) => {
+    const text = shorten(candidate.text, room, measure);
+    if (text === candidate.text || [...text].length <= MIN_SHORTENED) return [];
+    const width = Math.ceil(measure(text));
+    return [{ text, spot: box(place(width), y - height / 2, width, height) }];
+  });
 }
 
 function box(left: number, top: number, width: number, height: number): Box {
