@@ -189,6 +189,12 @@ function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
   else if (garden.history.shallow) {
     logger.warn('shallow git clone: created dates and contributors stop at the clone depth (fetch the whole history, e.g. `fetch-depth: 0`)');
   }
+  // Without git the edit links rest on an assumption: say which, and how to correct it.
+  const { repository } = garden.config;
+  if (repository && !garden.history && repository.contentPath === undefined) {
+    const place = repository.assumedContentPath === '' ? 'at the root of' : `in \`${repository.assumedContentPath}/\` of`;
+    logger.info(`edit links assume the notes are ${place} ${repository.url} (set \`repository.contentPath\` if they are elsewhere)`);
+  }
 }
 
 /**

@@ -134,7 +134,7 @@ describe('a note page\'s timeline and repository links', () => {
     expect(noteTimeline(plain, undefined)).toEqual({ contributors: [] });
   });
 
-  it('links to the web editor and the history, only when the repository and the content path are known', async () => {
+  it('links to the web editor and the history whenever a repository is configured', async () => {
     const repo = new TempRepo();
     repo.write({ 'notes/Guides/How to.md': '# How to\n' }).commit('add', ada);
     const options = { content: 'notes', repository: { url: 'https://github.com/acme/garden/' } };
@@ -144,9 +144,12 @@ describe('a note page\'s timeline and repository links', () => {
       edit: 'https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md',
       history: 'https://github.com/acme/garden/commits/main/notes/Guides/How%20to.md',
     });
-    // Without git, the content folder's place in the repository is unknown: no links…
-    expect(repositoryLinks(garden.config, undefined, file)).toBeUndefined();
-    // …unless the configuration says it; other forges set their own base URLs.
+    // Without git (a build from a copy without `.git`), the content folder is where the project keeps it…
+    expect(repositoryLinks(garden.config, undefined, file)?.edit).toBe('https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md');
+    // …at the repository's root when it lies outside the project (a folder of notes of its own)…
+    const outside = resolveGardenConfig({ content: repo.path('notes'), repository: { url: 'https://github.com/acme/notes' } }, {}, repo.path('elsewhere'));
+    expect(repositoryLinks(outside, undefined, file)?.edit).toBe('https://github.com/acme/notes/edit/main/Guides/How%20to.md');
+    // …and where git says when it can; the configuration says it for everyone; other forges set their own base URLs.
     const gitlab = resolveGardenConfig(
       {
         repository: {

@@ -80,8 +80,16 @@ export interface GardenIndex {
   tags: Map<string, TagEntry>;
   /** Attachments that published notes link to or embed: the only files copied into the site. */
   attachmentsUsed: Set<ContentPath>;
+  /**
+   * The garden's own `404.md` (handbooks published with Jekyll have one): shown as the body of the
+   * page not found, above the garden's suggestions; never a page of its own.
+   */
+  notFoundNote?: IndexedNote | undefined;
   diagnostics: Diagnostic[];
 }
+
+/** The slug of `404.md` (or `404/index.md`): the body of the page not found (see `notFoundNote`). */
+export const NOT_FOUND_SLUG = '404' as Slug;
 
 /** Top-level URL segments that belong to the garden's own pages. */
 export const RESERVED_SLUGS = new Set(['tags', 'search', 'graph', 'recent', 'health', 'folders', '404', '_astro', 'pagefind', 'graph.json', 'feed.xml', 'rss.xml', 'sitemap.xml']);
@@ -115,8 +123,22 @@ export function buildIndex(
 
   const bySlug = new Map<Slug, IndexedNote>();
   const tagPages = new Set<string>();
+  let notFoundNote: IndexedNote | undefined;
   for (const note of notes) {
     if (!note.published) continue;
+    if (note.slug === NOT_FOUND_SLUG && !notFoundNote) {
+      // Not published at /404/ (the address of the page it becomes part of), and so out of the
+      // graph, search and feeds; rendered by that page like any note.
+      note.published = false;
+      notFoundNote = note;
+      diagnostics.push({
+        file: note.path,
+        severity: 'info',
+        rule: 'not-found-page',
+        message: 'This note is shown on the page not found (404.html), above the garden\'s suggestions, rather than as a page of its own.',
+      });
+      continue;
+    }
     if (!claimTagPages(note, tagPages, diagnostics)) continue;
     const topSegment = note.slug.split('/')[0] ?? '';
     if (RESERVED_SLUGS.has(topSegment)) {
@@ -161,6 +183,10 @@ export function buildIndex(
       note.facts.links.map((link) => ({ ...link, resolution: resolver.resolve(note.path, link.target) }));
     outgoing.set(note.path, links);
     for (const link of links) diagnostics.push(...diagnoseLink(note, link, byPath));
+    if (note === notFoundNote) {
+      // Its page shows its images; it adds nothing to the graph.
+      for (const { resolution } of links) if (resolution.kind === 'attachment') attachmentsUsed.add(resolution.path);
+    }
     if (!note.published) continue;
     for (const link of links) {
       const { resolution } = link;
@@ -189,7 +215,7 @@ export function buildIndex(
   }
 
   diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath));
-  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
+  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, notFoundNote, diagnostics };
 }
 
 /** What the resolver knows of a note: the parts of it a link can name. */
