@@ -221,7 +221,8 @@ describe('the pages of the hostile garden', () => {
         (document.activeElement as HTMLElement | null)?.blur();
         const selectors = ['.kg-brand', '.kg-search-button', '.kg-nav a', 'h1.kg-title'];
         return selectors.flatMap((selector) =>
-          [...document.querySelectorAll<HTMLElement>(selector)].map((element) => {
+          // Only what a reader sees: the closed menu holds a second, hidden copy of the navigation.
+          [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.checkVisibility()).map((element) => {
             const box = element.getBoundingClientRect();
             const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
             const own = hit !== null && (hit === element || element.contains(hit));

@@ -36,14 +36,31 @@ export function highlightSearchTerms(root: Element, terms: string[]): HTMLElemen
   return first;
 }
 
+/** How long after landing the page may still move under the reader (images, fonts, widgets settling). */
+const SETTLE_MS = 2_000;
+
 /**
  * The browser scrolled to the address's `#section` before the marks were added (and before late
  * content such as images settled); scroll there again, at once. Without a section, the first mark
- * is shown in the middle of the window.
+ * is shown in the middle of the window. While the page is still settling, a change of its height
+ * lands there again, until the reader scrolls, types or touches the page themselves.
  */
 export function landOnSection(root: Element): void {
   const id = decodeURIComponent(location.hash.slice(1));
-  const target = id ? document.getElementById(id) : null;
-  if (target) target.scrollIntoView({ block: 'start', behavior: 'instant' });
-  else root.querySelector('mark.kg-search-highlight')?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  const land = () => {
+    const target = id ? document.getElementById(id) : null;
+    if (target) target.scrollIntoView({ block: 'start', behavior: 'instant' });
+    else root.querySelector('mark.kg-search-highlight')?.scrollIntoView({ block: 'center', behavior: 'instant' });
+  };
+  land();
+  const observer = new ResizeObserver(land);
+  observer.observe(document.body);
+  const stop = () => {
+    observer.disconnect();
+    for (const type of READER_ACTIONS) removeEventListener(type, stop, true);
+  };
+  for (const type of READER_ACTIONS) addEventListener(type, stop, { capture: true, passive: true });
+  setTimeout(stop, SETTLE_MS);
 }
+
+const READER_ACTIONS = ['wheel', 'touchstart', 'keydown', 'mousedown'] as const;
