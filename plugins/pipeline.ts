@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import type { RenderContext } from './render/context.ts';
 import { rehypeCode } from './render/rehype-code.ts';
 import { rehypeMath } from './render/rehype-math.ts';
+import { listItemHandler } from './render/list-item.ts';
 import { remarkAnchors } from './render/remark-anchors.ts';
 import { remarkCallouts } from './render/remark-callouts.ts';
 import { remarkEmbeds } from './render/remark-embeds.ts';
@@ -38,7 +39,7 @@ const processor = unified()
   .use(remarkAnchors)
   .use(remarkCallouts)
   .use(remarkTasks)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemHandler() } })
   .use(rehypeMath)
   .use(rehypeCode)
   .use(rehypeMarkGenerated)

@@ -37,7 +37,7 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Size/Nested quotes.md': `# Nested quotes\n\n${'>'.repeat(5000)} deep\n`,
     'Size/Nested lists.md': `# Nested lists\n\n${'- '.repeat(3000)}three thousand levels on one line\n`,
     'Size/Indented lists.md': `# Indented lists\n\n${lines(500, (index) => `${' '.repeat(index * 2)}- level ${index + 1}`)}\n`,
-    'Size/Long list.md': `# Long list\n\n${'- item\n  - sub-item\n'.repeat(1500)}`,
+    'Size/Long list.md': `# Long list\n\n${'- item\n  - sub-item\n'.repeat(25_001)}`,
     'Size/Brackets.md': `# Brackets\n\n${'['.repeat(5000)}\n${'[\n'.repeat(20_000)}`,
     'Size/Wide table.md': `# Wide table\n\n|${lines(1000, (index) => ` c${index} `).replaceAll('\n', '|')}|\n|${'---|'.repeat(1000)}\n${'x\n'.repeat(1000)}`,
     'Size/Long table.md': `# Long table\n\n| a | b | c | d | e | f | g | h | i | j |\n|---|---|---|---|---|---|---|---|---|---|\n${'x\n'.repeat(10_000)}`,
