@@ -1,10 +1,10 @@
-import type { Image, Link, List, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Link, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { AnchorResolution, Resolution } from '../../src/garden/index/resolver.ts';
 import { LIMITS } from '../../src/garden/limits.ts';
-import { blockIdOf, blockTargetOf } from '../blocks.ts';
+import { findBlockMarks } from '../blocks.ts';
 import { expandsInPlace } from '../embed-position.ts';
 import type { WikiLink } from '../syntax/index.ts';
 import { namesAFile, parseEmbedLabel, renderAttachment, renderMissingAttachment } from './attachments.ts';
@@ -228,21 +228,15 @@ function sectionNodes(target: EmbeddableNote, id: string): RootContent[] | undef
 }
 
 function blockNodes(tree: Root, id: string): RootContent[] | undefined {
-  let found: RootContent[] | undefined;
-  visitParents(tree, 'paragraph', (paragraph, ancestors) => {
-    if (blockIdOf(paragraph) !== id) return undefined;
-    const parent = ancestors.at(-1);
-    const target = blockTargetOf(paragraph, parent);
-    if (target.type === 'listItem') {
-      // A list item is shown as a one-item list of the same kind (numbered from its own number).
-      const list = ancestors.at(-2) as List | undefined;
-      const position = list ? list.children.indexOf(target) : 0;
-      const start = list?.ordered ? (list.start ?? 1) + position : undefined;
-      found = [{ type: 'list', ordered: list?.ordered ?? false, start, spread: false, children: [target] }];
-    } else found = [target as RootContent];
-    return false;
-  });
-  return found;
+  const mark = findBlockMarks(tree).find((candidate) => candidate.id === id);
+  if (!mark) return undefined;
+  const { target, targetParent } = mark;
+  if (target.type === 'listItem' && targetParent.type === 'list') {
+    // A list item is shown as a one-item list of the same kind (numbered from its own number).
+    const start = targetParent.ordered ? (targetParent.start ?? 1) + targetParent.children.indexOf(target) : undefined;
+    return [{ type: 'list', ordered: targetParent.ordered ?? false, start, spread: false, children: [target] }];
+  }
+  return [target as RootContent];
 }
 
 /**
