@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { GardenHistory } from './history/history.ts';
 import { RESERVED_SLUGS, type GardenIndex, type IndexedNote } from './index/build.ts';
-import { slugForNotePath, slugifySegment } from './slug.ts';
+import { hasSlugWords, slugForNotePath, slugifySegment } from './slug.ts';
 import { asSlug, type ContentPath, type Slug } from './types.ts';
 
 /** An old address of a note that must keep working: the site serves a redirect page there. */
@@ -71,8 +71,8 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
 function aliasSlug(note: IndexedNote, alias: string): Slug | undefined {
   const segments = alias.replace(/\.md$/i, '').split('/').map((segment) => segment.trim()).filter(Boolean);
   if (segments.length === 0) return undefined;
+  if (!segments.every(hasSlugWords)) return undefined;
   const slugged = segments.map(slugifySegment);
-  if (slugged.some((segment) => segment === '-')) return undefined;
   if (alias.includes('/')) return asSlug(slugged.join('/'));
   const folder = note.slug.includes('/') ? note.slug.slice(0, note.slug.lastIndexOf('/')) : '';
   return asSlug(folder ? `${folder}/${slugged[0]}` : slugged[0]!);
