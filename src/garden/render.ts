@@ -15,6 +15,8 @@ export interface RenderableNote {
   title: string;
   published: boolean;
   headings: readonly Heading[];
+  /** Its inline `#tags` that count as tags (the others are shown as text). */
+  inlineTags: readonly string[];
   readonly tree: Root;
 }
 
@@ -93,6 +95,7 @@ function renderable(note: IndexedNote): RenderableNote {
     title: note.title,
     published: note.published,
     headings: note.facts.headings,
+    inlineTags: note.inlineTags,
     get tree() {
       return note.tree;
     },
@@ -105,6 +108,7 @@ function renderable(note: IndexedNote): RenderableNote {
  * own page, not at the page that embeds it.
  */
 function renderContext(world: RenderWorld, note: RenderableNote, options: { liftTitle: boolean; embedded: boolean }): RenderContext {
+  let tags: Set<string> | undefined;
   return {
     path: note.path,
     headings: note.headings,
@@ -114,6 +118,7 @@ function renderContext(world: RenderWorld, note: RenderableNote, options: { lift
       const resolution = world.resolver.resolve(note.path, target);
       return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
     },
+    isTag: (name) => (tags ??= new Set(note.inlineTags.map((tag) => tag.toLowerCase()))).has(name.toLowerCase()),
     note: (path) => {
       const target = world.note(path);
       return target && { title: target.title, published: target.published };

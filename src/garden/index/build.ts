@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { namesAFile } from '../../../plugins/render/attachments.ts';
 import { isDangerousScheme, removedScheme } from '../../../plugins/render/url-safety.ts';
+import type { InlineTagPolicy } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
@@ -8,6 +9,7 @@ import { slugForNotePath, slugForTag } from '../slug.ts';
 import type { ContentPath, Slug } from '../types.ts';
 import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
+import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from './facts.ts';
 import { parseNote } from './parse-note.ts';
 import { Resolver, type ResolvableNote, type Resolution } from './resolver.ts';
@@ -19,6 +21,8 @@ export interface IndexedNote {
   frontmatter: Frontmatter;
   /** Frontmatter tags and inline tags, de-duplicated case-insensitively, in order of appearance. */
   tags: string[];
+  /** The inline `#tags` that count as tags (the `tags.inline` option): the render links only these. */
+  inlineTags: string[];
   published: boolean;
   /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
   language: string;
@@ -102,9 +106,11 @@ export function buildIndex(
   scan: ScanResult,
   parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>,
   reuse?: IndexReuse,
+  options: { inlineTags?: InlineTagPolicy } = {},
 ): GardenIndex {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
-  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body)));
+  const countsAsTag = inlineTagRule(options.inlineTags ?? true, scan.notes);
+  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body), countsAsTag));
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(notes.map((note) => [note.path, note]));
 
@@ -224,17 +230,19 @@ function unresolvedName(link: LinkOccurrence): string {
   return link.target.form === 'name' ? link.target.name : link.target.url.replace(/[#?].*$/, '');
 }
 
-function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root | undefined }): IndexedNote {
+function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root | undefined }, countsAsTag: (tag: string) => boolean): IndexedNote {
   const { facts } = parsed;
   let tree = parsed.tree;
   const slug = slugForNotePath(source.path);
-  const tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...facts.inlineTags]);
+  const inlineTags = uniqueCaseInsensitive(facts.inlineTags.filter(countsAsTag));
+  const tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...inlineTags]);
   return {
     path: source.path,
     slug,
     title: source.frontmatter.title ?? facts.firstHeading ?? titleFromPath(source.path),
     frontmatter: source.frontmatter,
     tags,
+    inlineTags,
     published: !source.unpublished,
     language: source.frontmatter.lang ?? facts.detectedLanguage ?? DEFAULT_LANGUAGE,
     facts,
