@@ -299,8 +299,8 @@ function validateFrontmatter(path: ContentPath, split: SplitNote, diagnostics: D
   let flagsUnreadable = false;
   const locate = frontmatterKeyLocator(split);
   for (const [rawKey, value] of Object.entries(split.data ?? {})) {
-    // An empty property (`tags:`) is how Obsidian writes "not set".
-    if (value === null || value === undefined) continue;
+    // An empty property (`tags:`, or a list of one empty item) is how Obsidian writes "not set".
+    if (isEmptyProperty(value)) continue;
     const key = (SYNONYMS[rawKey] ?? rawKey) as FrontmatterField;
     const read = Object.hasOwn(frontmatterFields, key) ? frontmatterFields[key] : undefined;
     if (!read) {
@@ -329,6 +329,11 @@ function validateFrontmatter(path: ContentPath, split: SplitNote, diagnostics: D
     }
   }
   return { frontmatter, unknownKeys, flagsUnreadable };
+}
+
+function isEmptyProperty(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  return Array.isArray(value) && value.every((item) => item === null || item === '');
 }
 
 /**

@@ -280,4 +280,4 @@ export const frontmatterFields: { [K in FrontmatterField]-?: Reader<NonNullable<
 };
 
 /** Obsidian's own property names (and common ones of its plugins and publishers) that are not typos. */
-export const KNOWN_FOREIGN_KEYS = new Set(['alias', 'tag', 'cssclass', 'cssclasses', 'permalink', 'layout', 'date', 'author', 'publishdate', 'image', 'cover', 'banner', 'status', 'source', 'url']);
+export const KNOWN_FOREIGN_KEYS = new Set(['alias', 'tag', 'cssclass', 'cssclasses', 'permalink', 'layout', 'date', 'time', 'author', 'publishdate', 'image', 'cover', 'banner', 'status', 'source', 'url']);
