@@ -20,27 +20,27 @@ export const LIMITS = {
   /** The largest attachment copied into the site. */
   maxAttachmentBytes: 50 * 1024 * 1024,
   /** How deep embeds may nest before the expansion stops (a page's own embeds are level 1). */
-  maxEmbedDepth: 4,
+  maxEmbedDepth: 10,
   /**
    * How many embeds one page expands in all, nested ones included. Without it, a few notes that each
    * embed the next one ten times would make a page of 10^4 copies (depth alone bounds nothing).
    */
-  maxEmbedsPerPage: 100,
+  maxEmbedsPerPage: 250,
   /**
    * How long one note may take to parse or to render in a build worker before it is stopped and
    * left out (reported as `note-too-slow`): one note must never stall the build. Normal notes take
    * milliseconds.
    */
-  noteBudgetMs: 20_000,
+  noteBudgetMs: 30_000,
   /** The longest line, in characters (code highlighting and parsing work line by line). */
-  maxLineLength: 10_000,
+  maxLineLength: 20_000,
   /**
    * Code lines longer than this are shown without colours: highlighting reads a line with regular
    * expressions, which can take long on a long line (minified code, data).
    */
-  maxHighlightedLineLength: 2_000,
+  maxHighlightedLineLength: 15_000,
   /** How deep block quotes, callouts and lists may nest. */
-  maxNesting: 32,
+  maxNesting: 70,
   /**
    * How many list items one note may hold. Lists are parsed in linear time (the patched
    * `micromark-util-edit-map` in vendor/ removes the quadratic step that made 10,000 nested items
@@ -81,6 +81,27 @@ export interface TextLimitViolation {
 }
 
 type Limits = { readonly [K in keyof typeof LIMITS]: number };
+
+/**
+ * The largest value of each quantity the text limits count, in one note: what `bench/limits.ts`
+ * gathers over whole gardens to set the limits from measurement (docs/limits.md).
+ */
+export interface TextMeasures {
+  lineLength: number;
+  nesting: number;
+  listItems: number;
+  openBrackets: number;
+  brackets: number;
+  inlineMarkers: number;
+  dollarRuns: number;
+  footnoteReferences: number;
+  tableColumns: number;
+  tableCells: number;
+}
+
+export const emptyTextMeasures = (): TextMeasures => ({
+  lineLength: 0, nesting: 0, listItems: 0, openBrackets: 0, brackets: 0, inlineMarkers: 0, dollarRuns: 0, footnoteReferences: 0, tableColumns: 0, tableCells: 0,
+});
 
 const EMPHASIS = new Set(['*', '_', '~', '=']);
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -197,7 +218,8 @@ function countCells(text: string): number {
  * beyond a limit; a real note would have to be very unusual to be refused wrongly, and the message
  * points at the line.
  */
-export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitViolation | undefined {
+export function checkNoteText(text: string, limits: Limits = LIMITS, measures?: TextMeasures): TextLimitViolation | undefined {
+  const raise = measures ? (key: keyof TextMeasures, value: number) => void (value > measures[key] && (measures[key] = value)) : () => undefined;
   let paragraph = { openBrackets: 0, brackets: 0, markers: 0 };
   const newParagraph = () => (paragraph = { openBrackets: 0, brackets: 0, markers: 0 });
   let fence: { char: string; length: number; quotes: number; indent: number } | undefined;
@@ -213,6 +235,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     lineStart = lineEnd + 1;
+    raise('lineLength', line.length);
 
     if (line.length > limits.maxLineLength) {
       return {
@@ -239,6 +262,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       fence = undefined;
     }
 
+    if (prefix.nesting > 0 && !THEMATIC_BREAK.test(line)) raise('nesting', prefix.nesting);
     if (prefix.overAt !== undefined && !THEMATIC_BREAK.test(line)) {
       return {
         rule: 'nesting-too-deep',
@@ -250,6 +274,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
 
     if (prefix.lists > 0 && !THEMATIC_BREAK.test(line)) {
       listItems += prefix.lists;
+      raise('listItems', listItems);
       if (listItems > limits.maxListItems) {
         return {
           rule: 'list-items-too-many',
@@ -279,6 +304,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
 
     if (table) {
       table.cells += table.columns;
+      raise('tableCells', table.cells);
       if (table.cells > limits.maxTableCells) {
         return {
           rule: 'table-too-large',
@@ -289,6 +315,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       }
     } else if (DELIMITER_ROW.test(rest) && rest.includes('-') && previousText !== undefined && (rest.includes('|') || previousText.includes('|'))) {
       const columns = countCells(rest);
+      raise('tableColumns', columns);
       if (columns > limits.maxTableColumns) {
         return {
           rule: 'table-too-large',
@@ -309,7 +336,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       if (char === '\\') {
         index++;
       } else if (char === '$' && line[index - 1] !== '$') {
-        if (++dollarRuns > limits.maxDollarRuns) {
+        raise('dollarRuns', ++dollarRuns);
+        if (dollarRuns > limits.maxDollarRuns) {
           return {
             rule: 'formulas-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -318,7 +346,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
           };
         }
       } else if (char === '[') {
-        if (line[index + 1] === '^' && ++footnoteReferences > limits.maxFootnoteReferences) {
+        if (line[index + 1] === '^') raise('footnoteReferences', ++footnoteReferences);
+        if (line[index + 1] === '^' && footnoteReferences > limits.maxFootnoteReferences) {
           return {
             rule: 'footnotes-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -326,7 +355,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
             hint: 'Split the note into several notes.',
           };
         }
-        if (++paragraph.brackets > limits.maxBrackets) {
+        raise('brackets', ++paragraph.brackets);
+        if (paragraph.brackets > limits.maxBrackets) {
           return {
             rule: 'brackets-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -334,7 +364,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
             hint: 'Split the paragraph (or the table) with blank lines or headings, or write literal brackets as `\\[`.',
           };
         }
-        if (++paragraph.openBrackets > limits.maxOpenBrackets) {
+        raise('openBrackets', ++paragraph.openBrackets);
+        if (paragraph.openBrackets > limits.maxOpenBrackets) {
           return {
             rule: 'brackets-too-deep',
             at: { line: lineNumber, column: index + 1 },
@@ -345,7 +376,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       } else if (char === ']') {
         if (paragraph.openBrackets > 0) paragraph.openBrackets--;
       } else if (EMPHASIS.has(char) && line[index - 1] !== char && (char !== '=' || (line[index + 1] === '=' && line[index + 2] !== '='))) {
-        if (++paragraph.markers > limits.maxInlineMarkers) {
+        raise('inlineMarkers', ++paragraph.markers);
+        if (paragraph.markers > limits.maxInlineMarkers) {
           return {
             rule: 'markers-too-many',
             at: { line: lineNumber, column: index + 1 },

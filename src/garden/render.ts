@@ -75,21 +75,24 @@ export function renderInWorld(world: RenderWorld, path: ContentPath, options: Re
   return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }));
 }
 
-/** The render world of a garden loaded in this thread. */
-export function gardenWorld(garden: Garden, urls: SiteUrls): RenderWorld {
+/**
+ * The render world of a garden loaded in this thread. `treeOf` replaces the notes' own trees (which
+ * stay in memory once parsed), for a caller that renders every note of a large garden once.
+ */
+export function gardenWorld(garden: Garden, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
   const { resolver, byPath } = garden.index;
   return {
     resolver,
     note: (path) => {
       const note = byPath.get(path);
-      return note && renderable(note);
+      return note && renderable(note, treeOf);
     },
     highlighter: garden.highlighter,
     urls,
   };
 }
 
-function renderable(note: IndexedNote): RenderableNote {
+function renderable(note: IndexedNote, treeOf?: (note: IndexedNote) => Root): RenderableNote {
   return {
     path: note.path,
     title: note.title,
@@ -97,7 +100,7 @@ function renderable(note: IndexedNote): RenderableNote {
     headings: note.facts.headings,
     inlineTags: note.inlineTags,
     get tree() {
-      return note.tree;
+      return treeOf ? treeOf(note) : note.tree;
     },
   };
 }

@@ -79,19 +79,19 @@ const EXPECTED: Record<string, string[]> = {
     'Size/Brackets.md:3:33 error brackets-too-deep',
     'Size/Emphasis.md:502:1 error markers-too-many',
     'Size/Five megabytes.md:-:- error file-too-large',
-    'Size/Indented lists.md:35:65 error nesting-too-deep',
-    'Size/Long line.md:3:10001 error line-too-long',
+    'Size/Indented lists.md:73:141 error nesting-too-deep',
+    'Size/Long line.md:3:20001 error line-too-long',
     'Size/Long list.md:50003:1 error list-items-too-many',
     'Size/Long table.md:3:1 error table-too-large',
-    'Size/Nested lists.md:3:65 error nesting-too-deep',
-    'Size/Nested quotes.md:3:33 error nesting-too-deep',
+    'Size/Nested lists.md:3:141 error nesting-too-deep',
+    'Size/Nested quotes.md:3:71 error nesting-too-deep',
     'Size/Wide table.md:3:1 error table-too-large',
   ],
   // Structure: cycles and depth named with their path; the diamond, the folder named `Folder.md`
   // and the empty notes are fine; nothing resolves outside the content folder; links are refused.
   structure: [
-    'Structure/Chain 5.md:3:1 warning embed-too-deep',
-    'Structure/Chain 6.md:3:1 warning embed-too-deep',
+    'Structure/Chain 11.md:3:1 warning embed-too-deep',
+    'Structure/Chain 12.md:3:1 warning embed-too-deep',
     'Structure/Cycle B.md:3:1 error embed-cycle',
     'Structure/Linked folder:-:- error symlink',
     'Structure/Linked note.md:-:- error symlink',
@@ -172,7 +172,7 @@ describe('garden check on the hostile garden', () => {
       expect(note?.tree.children, file).toEqual([]);
     }
     expect(diagnostic('Size/Nested quotes.md')[0]?.message).toBe(
-      'Line 3 nests block quotes, callouts or lists 5000 levels deep; at most 32 levels are allowed. The note is not published.',
+      'Line 3 nests block quotes, callouts or lists 5000 levels deep; at most 70 levels are allowed. The note is not published.',
     );
     expect(diagnostic('Size/Wide table.md')[0]?.message).toContain('has 1000 columns; tables may have at most 100');
     expect(diagnostic('Size/Five megabytes.md')[0]?.message).toBe('The note is 5.0 MiB; notes larger than 1 MiB are not published.');
@@ -181,7 +181,8 @@ describe('garden check on the hostile garden', () => {
   it('names embed cycles and deep chains by their path', () => {
     expect(diagnostic('Structure/Cycle B.md')[0]?.message).toContain('Structure/Cycle A.md → Structure/Cycle B.md → Structure/Cycle A.md');
     expect(diagnostic('Structure/Self embed.md')[0]?.message).toContain('Structure/Self embed.md → Structure/Self embed.md');
-    expect(diagnostic('Structure/Chain 5.md')[0]?.message).toContain('Structure/Chain 1.md → Structure/Chain 2.md → Structure/Chain 3.md → Structure/Chain 4.md → Structure/Chain 5.md → Structure/Chain 6.md');
+    const chain = Array.from({ length: 12 }, (_, index) => `Structure/Chain ${index + 1}.md`).join(' → ');
+    expect(diagnostic('Structure/Chain 11.md')[0]?.message).toContain(chain);
     expect(renderedHtml('Structure/Diamond top.md').match(/Shown twice on the top note/g)).toHaveLength(2);
   });
 

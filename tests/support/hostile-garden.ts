@@ -41,7 +41,7 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Size/Brackets.md': `# Brackets\n\n${'['.repeat(5000)}\n${'[\n'.repeat(20_000)}`,
     'Size/Wide table.md': `# Wide table\n\n|${lines(1000, (index) => ` c${index} `).replaceAll('\n', '|')}|\n|${'---|'.repeat(1000)}\n${'x\n'.repeat(1000)}`,
     'Size/Long table.md': `# Long table\n\n| a | b | c | d | e | f | g | h | i | j |\n|---|---|---|---|---|---|---|---|---|---|\n${'x\n'.repeat(10_000)}`,
-    'Size/Long line.md': `# Long line\n\n${'word '.repeat(4000)}\n`,
+    'Size/Long line.md': `# Long line\n\n${'word '.repeat(5000)}\n`,
     'Size/Emphasis.md': `# Emphasis\n\n${'*_'.repeat(2)}\n${'*_\n'.repeat(10_000)}`,
   };
 }

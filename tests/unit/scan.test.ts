@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/garden/config.ts';
+import { LIMITS } from '../../src/garden/limits.ts';
 import { scanContent } from '../../src/garden/scan/scan.ts';
 
 function garden(files: Record<string, string | Buffer>): string {
@@ -156,9 +157,9 @@ describe('scanContent', () => {
   });
 
   it('refuses a note beyond a text limit before parsing it, at the line that exceeds it', async () => {
-    const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(40)} x\n` });
+    const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(LIMITS.maxNesting + 8)} x\n` });
     const result = await scan(dir);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: 33 } })]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: LIMITS.maxNesting + 1 } })]);
     expect(result.notes).toMatchObject([{ path: 'deep.md', body: '', unpublished: true, refused: true, frontmatter: { title: 'Deep' } }]);
   });
 

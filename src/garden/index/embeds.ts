@@ -34,36 +34,8 @@ interface Fragment {
 }
 
 export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>): Diagnostic[] {
-  const fragments = new Map<string, Fragment>();
-  const edgeCache = new Map<string, EmbedEdge[]>();
-  const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {
-    const key = `${note.path}#${anchor}`;
-    let fragment = fragments.get(key);
-    if (!fragment) fragments.set(key, (fragment = { key, note, anchor }));
-    return fragment;
-  };
-  const edgesOf = (fragment: Fragment): EmbedEdge[] => {
-    let edges = edgeCache.get(fragment.key);
-    if (edges) return edges;
-    const [start, end] = lineRange(fragment);
-    edges = [];
-    for (const link of outgoing.get(fragment.note.path) ?? []) {
-      if (!link.embed || !link.inPlace || link.at.line < start || link.at.line > end) continue;
-      const { resolution } = link;
-      const targetPath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? fragment.note.path : undefined;
-      const target = targetPath ? byPath.get(targetPath) : undefined;
-      if (!target?.published) continue;
-      const anchor = resolution.kind === 'note' || resolution.kind === 'self' ? resolution.anchor : undefined;
-      if (anchor && !anchor.found) continue;
-      edges.push({ link, from: fragment.note, to: fragmentFor(target, anchor?.found ? anchor.id : '').key });
-    }
-    edgeCache.set(fragment.key, edges);
-    return edges;
-  };
-
+  const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
   const diagnostics: Diagnostic[] = [];
-  const roots = notes.filter((note) => note.published).map((note) => fragmentFor(note, ''));
-  const { backEdges, order } = depthFirst(roots, fragments, edgesOf);
 
   for (const { edge, path } of backEdges) {
     const cycle = [...path, edge.to].map(describe).join(' → ');
@@ -143,6 +115,72 @@ export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: Readonly
     const fragment = fragments.get(key)!;
     return fragment.anchor === '' ? fragment.note.path : `${fragment.note.path}#${fragment.anchor}`;
   }
+}
+
+/**
+ * The embed graph of the published pages: fragments, the embeds each shows in place, and a
+ * depth-first search's back edges (the cycles) and topological order.
+ */
+function embedGraph(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>) {
+  const fragments = new Map<string, Fragment>();
+  const edgeCache = new Map<string, EmbedEdge[]>();
+  const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {
+    const key = `${note.path}#${anchor}`;
+    let fragment = fragments.get(key);
+    if (!fragment) fragments.set(key, (fragment = { key, note, anchor }));
+    return fragment;
+  };
+  const edgesOf = (fragment: Fragment): EmbedEdge[] => {
+    let edges = edgeCache.get(fragment.key);
+    if (edges) return edges;
+    const [start, end] = lineRange(fragment);
+    edges = [];
+    for (const link of outgoing.get(fragment.note.path) ?? []) {
+      if (!link.embed || !link.inPlace || link.at.line < start || link.at.line > end) continue;
+      const { resolution } = link;
+      const targetPath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? fragment.note.path : undefined;
+      const target = targetPath ? byPath.get(targetPath) : undefined;
+      if (!target?.published) continue;
+      const anchor = resolution.kind === 'note' || resolution.kind === 'self' ? resolution.anchor : undefined;
+      if (anchor && !anchor.found) continue;
+      edges.push({ link, from: fragment.note, to: fragmentFor(target, anchor?.found ? anchor.id : '').key });
+    }
+    edgeCache.set(fragment.key, edges);
+    return edges;
+  };
+  const roots = notes.filter((note) => note.published).map((note) => fragmentFor(note, ''));
+  const { backEdges, order } = depthFirst(roots, fragments, edgesOf);
+  return { fragments, roots, edgesOf, backEdges, order };
+}
+
+/**
+ * The deepest embed and the most embeds any page shows, cycles left out and without the limits:
+ * what `bench/limits.ts` measures real gardens with. Counts saturate at `cap`.
+ */
+export function measureEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>, cap = 1_000_000) {
+  const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
+  const isBack = new Set(backEdges.map(({ edge }) => edge));
+  // In reverse topological order, each fragment's deepest chain and expansion count below it.
+  const depth = new Map<string, number>();
+  const count = new Map<string, number>();
+  for (const key of [...order].reverse()) {
+    let deepest = 0;
+    let total = 0;
+    for (const edge of edgesOf(fragments.get(key)!)) {
+      if (isBack.has(edge)) continue;
+      deepest = Math.max(deepest, 1 + (depth.get(edge.to) ?? 0));
+      total = Math.min(cap, total + 1 + (count.get(edge.to) ?? 0));
+    }
+    depth.set(key, deepest);
+    count.set(key, total);
+  }
+  let deepest = { value: 0, note: undefined as ContentPath | undefined };
+  let most = { value: 0, note: undefined as ContentPath | undefined };
+  for (const root of roots) {
+    if ((depth.get(root.key) ?? 0) > deepest.value) deepest = { value: depth.get(root.key)!, note: root.note.path };
+    if ((count.get(root.key) ?? 0) > most.value) most = { value: count.get(root.key)!, note: root.note.path };
+  }
+  return { deepest, most };
 }
 
 function written(link: ResolvedLink): string {
