@@ -103,9 +103,10 @@ export async function benchLimits(contentDir: string): Promise<LimitsBenchResult
     at('noteBudgetMs').offer(Math.ceil(parseMs + performance.now() - started), note.path);
   }
   for (const attachment of garden.scan?.attachments ?? []) at('maxAttachmentBytes').offer(attachment.bytes, attachment.path);
-  const embeds = measureEmbeds(garden.index.notes, garden.index.outgoing, garden.index.byPath);
+  const embeds = measureEmbeds(garden.index.notes, garden.index.outgoing, garden.index.byPath, (notePath) => bodies.get(notePath) ?? '');
   at('maxEmbedDepth').offer(embeds.deepest.value, embeds.deepest.note ?? '');
   at('maxEmbedsPerPage').offer(embeds.most.value, embeds.most.note ?? '');
+  at('maxEmbeddedBytesPerPage').offer(embeds.bytes.value, embeds.bytes.note ?? '');
 
   const limitOf = (name: string) => (name === 'frontmatter bytes' ? MAX_FRONTMATTER_BYTES : LIMITS[name as keyof typeof LIMITS]);
   const names = [...Object.keys(LIMITS), 'frontmatter bytes'];

@@ -20,12 +20,17 @@ export const LIMITS = {
   /** The largest attachment copied into the site. */
   maxAttachmentBytes: 50 * 1024 * 1024,
   /** How deep embeds may nest before the expansion stops (a page's own embeds are level 1). */
-  maxEmbedDepth: 10,
+  maxEmbedDepth: 30,
   /**
    * How many embeds one page expands in all, nested ones included. Without it, a few notes that each
    * embed the next one ten times would make a page of 10^4 copies (depth alone bounds nothing).
    */
   maxEmbedsPerPage: 250,
+  /**
+   * How much embedded Markdown one page shows in all, nested embeds included (the size of each
+   * embedded part's source): 250 embeds of a 100 KB note make a page that exhausts a 4 GB heap.
+   */
+  maxEmbeddedBytesPerPage: 2 * 1024 * 1024,
   /**
    * How long one note may take to parse or to render in a build worker before it is stopped and
    * left out (reported as `note-too-slow`): one note must never stall the build. Normal notes take
@@ -33,7 +38,7 @@ export const LIMITS = {
    */
   noteBudgetMs: 30_000,
   /** The longest line, in characters (code highlighting and parsing work line by line). */
-  maxLineLength: 20_000,
+  maxLineLength: 25_000,
   /**
    * Code lines longer than this are shown without colours: highlighting reads a line with regular
    * expressions, which can take long on a long line (minified code, data).

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReportJson } from '../../src/cli/check-report.ts';
 import { resolveGardenConfig } from '../../src/garden/config.ts';
 import { loadGarden, type Garden } from '../../src/garden/garden.ts';
+import { LIMITS } from '../../src/garden/limits.ts';
 import { renderNote } from '../../src/garden/render.ts';
 import { asContentPath } from '../../src/garden/types.ts';
 import { SiteUrls } from '../../src/garden/urls.ts';
@@ -80,7 +81,7 @@ const EXPECTED: Record<string, string[]> = {
     'Size/Emphasis.md:502:1 error markers-too-many',
     'Size/Five megabytes.md:-:- error file-too-large',
     'Size/Indented lists.md:73:141 error nesting-too-deep',
-    'Size/Long line.md:3:20001 error line-too-long',
+    `Size/Long line.md:3:${LIMITS.maxLineLength + 1} error line-too-long`,
     'Size/Long list.md:50003:1 error list-items-too-many',
     'Size/Long table.md:3:1 error table-too-large',
     'Size/Nested lists.md:3:141 error nesting-too-deep',
@@ -90,8 +91,8 @@ const EXPECTED: Record<string, string[]> = {
   // Structure: cycles and depth named with their path; the diamond, the folder named `Folder.md`
   // and the empty notes are fine; nothing resolves outside the content folder; links are refused.
   structure: [
-    'Structure/Chain 11.md:3:1 warning embed-too-deep',
-    'Structure/Chain 12.md:3:1 warning embed-too-deep',
+    `Structure/Chain ${LIMITS.maxEmbedDepth + 1}.md:3:1 warning embed-too-deep`,
+    `Structure/Chain ${LIMITS.maxEmbedDepth + 2}.md:3:1 warning embed-too-deep`,
     'Structure/Cycle B.md:3:1 error embed-cycle',
     'Structure/Linked folder:-:- error symlink',
     'Structure/Linked note.md:-:- error symlink',
@@ -181,8 +182,8 @@ describe('garden check on the hostile garden', () => {
   it('names embed cycles and deep chains by their path', () => {
     expect(diagnostic('Structure/Cycle B.md')[0]?.message).toContain('Structure/Cycle A.md → Structure/Cycle B.md → Structure/Cycle A.md');
     expect(diagnostic('Structure/Self embed.md')[0]?.message).toContain('Structure/Self embed.md → Structure/Self embed.md');
-    const chain = Array.from({ length: 12 }, (_, index) => `Structure/Chain ${index + 1}.md`).join(' → ');
-    expect(diagnostic('Structure/Chain 11.md')[0]?.message).toContain(chain);
+    const chain = Array.from({ length: LIMITS.maxEmbedDepth + 2 }, (_, index) => `Structure/Chain ${index + 1}.md`).join(' → ');
+    expect(diagnostic(`Structure/Chain ${LIMITS.maxEmbedDepth + 1}.md`)[0]?.message).toContain(chain);
     expect(renderedHtml('Structure/Diamond top.md').match(/Shown twice on the top note/g)).toHaveLength(2);
   });
 

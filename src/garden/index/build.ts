@@ -200,7 +200,8 @@ export function buildIndex(
     }
   }
 
-  diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath));
+  const bodies = new Map(scan.notes.map((source) => [source.path, source.body]));
+  diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath, (path) => bodies.get(path) ?? ''));
   return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
 }
 

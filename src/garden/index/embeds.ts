@@ -33,8 +33,14 @@ interface Fragment {
   anchor: string;
 }
 
-export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>): Diagnostic[] {
+export function diagnoseEmbeds(
+  notes: readonly IndexedNote[],
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>,
+  byPath: ReadonlyMap<ContentPath, IndexedNote>,
+  textOf: (path: ContentPath) => string = () => '',
+): Diagnostic[] {
   const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
+  const sizeOf = fragmentSizes(fragments, textOf);
   const diagnostics: Diagnostic[] = [];
 
   for (const { edge, path } of backEdges) {
@@ -82,32 +88,45 @@ export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: Readonly
     });
   }
 
-  // How many expansions each page makes, nested ones included, up to the depth limit.
-  const counts = new Map<string, number>();
-  const count = (key: string, level: number): number => {
+  // How many expansions each page makes, and how much Markdown they show, nested ones included, up
+  // to the depth limit.
+  const totals = new Map<string, { embeds: number; bytes: number }>();
+  const total = (key: string, level: number): { embeds: number; bytes: number } => {
     const memo = `${level}\u0000${key}`;
-    const known = counts.get(memo);
+    const known = totals.get(memo);
     if (known !== undefined) return known;
-    counts.set(memo, 0);
-    let total = 0;
+    totals.set(memo, { embeds: 0, bytes: 0 });
+    const sum = { embeds: 0, bytes: 0 };
     if (level < LIMITS.maxEmbedDepth) {
       for (const edge of edgesOf(fragments.get(key)!)) {
-        if (!isBack.has(edge)) total = Math.min(Number.MAX_SAFE_INTEGER, total + 1 + count(edge.to, level + 1));
+        if (isBack.has(edge)) continue;
+        const below = total(edge.to, level + 1);
+        sum.embeds = Math.min(Number.MAX_SAFE_INTEGER, sum.embeds + 1 + below.embeds);
+        sum.bytes = Math.min(Number.MAX_SAFE_INTEGER, sum.bytes + sizeOf(edge.to) + below.bytes);
       }
     }
-    counts.set(memo, total);
-    return total;
+    totals.set(memo, sum);
+    return sum;
   };
   for (const root of roots) {
-    const total = count(root.key, 0);
-    if (total <= LIMITS.maxEmbedsPerPage) continue;
-    diagnostics.push({
-      file: root.note.path,
-      severity: 'warning',
-      rule: 'embed-limit',
-      message: `This page would show ${total} embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices.`,
-      hint: 'Embed fewer notes, or link to some of them instead.',
-    });
+    const { embeds, bytes } = total(root.key, 0);
+    if (embeds > LIMITS.maxEmbedsPerPage) {
+      diagnostics.push({
+        file: root.note.path,
+        severity: 'warning',
+        rule: 'embed-limit',
+        message: `This page would show ${embeds} embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices.`,
+        hint: 'Embed fewer notes, or link to some of them instead.',
+      });
+    } else if (bytes > LIMITS.maxEmbeddedBytesPerPage) {
+      diagnostics.push({
+        file: root.note.path,
+        severity: 'warning',
+        rule: 'embed-limit',
+        message: `This page would show about ${mebibytes(bytes)} MiB of embedded notes (nested ones included); pages show at most ${mebibytes(LIMITS.maxEmbeddedBytesPerPage)} MiB, the rest as notices.`,
+        hint: 'Embed sections or blocks (`![[Note#Heading]]`) instead of whole notes, or link to some of them instead.',
+      });
+    }
   }
   return diagnostics;
 
@@ -157,30 +176,68 @@ function embedGraph(notes: readonly IndexedNote[], outgoing: ReadonlyMap<Content
  * The deepest embed and the most embeds any page shows, cycles left out and without the limits:
  * what `bench/limits.ts` measures real gardens with. Counts saturate at `cap`.
  */
-export function measureEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>, cap = 1_000_000) {
+export function measureEmbeds(
+  notes: readonly IndexedNote[],
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>,
+  byPath: ReadonlyMap<ContentPath, IndexedNote>,
+  textOf: (path: ContentPath) => string,
+  cap = Number.MAX_SAFE_INTEGER,
+) {
   const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
+  const sizeOf = fragmentSizes(fragments, textOf);
   const isBack = new Set(backEdges.map(({ edge }) => edge));
-  // In reverse topological order, each fragment's deepest chain and expansion count below it.
-  const depth = new Map<string, number>();
-  const count = new Map<string, number>();
+  // In reverse topological order, each fragment's deepest chain, expansions and bytes below it.
+  const below = new Map<string, { depth: number; embeds: number; bytes: number }>();
   for (const key of [...order].reverse()) {
-    let deepest = 0;
-    let total = 0;
+    const sum = { depth: 0, embeds: 0, bytes: 0 };
     for (const edge of edgesOf(fragments.get(key)!)) {
       if (isBack.has(edge)) continue;
-      deepest = Math.max(deepest, 1 + (depth.get(edge.to) ?? 0));
-      total = Math.min(cap, total + 1 + (count.get(edge.to) ?? 0));
+      const next = below.get(edge.to) ?? { depth: 0, embeds: 0, bytes: 0 };
+      sum.depth = Math.max(sum.depth, 1 + next.depth);
+      sum.embeds = Math.min(cap, sum.embeds + 1 + next.embeds);
+      sum.bytes = Math.min(cap, sum.bytes + sizeOf(edge.to) + next.bytes);
     }
-    depth.set(key, deepest);
-    count.set(key, total);
+    below.set(key, sum);
   }
-  let deepest = { value: 0, note: undefined as ContentPath | undefined };
-  let most = { value: 0, note: undefined as ContentPath | undefined };
-  for (const root of roots) {
-    if ((depth.get(root.key) ?? 0) > deepest.value) deepest = { value: depth.get(root.key)!, note: root.note.path };
-    if ((count.get(root.key) ?? 0) > most.value) most = { value: count.get(root.key)!, note: root.note.path };
-  }
-  return { deepest, most };
+  const largest = (measure: 'depth' | 'embeds' | 'bytes') => {
+    let found = { value: 0, note: undefined as ContentPath | undefined };
+    for (const root of roots) {
+      const value = below.get(root.key)?.[measure] ?? 0;
+      if (value > found.value) found = { value, note: root.note.path };
+    }
+    return found;
+  };
+  return { deepest: largest('depth'), most: largest('embeds'), bytes: largest('bytes') };
+}
+
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 });
+
+/**
+ * The size of each fragment's Markdown, from the lines it covers (what the render stage counts
+ * against LIMITS.maxEmbeddedBytesPerPage, within a few characters). Each note's line offsets are
+ * computed once, for the notes that are embedded.
+ */
+function fragmentSizes(fragments: ReadonlyMap<string, Fragment>, textOf: (path: ContentPath) => string): (key: string) => number {
+  const offsets = new Map<ContentPath, number[]>();
+  const lineStarts = (path: ContentPath) => {
+    let starts = offsets.get(path);
+    if (!starts) {
+      const text = textOf(path);
+      starts = [0];
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+      starts.push(text.length + 1);
+      offsets.set(path, starts);
+    }
+    return starts;
+  };
+  return (key) => {
+    const fragment = fragments.get(key)!;
+    const starts = lineStarts(fragment.note.path);
+    const [start, end] = lineRange(fragment);
+    const first = Math.max(1, start);
+    const last = Math.min(starts.length - 1, end);
+    return Math.max(0, starts[last]! - starts[first - 1]! - 1);
+  };
 }
 
 function written(link: ResolvedLink): string {
