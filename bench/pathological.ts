@@ -59,6 +59,7 @@ const withinLimits: Record<string, Case> = {
   [`lists ${nesting} deep, repeated to 1 MiB (the limit)`]: fill(`${nested(nesting)}\n\n`),
   'lists 20,000 items: an index note of links': numbered(20_000, (index) => `- [[Person ${index}]]`),
   'lists 20,000 items: plain': numbered(20_000, (index) => `- item ${index}`),
+  'paragraphs 20,000 (the same blocks, no list)': numbered(20_000, (index) => `item ${index}\n`),
   'lists 20,000 items nested in pairs': '- item\n  - sub-item\n'.repeat(10_000),
   'lists 20,000 tasks': numbered(20_000, (index) => `- [ ] task ${index}`),
   [`lists ${n(LIMITS.maxListItems)} items nested in pairs (the limit)`]: '- item\n  - sub-item\n'.repeat(LIMITS.maxListItems / 2),
