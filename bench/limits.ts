@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- --limits`: the largest value of every quantity the garden limits
  * (src/garden/limits.ts), found in a garden, next to the limit: how far real content stays below
- * each limit. docs/limits.md records the figures for real and generated gardens; the cost of each
+ * each limit. docs/security.md (Limits) records the figures for real and generated gardens; the cost of each
  * input at its limit comes from `npm run bench:pathological`.
  *
  *   npm run bench -- --limits --content ~/my-vault     any folder of notes
@@ -16,6 +16,7 @@ import { visit } from 'unist-util-visit';
 import { resolveGardenConfig } from '../src/garden/config.ts';
 import { loadGarden } from '../src/garden/garden.ts';
 import { measureEmbeds } from '../src/garden/index/embeds.ts';
+import { tagPagesOf } from '../src/garden/index/quantities.ts';
 import { parseNote } from '../src/garden/index/parse-note.ts';
 import { checkNoteText, emptyTextMeasures, LIMITS, type TextMeasures } from '../src/garden/limits.ts';
 import { ParallelBuild } from '../src/garden/parallel/build.ts';
@@ -90,6 +91,11 @@ export async function benchLimits(contentDir: string): Promise<LimitsBenchResult
     const measures = emptyTextMeasures();
     checkNoteText(split.body, LIMITS, measures);
     for (const [measure, limit] of TEXT_LIMITS) at(limit).offer(measures[measure], note.path);
+    // The quantities checked once a note is parsed (src/garden/index/quantities.ts).
+    at('maxTagsPerNote').offer(tagPagesOf(note.tags, Number.MAX_SAFE_INTEGER).size, note.path);
+    at('maxAliasesPerNote').offer(note.frontmatter.aliases?.length ?? 0, note.path);
+    at('maxHeadingsPerNote').offer(note.facts.headings.length, note.path);
+    at('maxLinksPerNote').offer(note.facts.links.length, note.path);
     // The time one note takes in a worker: parsing, then rendering its page.
     let started = performance.now();
     const tree = treeOf(note);
@@ -107,6 +113,7 @@ export async function benchLimits(contentDir: string): Promise<LimitsBenchResult
   at('maxEmbedDepth').offer(embeds.deepest.value, embeds.deepest.note ?? '');
   at('maxEmbedsPerPage').offer(embeds.most.value, embeds.most.note ?? '');
   at('maxEmbeddedBytesPerPage').offer(embeds.bytes.value, embeds.bytes.note ?? '');
+  at('maxTagPages').offer(garden.index.tags.size, '(the whole garden)');
 
   const limitOf = (name: string) => (name === 'frontmatter bytes' ? MAX_FRONTMATTER_BYTES : LIMITS[name as keyof typeof LIMITS]);
   const names = [...Object.keys(LIMITS), 'frontmatter bytes'];

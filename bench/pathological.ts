@@ -2,22 +2,29 @@
  * `npm run bench:pathological`: how long the garden takes on hostile notes, one note per garden,
  * through the whole pipeline (scan with its limits, parse, index, render of the note's page).
  *
- * Two groups:
+ * Three groups:
  * - the inputs of the hostile garden (tests/support/hostile-garden.ts) that the limits in
  *   src/garden/limits.ts refuse: they must be refused in milliseconds, before any parser runs;
  * - the worst inputs found that stay just inside every limit, each about 1 MiB (the largest note
- *   allowed) or exactly at a limit ("the limit": its cost at the limit, for docs/limits.md), next to
- *   1 MiB of ordinary prose: these are what a per-note time budget is for.
+ *   allowed) or exactly at a limit ("the limit": its cost at the limit, for docs/security.md), next to
+ *   1 MiB of ordinary prose: these are what a per-note time budget is for;
+ * - with `--build`, the per-note quantity limits (tags, aliases, headings, links) and the tag pages
+ *   of a garden, at their limit, through a whole site build (`astro build`): their cost is pages,
+ *   redirects and backlinks, which only a build shows. Each garden is built next to a one-note
+ *   garden, and the difference is what the quantity costs.
  *
- *   npm run bench:pathological            every case
+ *   npm run bench:pathological            every case of the first two groups
  *   npm run bench:pathological -- quotes  the cases whose name contains "quotes"
+ *   npm run bench:pathological -- --build the builds at the quantity limits (a few minutes)
  *
  * Times are wall and CPU milliseconds for the whole note (scan, parse, index, render); on a busy
  * machine the CPU time is the steadier figure.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { resolveGardenConfig } from '../src/garden/config.ts';
 import { loadGarden } from '../src/garden/garden.ts';
 import { LIMITS } from '../src/garden/limits.ts';
@@ -26,6 +33,7 @@ import { SiteUrls } from '../src/garden/urls.ts';
 import { generatedNotes } from '../tests/support/hostile-garden.ts';
 
 const MIB = LIMITS.maxNoteBytes - 1024;
+const root = path.resolve(import.meta.dirname, '..');
 
 /** Repeats `unit` up to about `bytes` characters. */
 const fill = (unit: string, bytes = MIB) => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
@@ -54,16 +62,17 @@ const chain = (length: number): Case => ({
 const prose = (bytes: number) => fill('Some *text* with [[a link]], `code` and a [link](Other.md); more words to read here.\n\n', bytes);
 
 const withinLimits: Record<string, Case> = {
-  'ordinary prose (baseline)': prose(MIB),
+  // Two links every ~500 bytes: 4,300 in the note, under the 5,000 a note may hold.
+  'ordinary prose (baseline)': fill(`Some *text* with [[a link]], \`code\` and a [link](Other.md); more words to read here.\n\n${'A plain sentence of prose that goes on for a while, as notes do, saying what the team knows. '.repeat(4)}\n\n`),
   [`quotes ${nesting} deep on every line (the limit)`]: fill(`${'> '.repeat(nesting)}text\n`),
   [`lists ${nesting} deep, repeated to 1 MiB (the limit)`]: fill(`${nested(nesting)}\n\n`),
-  'lists 20,000 items: an index note of links': numbered(20_000, (index) => `- [[Person ${index}]]`),
   'lists 20,000 items: plain': numbered(20_000, (index) => `- item ${index}`),
   'paragraphs 20,000 (the same blocks, no list)': numbered(20_000, (index) => `item ${index}\n`),
   'lists 20,000 items nested in pairs': '- item\n  - sub-item\n'.repeat(10_000),
   'lists 20,000 tasks': numbered(20_000, (index) => `- [ ] task ${index}`),
+  [`lists ${n(LIMITS.maxLinksPerNote)} items: an index note of links (the link limit)`]: numbered(LIMITS.maxLinksPerNote, (index) => `- [[Person ${index}]]`),
   [`lists ${n(LIMITS.maxListItems)} items nested in pairs (the limit)`]: '- item\n  - sub-item\n'.repeat(LIMITS.maxListItems / 2),
-  [`lists ${n(LIMITS.maxListItems)} items: an index note of links (the limit)`]: numbered(LIMITS.maxListItems, (index) => `- [[Person ${index}]]`),
+  [`lists ${n(LIMITS.maxListItems)} items: plain (the limit)`]: numbered(LIMITS.maxListItems, (index) => `- item ${index}`),
   'lists nested in pairs, long items, 1 MiB': fill(`- ${'word '.repeat(100)}\n  - ${'word '.repeat(100)}\n`),
   'brackets 32 open, closed, one paragraph (refused)': fill(`${'['.repeat(32)}a${']'.repeat(32)}\n`),
   'brackets 32 open and closed, 1,000 a paragraph (the limits)': fill(`${`${'['.repeat(32)}a${']'.repeat(32)}\n`.repeat(31)}\n`),
@@ -74,7 +83,7 @@ const withinLimits: Record<string, Case> = {
   'wikilinks [[ 16 deep': fill(`${'[['.repeat(16)}a${']]'.repeat(16)}\n`),
   'table 100 × 499 cells (the column limit)': `${tableHeader(100)}${`${'| x '.repeat(100)}|\n`.repeat(497)}`,
   'table 10 × 5,000 cells (the cell limit)': `${tableHeader(10)}${`${'| x '.repeat(10)}|\n`.repeat(4_998)}`,
-  'raw HTML tags': fill(`${'<a href="x"><b><i>'.repeat(20)}\n`),
+  'raw HTML tags': fill(`${'<abbr title="x"><b><i>'.repeat(20)}\n`),
   'raw HTML, one block of 1 MiB': `<div>\n${fill('<b class="x">bold</b> <i>italic</i>\n')}</div>\n`,
   'entities': fill(`${'&amp;&#106;&#x6A;'.repeat(20)}\n`),
   [`lines of ${n(lineLength - 1)} characters (the limit)`]: fill(`${'word '.repeat((lineLength - 4) / 5)}word\n`),
@@ -89,7 +98,29 @@ const withinLimits: Record<string, Case> = {
   [`embeds: a chain ${depth} deep (the limit)`]: chain(depth + 2),
   'footnote references (refused)': fill('[^1] [^2] [^3]\n\n') + '[^1]: a\n[^2]: b\n[^3]: c\n',
   'footnotes: 999 references to one (the limit)': `${'A claim.[^1]\n\n'.repeat(999)}[^1]: The source.\n`,
+  // The quantity limits, checked once a note is parsed (src/garden/index/quantities.ts).
+  [`tags: ${LIMITS.maxTagsPerNote} distinct (the limit)`]: tagsNote(LIMITS.maxTagsPerNote),
+  'tags: 100,000 distinct in 0.8 MB (refused)': tagsNote(100_000),
+  [`aliases: ${LIMITS.maxAliasesPerNote} (the limit)`]: aliasesNote(LIMITS.maxAliasesPerNote),
+  [`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} (the limit)`]: `${Array.from({ length: LIMITS.maxHeadingsPerNote }, (_, index) => `## Heading ${index}\n\nA line.\n`).join('\n')}`,
+  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} to one note (the limit)`]: linksNote(LIMITS.maxLinksPerNote, () => 'Other'),
+  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} to missing notes (the limit)`]: linksNote(LIMITS.maxLinksPerNote, (index) => `Missing ${index}`),
+  [`links: ${(LIMITS.maxLinksPerNote + 1).toLocaleString('en')} (refused)`]: linksNote(LIMITS.maxLinksPerNote + 1, () => 'Other'),
 };
+
+function tagsNote(count: number): string {
+  const lines = Array.from({ length: Math.ceil(count / 10) }, (_, line) => Array.from({ length: Math.min(10, count - line * 10) }, (_, index) => `#t${line * 10 + index}`).join(' '));
+  return `# Tags\n\n${lines.join('\n')}\n`;
+}
+
+function aliasesNote(count: number): string {
+  return `---\naliases:\n${Array.from({ length: count }, (_, index) => `  - Alias ${index}`).join('\n')}\n---\n# Aliases\n`;
+}
+
+/** One link a paragraph (a list would be refused for its items first). */
+function linksNote(count: number, target: (index: number) => string): string {
+  return `# Links\n\n${Array.from({ length: count }, (_, index) => `See [[${target(index)}]].`).join('\n\n')}\n`;
+}
 
 interface Result {
   name: string;
@@ -123,12 +154,65 @@ async function measure(name: string, input: Case | Buffer): Promise<Result> {
   }
 }
 
-const filter = process.argv[2];
-const hostile = Object.entries(generatedNotes()).filter(([file]) => file.startsWith('Size/'));
-const cases: [string, Case | Buffer][] = [...hostile.map(([file, text]): [string, Case | Buffer] => [`hostile: ${file}`, text]), ...Object.entries(withinLimits)];
-console.log(`${'case'.padEnd(56)} ${'KiB'.padStart(6)}  ${'outcome'.padEnd(28)} ${'ms'.padStart(8)} ${'cpu ms'.padStart(8)}`);
-for (const [name, input] of cases) {
-  if (filter && !name.includes(filter)) continue;
-  const result = await measure(name, input);
-  console.log(`${result.name.padEnd(56)} ${String(result.kilobytes).padStart(6)}  ${result.outcome.padEnd(28)} ${result.ms.toFixed(0).padStart(8)} ${result.cpuMs.toFixed(0).padStart(8)}`);
+/**
+ * Builds a garden (`files`, plus a home page) as `npm run build` does, into a temporary folder with
+ * its own cache, and returns the wall time, the CPU time of the build's process (its threads
+ * included; Pagefind's own process not), which a busy machine disturbs far less than the wall time,
+ * and what the build wrote.
+ */
+async function buildGarden(files: Record<string, string>): Promise<{ ms: number; cpuMs: number; pages: number; megabytes: number }> {
+  const work = mkdtempSync(path.join(tmpdir(), 'garden-pathological-build-'));
+  const content = path.join(work, 'content');
+  mkdirSync(content);
+  writeFileSync(path.join(content, 'index.md'), '# Home\n');
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(content, file), text);
+  try {
+    const started = performance.now();
+    await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'astro'), ['build', '--outDir', path.join(work, 'dist')], {
+      cwd: root,
+      env: { ...process.env, GARDEN_CONTENT: content, GARDEN_CACHE_DIR: path.join(work, 'cache'), GARDEN_TIMINGS_FILE: path.join(work, 'timings.json'), ASTRO_TELEMETRY_DISABLED: '1' },
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const ms = performance.now() - started;
+    const { cpuMs } = JSON.parse(readFileSync(path.join(work, 'timings.json'), 'utf8')) as { cpuMs: number };
+    const written = (readdirSync(path.join(work, 'dist'), { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) => entry.isFile());
+    const bytes = written.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
+    return { ms, cpuMs, pages: written.filter((entry) => entry.name === 'index.html').length, megabytes: bytes / 1e6 };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The quantity limits at their value, through a whole build. */
+const atTheLimits: Record<string, Record<string, string>> = {
+  'one note (baseline)': { 'Note.md': '# Note\n\nSome text.\n' },
+  [`tags: ${LIMITS.maxTagsPerNote} on one note`]: { 'Note.md': tagsNote(LIMITS.maxTagsPerNote) },
+  [`aliases: ${LIMITS.maxAliasesPerNote} on one note`]: { 'Note.md': aliasesNote(LIMITS.maxAliasesPerNote) },
+  [`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} on one note`]: { 'Note.md': withinLimits[`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} (the limit)`] as string },
+  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} on one note, to missing notes`]: { 'Note.md': linksNote(LIMITS.maxLinksPerNote, (index) => `Missing ${index}`) },
+  [`tag pages: ${LIMITS.maxTagPages.toLocaleString('en')} in the garden (${LIMITS.maxTagPages / LIMITS.maxTagsPerNote} notes)`]: Object.fromEntries(
+    Array.from({ length: LIMITS.maxTagPages / LIMITS.maxTagsPerNote }, (_, note) => [`Note ${note}.md`, tagsNote(LIMITS.maxTagsPerNote).replaceAll('#t', `#n${note}t`)]),
+  ),
+};
+
+const filter = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
+if (process.argv.includes('--build')) {
+  console.log(`${'build at the limit'.padEnd(52)} ${'pages'.padStart(6)} ${'MB'.padStart(7)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(7)} ${'extra CPU s'.padStart(12)}`);
+  let baseline: number | undefined;
+  for (const [name, files] of Object.entries(atTheLimits)) {
+    if (filter && !name.includes(filter) && !name.includes('baseline')) continue;
+    const result = await buildGarden(files);
+    baseline ??= result.cpuMs;
+    const seconds = (ms: number) => (ms / 1000).toFixed(1);
+    console.log(`${name.padEnd(52)} ${String(result.pages).padStart(6)} ${result.megabytes.toFixed(1).padStart(7)} ${seconds(result.ms).padStart(7)} ${seconds(result.cpuMs).padStart(7)} ${seconds(result.cpuMs - baseline).padStart(12)}`);
+  }
+} else {
+  const hostile = Object.entries(generatedNotes()).filter(([file]) => file.startsWith('Size/'));
+  const cases: [string, Case | Buffer][] = [...hostile.map(([file, text]): [string, Case | Buffer] => [`hostile: ${file}`, text]), ...Object.entries(withinLimits)];
+  console.log(`${'case'.padEnd(56)} ${'KiB'.padStart(6)}  ${'outcome'.padEnd(28)} ${'ms'.padStart(8)} ${'cpu ms'.padStart(8)}`);
+  for (const [name, input] of cases) {
+    if (filter && !name.includes(filter)) continue;
+    const result = await measure(name, input);
+    console.log(`${result.name.padEnd(56)} ${String(result.kilobytes).padStart(6)}  ${result.outcome.padEnd(28)} ${result.ms.toFixed(0).padStart(8)} ${result.cpuMs.toFixed(0).padStart(8)}`);
+  }
 }

@@ -9,7 +9,7 @@
  *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
  *   npm run bench -- --limits              the largest value of every limited quantity (src/garden/limits.ts)
  *                                          in a generated garden of 50,000 notes (or --sizes, or --content),
- *                                          next to its limit (docs/limits.md)
+ *                                          next to its limit (docs/security.md, "Limits")
  *   npm run bench -- --graph               the graph benchmark: layout time and graph.json size for a
  *                                          generated garden of 10,000 notes and ~50,000 links (or --sizes,
  *                                          or --content), without building a site

@@ -19,9 +19,11 @@ const KATEX_OPTIONS = {
   // `\href`, `\url`, `\includegraphics` and the like stay text: notes are untrusted.
   trust: false,
   strict: 'ignore',
-  // Bounds on macro expansion and sizes, so one hostile formula cannot stall the build.
+  // Bounds on macro expansion, so one hostile formula cannot stall the build, and on sizes written
+  // in a formula (`\rule{500em}{500em}`, `\raisebox`, `\kern`), in ems: a formula that draws
+  // far outside itself is also clipped by its box (src/styles/math.css).
   maxExpand: 1000,
-  maxSize: 100,
+  maxSize: 10,
 } as const;
 
 export function rehypeMath() {

@@ -100,7 +100,7 @@ export function rehypeUntrustedHtml() {
           element.properties[attribute] = `#${resolution.anchor.found ? resolution.anchor.id : resolution.anchor.wanted}`;
           break;
         case 'attachment':
-          element.properties[attribute] = context.urls.attachment(resolution.path);
+          element.properties[attribute] = resolution.refused ? undefined : context.urls.attachment(resolution.path);
           break;
         case 'outside':
           element.properties[attribute] = undefined;

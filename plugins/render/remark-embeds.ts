@@ -116,6 +116,8 @@ function renderFileEmbed(node: WikiLink | Image, resolution: Resolution, context
   const written = wikiLink ? node.target : node.url;
   switch (resolution.kind) {
     case 'attachment':
+      // A file that is not published (an unsafe type, a reserved address): its name, as text.
+      if (resolution.refused) return markRendered(text(options.alt ?? resolution.path.slice(resolution.path.lastIndexOf('/') + 1)));
       return renderAttachment(resolution.path, options, context);
     case 'missing': {
       // A missing file is a missing attachment; a missing note a wanted link (remark-links makes

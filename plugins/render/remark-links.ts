@@ -20,7 +20,7 @@ function hrefFor(resolution: Resolution, context: RenderContext, wantedName: str
     case 'self':
       return { href: `#${encodeURIComponent(resolution.anchor.found ? resolution.anchor.id : resolution.anchor.wanted)}`, className: resolution.anchor.found ? 'internal' : 'internal broken-anchor' };
     case 'attachment':
-      return { href: context.urls.attachment(resolution.path), className: 'attachment' };
+      return resolution.refused ? undefined : { href: context.urls.attachment(resolution.path), className: 'attachment' };
     case 'missing':
       return { href: context.urls.wanted(wantedName), className: 'wanted' };
     case 'site':

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Suggester } from '../garden/suggest.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
+import { fixLinksCommand } from './commands/fix-links.ts';
+import { mvCommand } from './commands/mv.ts';
 import { newCommand } from './commands/new.ts';
 import { EXIT, formatCommandHelp, parseInvocation, printersFor, UsageError, type Command } from './command.ts';
 import { processIO, type CliIO } from './io.ts';
 
 /** Every `garden` command, in the order `garden --help` lists them. */
-export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand] as unknown as Command[];
+export const COMMANDS: readonly Command[] = [newCommand, checkCommand, diffCommand, mvCommand, fixLinksCommand] as unknown as Command[];
 
 /**
  * The `garden` command: finds the command, parses its arguments with Node's own parser, runs it and
@@ -57,7 +59,7 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
   return [
     `${paint('bold', 'Usage:')} garden <command> [options]`,
     '',
-    'The knowledge garden\'s command line: write notes, check them, see what a branch changes.',
+    'The knowledge garden\'s command line: write notes, check them, see what a branch changes, rename them without breaking links.',
     '',
     paint('bold', 'Commands:'),
     ...COMMANDS.map((command) => `  ${paint('cyan', command.name.padEnd(width))}${command.summary}`),
@@ -69,5 +71,6 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  return `${manifest.name} ${manifest.version}`;
+  // The Node.js it runs on: the project's pinned one, whichever Node started the command.
+  return `${manifest.name} ${manifest.version} (Node.js ${process.version})`;
 }

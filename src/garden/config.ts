@@ -149,6 +149,9 @@ export interface GardenConfig {
   strict: boolean;
   /** Absolute path of the templates folder (`garden new` reads its templates there). */
   templatesDir: string;
+  /** Absolute path of the project's `public/` folder, copied into the site as it is: its files are
+   * reserved, no attachment may replace them. */
+  publicDir: string;
   /** The repository on the web, when configured: the base of edit and history links. */
   repository?: RepositoryConfig;
   /** Where the comment threads live; `undefined` when comments are not configured (no widget). */
@@ -164,9 +167,13 @@ export interface RepositoryConfig {
   /** e.g. `https://github.com/acme/garden`, without a trailing slash. */
   url: string;
   branch: string;
-  /** The content folder's path inside the repository (POSIX, no leading or trailing slash);
-   * `undefined` means "ask git" (see `history/`), and no links when git cannot tell. */
+  /** The content folder's path inside the repository (POSIX, no leading or trailing slash), as
+   * configured; `undefined` means "ask git" (see `history/`). */
   contentPath?: string;
+  /** Where edit links assume the content folder is when neither `contentPath` nor git tells (a
+   * build from a copy without `.git`): its path from the project folder, whose root is normally
+   * the repository's, or `''` (the repository holds only the notes) when it lies outside it. */
+  assumedContentPath: string;
   /** Base URLs to which a file's path in the repository is appended. */
   editUrl: string;
   historyUrl: string;
@@ -178,7 +185,8 @@ export class GardenConfigError extends Error {
 
 /**
  * Validates the options and applies the environment: `GARDEN_CONTENT` points the build at another
- * folder of notes and `GARDEN_STRICT=1` makes problems fail the build, without editing the config.
+ * folder of notes, `GARDEN_TITLE` and `GARDEN_DESCRIPTION` name it, and `GARDEN_STRICT=1` makes
+ * problems fail the build, all without editing the config.
  */
 export function resolveGardenConfig(
   options: GardenOptions = {},
@@ -198,14 +206,16 @@ export function resolveGardenConfig(
   const options_ = parsed.data;
   const content = env.GARDEN_CONTENT?.trim() || options_.content;
   const strictFromEnv = env.GARDEN_STRICT === undefined ? undefined : /^(1|true|yes)$/i.test(env.GARDEN_STRICT);
+  const contentDir = path.resolve(cwd, content);
   return {
-    contentDir: path.resolve(cwd, content),
-    title: options_.title,
-    description: options_.description,
+    contentDir,
+    title: env.GARDEN_TITLE?.trim() || options_.title,
+    description: env.GARDEN_DESCRIPTION?.trim() || options_.description,
     ignoredPaths: [options_.templatesFolder, ...options_.ignore].map(normaliseRelative).filter(Boolean),
     strict: strictFromEnv ?? options_.strict,
     templatesDir: path.resolve(cwd, content, options_.templatesFolder),
-    ...repositoryConfig(options_.repository, env),
+    publicDir: path.resolve(cwd, 'public'),
+    ...repositoryConfig(options_.repository, env, projectRelative(cwd, contentDir)),
     comments: comments?.data,
     brand: options_.brand,
     explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
@@ -222,6 +232,7 @@ export function resolveGardenConfig(
 function repositoryConfig(
   options: z.output<typeof repositorySchema> | undefined,
   env: Record<string, string | undefined>,
+  assumedContentPath: string,
 ): { repository?: RepositoryConfig } {
   const url = env.GARDEN_REPOSITORY_URL?.trim().replace(/\/+$/, '') || options?.url;
   if (!url) return {};
@@ -236,6 +247,7 @@ function repositoryConfig(
       url,
       branch,
       ...(contentPath === undefined ? {} : { contentPath }),
+      assumedContentPath,
       editUrl: options?.editUrl ?? `${url}/edit/${branchInUrl}`,
       historyUrl: options?.historyUrl ?? `${url}/commits/${branchInUrl}`,
     },
@@ -260,6 +272,12 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: string[], envKeys = new 
   // When a deployment configures comments through variables, say which variable completes it.
   const variable = envKeys.size > 0 && !fromVariable ? Object.entries(COMMENTS_ENV).find(([, name]) => name === field)?.[0] : undefined;
   return `${key}${fromVariable ? ` (from ${fromVariable})` : ''}: ${issue.message}${variable ? ` Or set ${variable}.` : ''}`;
+}
+
+/** The content folder's path from the project folder (POSIX), or `''` when it lies outside it. */
+function projectRelative(cwd: string, contentDir: string): string {
+  const relative = path.relative(cwd, contentDir);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : normaliseRelative(relative);
 }
 
 function normaliseRelative(value: string): string {

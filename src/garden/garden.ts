@@ -1,7 +1,9 @@
 import { loadCodeHighlighter, type CodeHighlighter } from '../../plugins/render/highlight-code.ts';
 import type { GardenConfig } from './config.ts';
+import { planAttachments, type PublishedAttachment } from './attachments/publish.ts';
 import { compareDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from './history/history.ts';
+import { decideIdOwners } from './ids.ts';
 import type { Root } from 'mdast';
 import { buildIndex, type GardenIndex, type IndexReuse } from './index/build.ts';
 import type { NoteFacts } from './index/facts.ts';
@@ -26,6 +28,10 @@ export interface Garden {
   historyError?: string;
   /** Old addresses (git renames, aliases) that redirect to a published note. */
   redirects: Redirect[];
+  /** For every id that several published notes claim, the note that keeps it (src/garden/ids.ts). */
+  idOwners: Map<string, ContentPath>;
+  /** The attachments published, by content path: where each goes, and an SVG's sanitized text. */
+  attachments: Map<ContentPath, PublishedAttachment>;
   /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
   highlighter: CodeHighlighter;
   /** The Markdown of every note, kept when the garden was parsed in parallel (workers render from it). */
@@ -105,14 +111,17 @@ export async function assembleGarden(
   stopwatch.stop();
   const read = await history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
+  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir)]);
   return {
     config,
     index,
-    diagnostics: [...index.diagnostics, ...redirectProblems].sort(compareDiagnostics),
+    diagnostics: [...index.diagnostics, ...redirectProblems, ...attachments.diagnostics, ...ids.diagnostics].sort(compareDiagnostics),
     timings: stopwatch.timings,
     ...(read.history ? { history: read.history } : {}),
     ...(read.historyError === undefined ? {} : { historyError: read.historyError }),
     redirects,
+    attachments: attachments.published,
+    idOwners: ids.owners,
     highlighter,
   };
 }

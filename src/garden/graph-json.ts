@@ -26,7 +26,8 @@ export function buildGraphJson(garden: Garden, positions: ReadonlyMap<Slug, Poin
         path: note.path,
         title: note.title,
         tags: note.tags,
-        ...(note.frontmatter.id ? { id: note.frontmatter.id } : {}),
+        // An id two notes claim is only the id of the note that keeps it (src/garden/ids.ts).
+        ...(note.frontmatter.id && (garden.idOwners.get(note.frontmatter.id) ?? note.path) === note.path ? { id: note.frontmatter.id } : {}),
         x: point.x,
         y: point.y,
         rank: roundRank(ranks.get(note.slug) ?? 0),

@@ -11,8 +11,8 @@ import type { SourcePoint } from './diagnostics.ts';
  * take seconds, a thousand nested list levels a minute, 10,000 lines of `[` almost a minute, 20,000
  * `*_` many seconds, and a table header of 1,000 columns makes every one-character row 1,000 cells.
  * Each limit is set at least ten times above the largest value found in real and generated gardens,
- * and its cost at the limit is measured: the table is in docs/limits.md (`npm run bench -- --limits`
- * measures a garden).
+ * and its cost at the limit is measured: the table is in docs/security.md, "Limits" (`npm run bench --
+ * --limits` measures a garden).
  */
 export const LIMITS = {
   /** The largest note that is read. Real notes are far smaller (the largest in both corpora is 86 KB). */
@@ -73,6 +73,28 @@ export const LIMITS = {
   maxTableColumns: 100,
   /** The largest table, in cells (columns × rows: short rows are filled up to the header's width). */
   maxTableCells: 50_000,
+  /*
+   * Quantities per note, checked once the note is parsed (src/garden/index/quantities.ts): each
+   * costs pages, redirects or work for the whole garden, so one note must not bring thousands.
+   * Measured on the two corpora (1,000 notes) and with `npm run bench:pathological`.
+   */
+  /**
+   * How many tag pages one note's tags may make: each distinct tag, and each level of a nested tag
+   * (`#a/b/c` makes `a`, `a/b` and `a/b/c`). Every tag page is a page of the site. The corpora have
+   * at most 12 tags on a note.
+   */
+  maxTagsPerNote: 200,
+  /** How many aliases a note may have: each is a name the resolver knows and a redirect page. The corpora have at most 2. */
+  maxAliasesPerNote: 100,
+  /** How many headings a note may have: each is an anchor, a table-of-contents entry and a search section. The corpora have at most 147. */
+  maxHeadingsPerNote: 1_000,
+  /** How many links and embeds a note may hold: each is resolved, drawn in the graph and shown as a backlink. The corpora have at most 311. */
+  maxLinksPerNote: 5_000,
+  /**
+   * How many tag pages the whole garden may have: at the limit a build writes 10,000 more pages
+   * (npm run bench:pathological -- --build). The corpora have 14 and 264.
+   */
+  maxTagPages: 10_000,
 } as const;
 
 export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'list-items-too-many' | 'brackets-too-deep' | 'brackets-too-many' | 'markers-too-many' | 'formulas-too-many' | 'footnotes-too-many' | 'table-too-large';
@@ -89,7 +111,7 @@ type Limits = { readonly [K in keyof typeof LIMITS]: number };
 
 /**
  * The largest value of each quantity the text limits count, in one note: what `bench/limits.ts`
- * gathers over whole gardens to set the limits from measurement (docs/limits.md).
+ * gathers over whole gardens to set the limits from measurement (docs/security.md, "Limits").
  */
 export interface TextMeasures {
   lineLength: number;

@@ -1,7 +1,8 @@
 import type { Diagnostic } from './diagnostics.ts';
 import type { GardenHistory } from './history/history.ts';
 import { RESERVED_SLUGS, type GardenIndex, type IndexedNote } from './index/build.ts';
-import { hasSlugWords, slugForNotePath, slugifySegment } from './slug.ts';
+import { shortenedNameWarning } from './output/name-length.ts';
+import { hasSlugWords, slugForNotePath, slugForSegments, unfittedSlug } from './slug.ts';
 import { asSlug, type ContentPath, type Slug } from './types.ts';
 
 /** An old address of a note that must keep working: the site serves a redirect page there. */
@@ -24,20 +25,24 @@ export interface Redirect {
 export function planRedirects(index: GardenIndex, history: GardenHistory | undefined): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
   const occupied = occupiedSlugs(index);
   const candidates: Redirect[] = [];
+  const shortenedNames: Diagnostic[] = [];
   for (const note of index.bySlug.values()) {
     for (const previous of history?.files.get(note.path)?.previousPaths ?? []) {
       candidates.push({ from: slugForNotePath(previous), to: note.slug, note: note.path, reason: 'renamed', source: previous });
     }
     for (const alias of note.frontmatter.aliases ?? []) {
       const from = aliasSlug(note, alias);
-      if (from !== undefined) candidates.push({ from, to: note.slug, note: note.path, reason: 'alias', source: alias });
+      if (from === undefined) continue;
+      candidates.push({ from, to: note.slug, note: note.path, reason: 'alias', source: alias });
+      const shortened = shortenedNameWarning(note.path, `alias "${alias}"`, aliasSlug(note, alias, unfittedSlug) ?? from, from);
+      if (shortened) shortenedNames.push(shortened);
     }
   }
   // Git renames are real old addresses, so they win over aliases; then path order decides.
   candidates.sort((a, b) => (a.reason === b.reason ? (a.note < b.note ? -1 : a.note > b.note ? 1 : 0) : a.reason === 'renamed' ? -1 : 1));
 
   const redirects = new Map<Slug, Redirect>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = shortenedNames;
   const origin = (redirect: Redirect) => (redirect.reason === 'renamed' ? `its earlier path ${redirect.source}` : `its alias "${redirect.source}"`);
   for (const candidate of candidates) {
     if (candidate.from === candidate.to) continue;
@@ -68,14 +73,14 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
  * An alias names the note in its own folder (`Old name` on `guides/new-name` → `guides/old-name`);
  * an alias with a `/` is a path from the content root.
  */
-function aliasSlug(note: IndexedNote, alias: string): Slug | undefined {
+function aliasSlug(note: IndexedNote, alias: string, slugOf: (name: string, kind: 'path') => string = (name) => slugForSegments(name.split('/'))): Slug | undefined {
   const segments = alias.replace(/\.md$/i, '').split('/').map((segment) => segment.trim()).filter(Boolean);
   if (segments.length === 0) return undefined;
   if (!segments.every(hasSlugWords)) return undefined;
-  const slugged = segments.map(slugifySegment);
-  if (alias.includes('/')) return asSlug(slugged.join('/'));
+  if (alias.includes('/')) return asSlug(slugOf(segments.join('/'), 'path'));
   const folder = note.slug.includes('/') ? note.slug.slice(0, note.slug.lastIndexOf('/')) : '';
-  return asSlug(folder ? `${folder}/${slugged[0]}` : slugged[0]!);
+  const name = slugOf(segments[0]!, 'path');
+  return asSlug(folder ? `${folder}/${name}` : name);
 }
 
 /** What real page answers at an address, if any (for messages). */

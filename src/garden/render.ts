@@ -24,6 +24,8 @@ export interface RenderableNote {
 export interface RenderWorld {
   resolver: Resolver;
   note(path: ContentPath): RenderableNote | undefined;
+  /** Whether an attachment is published (copied into the site); a refused one is plain text. */
+  attachmentPublished(path: ContentPath): boolean;
   highlighter?: CodeHighlighter | undefined;
   urls: SiteUrls;
 }
@@ -87,6 +89,7 @@ export function gardenWorld(garden: Garden, urls: SiteUrls, treeOf?: (note: Inde
       const note = byPath.get(path);
       return note && renderable(note, treeOf);
     },
+    attachmentPublished: (path) => garden.index.attachmentsUsed.has(path),
     highlighter: garden.highlighter,
     urls,
   };
@@ -119,6 +122,7 @@ function renderContext(world: RenderWorld, note: RenderableNote, options: { lift
     embedded: options.embedded,
     resolve: (target) => {
       const resolution = world.resolver.resolve(note.path, target);
+      if (resolution.kind === 'attachment' && !world.attachmentPublished(resolution.path)) return { ...resolution, refused: true };
       return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
     },
     isTag: (name) => (tags ??= new Set(note.inlineTags.map((tag) => tag.toLowerCase()))).has(name.toLowerCase()),

@@ -1,4 +1,5 @@
 import { slug as githubSlug } from 'github-slugger';
+import { fitFilePath, fitPath } from './output/name-length.ts';
 import { asSlug, type ContentPath, type Slug } from './types.ts';
 
 /** File names that stand for their folder, as a web server or GitHub would show them. */
@@ -42,10 +43,32 @@ export function hasSlugWords(segment: string): boolean {
 
 /** `Guides/How to.md` → `guides/how-to`; `Guides/index.md` → `guides`; `index.md` → ``. */
 export function slugForNotePath(path: ContentPath): Slug {
+  return slugForSegments(noteSegments(path));
+}
+
+/** The segments a note's address is made of: its folders and its name (none for a folder page). */
+function noteSegments(path: ContentPath): string[] {
   const segments = path.replace(/\.md$/i, '').split('/');
   const last = segments[segments.length - 1] ?? '';
   if (FOLDER_PAGE_NAMES.has(last.toLowerCase())) segments.pop();
-  return asSlug(segments.map(slugifySegment).join('/'));
+  return segments;
+}
+
+/**
+ * A note's slug (or with `path`, the slug of a `/`-separated name: a tag, an alias) before it is fitted to the file system's lengths:
+ * compared with the real slug, it tells that a name was shortened.
+ */
+export function unfittedSlug(value: string, kind: 'note' | 'path' = 'note'): string {
+  const segments = kind === 'note' ? noteSegments(value as ContentPath) : value.split('/');
+  return segments.map(slugifySegment).join('/');
+}
+
+/**
+ * The slug of a path given as segments (a note's folders and name, a folder, an alias): each
+ * segment slugified, then fitted to what a file system accepts (output/name-length.ts).
+ */
+export function slugForSegments(segments: readonly string[]): Slug {
+  return asSlug(fitPath(segments.map(slugifySegment).join('/')));
 }
 
 /** Whether a note is its folder's page (`index.md` or `README.md`). */
@@ -54,15 +77,19 @@ export function isFolderPage(path: ContentPath): boolean {
   return FOLDER_PAGE_NAMES.has(name.toLowerCase());
 }
 
-/** Attachments keep their extension: `Images/My Diagram.PNG` → `images/my-diagram.png`. */
-export function slugForAttachmentPath(path: ContentPath): string {
+/**
+ * Attachments keep their extension: `Images/My Diagram.PNG` → `images/my-diagram.png`; fitted to
+ * the file system's lengths unless `fit: false` (to tell that a name was shortened).
+ */
+export function slugForAttachmentPath(path: ContentPath, options: { fit?: boolean } = {}): string {
   const segments = path.split('/');
   const name = segments.pop() ?? '';
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
   const file = extension ? `${slugifySegment(stem)}.${extension}` : slugifySegment(stem);
-  return [...segments.map(slugifySegment), file].join('/');
+  const slug = [...segments.map(slugifySegment), file].join('/');
+  return options.fit === false ? slug : fitFilePath(slug);
 }
 
 /** A heading's anchor exactly as GitHub computes it (without the de-duplication counter). */
@@ -72,5 +99,5 @@ export function headingSlug(text: string): string {
 
 /** A tag's URL segment path: `#Project/Alpha` → `project/alpha`. */
 export function slugForTag(tag: string): string {
-  return tag.split('/').map(slugifySegment).join('/');
+  return slugForSegments(tag.split('/'));
 }

@@ -1,5 +1,5 @@
 import { encodePath, pagePath } from './page-path.ts';
-import { slugForAttachmentPath, slugForNotePath, slugForTag, slugifySegment } from './slug.ts';
+import { slugForAttachmentPath, slugForNotePath, slugForSegments, slugForTag } from './slug.ts';
 import { asPageUrl, type ContentPath, type PageUrl, type Slug } from './types.ts';
 
 /**
@@ -35,7 +35,7 @@ export class SiteUrls {
 
   /** Where a note that does not exist yet would live if created at the top of the garden. */
   wanted(name: string): PageUrl {
-    const slug = name.split('/').map(slugifySegment).join('/');
+    const slug = slugForSegments(name.split('/'));
     return asPageUrl(`${this.base}${encodePath(slug)}/`);
   }
 

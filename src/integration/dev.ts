@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
+import type { PublishedAttachment } from '../garden/attachments/publish.ts';
 import type { Garden } from '../garden/garden.ts';
 import type { SiteUrls } from '../garden/urls.ts';
 import { EXPLORER_DATA_DIR, explorerDataFiles } from '../site/explorer-data.ts';
@@ -35,18 +36,28 @@ export function serveBuiltSearchIndex(outDir: string, base: string): { middlewar
   return { middleware, status };
 }
 
-/** In dev, serves the attachments notes use at the same URLs the build copies them to. */
+/**
+ * In dev, serves the attachments the build would publish, at the same URLs and as the build writes
+ * them (an SVG sanitized); refused files are not served.
+ */
 export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  let cache: { garden: Garden; byUrl: Map<string, PublishedAttachment> } | undefined;
   return (request, response, next) => {
     const current = garden();
+    if (!current) return next();
+    if (cache?.garden !== current) {
+      const byUrl = new Map([...current.attachments.values()].filter((file) => current.index.attachmentsUsed.has(file.path)).map((file) => [decodeURI(urls.attachment(file.path)), file]));
+      cache = { garden: current, byUrl };
+    }
     const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
-    const attachment = current && [...current.index.attachmentsUsed].find((candidate) => decodeURI(urls.attachment(candidate)) === url);
-    if (!current || !attachment) return next();
-    const extension = path.extname(attachment).toLowerCase();
+    const attachment = cache.byUrl.get(url);
+    if (!attachment) return next();
+    const extension = path.extname(attachment.path).toLowerCase();
     response.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
-    // SVGs from content are sandboxed like the build's static files: no script runs from them.
+    // As a second line of defence, nothing served from the content folder may run script.
     response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    createReadStream(path.join(current.config.contentDir, ...attachment.split('/'))).pipe(response);
+    if (attachment.sanitized !== undefined) response.end(attachment.sanitized);
+    else createReadStream(path.join(current.config.contentDir, ...attachment.path.split('/'))).pipe(response);
   };
 }
 

@@ -1,5 +1,6 @@
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatCommentsReport } from '../garden/comments/report.ts';
@@ -9,7 +10,6 @@ import { loadGarden, type Garden } from '../garden/garden.ts';
 import { ParallelBuild } from '../garden/parallel/build.ts';
 import { updateGarden } from '../garden/update.ts';
 import { startLayout, type GardenLayout } from '../garden/graph/garden-graph.ts';
-import { slugForAttachmentPath } from '../garden/slug.ts';
 import { formatBuildSummary } from '../garden/summary.ts';
 import { Stopwatch, type StageTiming } from '../garden/stopwatch.ts';
 import { SiteUrls } from '../garden/urls.ts';
@@ -56,7 +56,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
         started = performance.now();
         building = command === 'build';
-        config = resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root));
+        config = { ...resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) };
         urls = new SiteUrls(astroConfig.base);
         outDir = path.resolve(fileURLToPath(astroConfig.outDir));
         cache = cacheDir(fileURLToPath(astroConfig.root));
@@ -132,15 +132,17 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!loaded) throw new Error('The garden was not loaded before the build finished.');
-        stopwatch.start('attachments');
-        const copied = await copyAttachments(loaded, fileURLToPath(dir));
-        await writeExplorerData(loaded, urls, fileURLToPath(dir));
         stopwatch.start('graph');
+        await writeExplorerData(loaded, urls, fileURLToPath(dir));
         const graph = await writeGraphFiles(loaded, fileURLToPath(dir), layout ?? startLayout(loaded.index, { cacheDir: cache }));
         logger.info(graphReport(graph));
         if (graph.layout.result.workerError) logger.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
         stopwatch.start('search');
         const search = await indexSite(fileURLToPath(dir));
+        // Last, after the search index: no file from the content folder can be indexed, and each is
+        // created exclusively, so that it can never replace anything the build wrote.
+        stopwatch.start('attachments');
+        const copied = await copyAttachments(loaded, fileURLToPath(dir));
         stopwatch.stop();
         // Computed in parallel with page generation: its own time, not part of the sequence.
         stopwatch.timings.push(graph.layout.result.timing);
@@ -187,6 +189,12 @@ function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
   else if (garden.history.shallow) {
     logger.warn('shallow git clone: created dates and contributors stop at the clone depth (fetch the whole history, e.g. `fetch-depth: 0`)');
   }
+  // Without git the edit links rest on an assumption: say which, and how to correct it.
+  const { repository } = garden.config;
+  if (repository && !garden.history && repository.contentPath === undefined) {
+    const place = repository.assumedContentPath === '' ? 'at the root of' : `in \`${repository.assumedContentPath}/\` of`;
+    logger.info(`edit links assume the notes are ${place} ${repository.url} (set \`repository.contentPath\` if they are elsewhere)`);
+  }
 }
 
 /**
@@ -205,15 +213,42 @@ function commentsReport(garden: Garden): string[] {
   return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''));
 }
 
-/** Copies every attachment a published note uses to its URL in the site; returns how many. */
+/**
+ * Copies every published attachment to its URL in the site (an SVG as sanitized when the garden was
+ * loaded); returns how many. Every file is created exclusively: should an address ever be taken
+ * already (a bug in the reserved paths, output/reserved.ts), the build fails loudly instead of
+ * replacing what it wrote.
+ */
 async function copyAttachments(garden: Garden, outDir: string): Promise<number> {
   const contentDir = garden.config.contentDir;
   let copied = 0;
   for (const attachment of garden.index.attachmentsUsed) {
-    const destination = path.join(outDir, ...slugForAttachmentPath(attachment).split('/'));
+    const published = garden.attachments.get(attachment);
+    if (!published) throw new Error(`${attachment} is used but was never decided on (src/garden/attachments/publish.ts).`);
+    const destination = path.join(outDir, ...published.output.split('/'));
     await fs.mkdir(path.dirname(destination), { recursive: true });
-    await fs.copyFile(path.join(contentDir, ...attachment.split('/')), destination);
+    try {
+      if (published.sanitized === undefined) await copyExclusively(path.join(contentDir, ...attachment.split('/')), destination);
+      else await fs.writeFile(destination, published.sanitized, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      throw new Error(`${attachment} would replace /${published.output}, which the build wrote: add that path to src/garden/output/reserved.ts.`);
+    }
     copied++;
   }
   return copied;
+}
+
+/** Copies without following a symbolic link at the source (one swapped in since the scan) and without replacing the destination. */
+async function copyExclusively(source: string, destination: string): Promise<void> {
+  const input = await fs.open(source, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
+  let output: fs.FileHandle;
+  try {
+    output = await fs.open(destination, 'wx');
+  } catch (error) {
+    await input.close();
+    throw error;
+  }
+  // The streams close their file handles when the copy ends, or fails.
+  await pipeline(input.createReadStream(), output.createWriteStream());
 }

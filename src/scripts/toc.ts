@@ -1,8 +1,8 @@
 /**
  * Marks the section being read in the table of contents (`aria-current="true"`): the last heading
  * that has scrolled above the top fifth of the window (the last one once the page is scrolled to
- * its end). On narrow screens, where the table is a
- * popover, following one of its links closes it.
+ * its end), and scrolls a long table so that the mark stays in sight. On narrow screens, where the
+ * table is a popover, following one of its links closes it.
  */
 export function trackSections(toc: HTMLElement): void {
   const links = [...toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')];
@@ -27,6 +27,7 @@ export function trackSections(toc: HTMLElement): void {
     current?.removeAttribute('aria-current');
     reading.setAttribute('aria-current', 'true');
     current = reading;
+    keepInView(reading);
   };
   const schedule = () => {
     if (scheduled) return;
@@ -40,4 +41,26 @@ export function trackSections(toc: HTMLElement): void {
   toc.addEventListener('click', (event) => {
     if (event.target instanceof Element && event.target.closest('a') && toc.matches(':popover-open')) toc.hidePopover();
   });
+}
+
+/**
+ * Scrolls the table's own box (never the page) so that the marked entry is in it, with an entry of
+ * context around it. The box is the nearest ancestor that scrolls: the sticky column on wide
+ * screens, the popover on narrow ones.
+ */
+function keepInView(link: HTMLElement): void {
+  const box = scrollingAncestor(link);
+  if (!box) return;
+  const margin = link.offsetHeight * 1.5;
+  const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  if (top - margin < box.scrollTop) box.scrollTo({ top: Math.max(0, top - margin) });
+  else if (top + link.offsetHeight + margin > box.scrollTop + box.clientHeight) box.scrollTo({ top: top + link.offsetHeight + margin - box.clientHeight });
+}
+
+function scrollingAncestor(element: HTMLElement): HTMLElement | undefined {
+  for (let at = element.parentElement; at && at !== document.body; at = at.parentElement) {
+    const { overflowY } = getComputedStyle(at);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && at.scrollHeight > at.clientHeight) return at;
+  }
+  return undefined;
 }

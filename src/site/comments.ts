@@ -5,8 +5,12 @@ import { siteState } from './store.ts';
 
 export interface CommentThreadView {
   settings: GiscusSettings;
-  /** Where the threads can be read and written without JavaScript. */
-  discussionsUrl: string;
+  /**
+   * The note's discussion on GitHub itself (a search for its title, which is the thread's term), for
+   * readers without JavaScript or whose network blocks the giscus host: there they can read it, and
+   * start it if nobody has yet.
+   */
+  discussionUrl: string;
 }
 
 /** The giscus thread shown under a note; `undefined` when comments are off for the site or the note. */
@@ -18,6 +22,6 @@ export function commentThreadOf(note: IndexedNote): CommentThreadView | undefine
   const { repo, repoId, category, categoryId, host, lang, reactionsEnabled, inputPosition, loading, themes } = config;
   return {
     settings: { host, repo, repoId, category, categoryId, term: thread.term, lang, reactionsEnabled, inputPosition, loading, themes },
-    discussionsUrl: `https://github.com/${repo}/discussions`,
+    discussionUrl: `https://github.com/${repo}/discussions?discussions_q=${encodeURIComponent(`in:title "${thread.term}"`)}`,
   };
 }

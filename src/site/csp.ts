@@ -2,7 +2,7 @@ import type { GardenConfig } from '../garden/config.ts';
 import type { GardenIndex, IndexedNote } from '../garden/index/build.ts';
 
 /**
- * The Content-Security-Policy of every page (README: "Security"), built from what the site really
+ * The Content-Security-Policy of every page (docs/security.md), built from what the site really
  * uses, so that a note that slipped something past the sanitizer still could not run it:
  * - scripts: only files from our own origin (no inline code, no eval), plus WebAssembly for
  *   Pagefind's search (`'wasm-unsafe-eval'` allows compiling WebAssembly, not JavaScript eval),
@@ -14,7 +14,7 @@ import type { GardenIndex, IndexedNote } from '../garden/index/build.ts';
  * - no plugins (`object-src 'none'`), no `<base>`, forms only to our own pages.
  *
  * Delivered as a `<meta>` element (a static site has no headers of its own), which cannot carry
- * `frame-ancestors`, `report-to` or `sandbox`: the README lists the headers a host should add.
+ * `frame-ancestors`, `report-to` or `sandbox`: docs/security.md lists the headers a host should add.
  *
  * To extend it, add the sources a page feature needs to FEATURES (a per-page exception) or to
  * `gardenSources` (every page), and say why.

@@ -1,6 +1,6 @@
 import type { ExplorerOptions } from '../garden/config.ts';
 import type { IndexedNote } from '../garden/index/build.ts';
-import { isFolderPage, slugifySegment } from '../garden/slug.ts';
+import { isFolderPage, slugForSegments } from '../garden/slug.ts';
 import { asSlug, type Slug } from '../garden/types.ts';
 
 /**
@@ -51,7 +51,7 @@ export function buildTree(notes: Iterable<IndexedNote>, rootTitle: string, optio
     const name = folderPath.slice(cut + 1);
     const folder: Folder = {
       path: folderPath,
-      slug: asSlug(folderPath.split('/').map(slugifySegment).join('/')),
+      slug: slugForSegments(folderPath.split('/')),
       name,
       title: name,
       notes: [],

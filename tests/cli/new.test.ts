@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fileNameForTitle, fillTemplate, newNoteId } from '../../src/garden/new-note.ts';
@@ -107,6 +107,34 @@ describe('garden new', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('No template content/templates/decision.md');
     expect(frontmatterOf(repo.path(result.stdout.trim()))).toMatchObject({ title: 'Bare', type: 'decision', created: '2024-05-31' });
+  });
+
+  it('never follows a symbolic link: not to read a template, not to write the note, and the check reports them', async () => {
+    // What a merged pull request could hold: a template that is a link to a key, a folder that is a
+    // link to somewhere outside the garden.
+    const outside = path.join(repo.root, '..', `${path.basename(repo.root)}-outside`);
+    mkdirSync(outside);
+    writeFileSync(repo.path('secret.key'), 'PRIVATE KEY\n');
+    rmSync(repo.path('content', 'templates', 'faq.md'));
+    symlinkSync(path.join('..', '..', 'secret.key'), repo.path('content', 'templates', 'faq.md'));
+    symlinkSync(outside, repo.path('content', 'Linked'));
+
+    const stolen = await runGarden(['new', 'Stolen', '--type', 'faq'], { cwd: repo.root, now });
+    expect(stolen.code).toBe(1);
+    expect(stolen.stderr).toBe('Not created: content/templates/faq.md is a symbolic link, which `garden new` never follows: it could lead outside the content folder. Replace it with a real folder or file.\n');
+    expect(existsSync(repo.path('content', 'Stolen.md'))).toBe(false);
+
+    const escaped = await runGarden(['new', 'Escaped', '--folder', 'Linked'], { cwd: repo.root, now });
+    expect(escaped.code).toBe(1);
+    expect(escaped.stderr).toContain('Not created: content/Linked is a symbolic link');
+    const nested = await runGarden(['new', 'Escaped', '--folder', 'Linked/Deeper'], { cwd: repo.root, now });
+    expect(nested.code).toBe(1);
+    expect(readdirSync(outside)).toEqual([]);
+
+    const check = await runGarden(['check'], { cwd: repo.root });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('content/templates/faq.md  error  symlink  Symbolic links in the templates folder are not followed');
+    expect(check.stdout).toContain('content/Linked  error  symlink');
   });
 
   it('refuses bad input with exit code 2 and creates nothing', async () => {

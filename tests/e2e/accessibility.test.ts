@@ -36,7 +36,20 @@ const PAGES: AxePage[] = [
       await page.locator('#kg-search-results .kg-search-hit').first().waitFor();
     },
   },
+  {
+    name: 'the search dialog on a phone, its filters open',
+    path: '/guides/long-guide/',
+    phone: true,
+    prepare: async (page) => {
+      await page.click('[data-search-open]');
+      await page.locator('#kg-search-input').fill('guide');
+      await page.locator('#kg-search-results .kg-search-hit').first().waitFor();
+      await page.click('[data-search-filter-toggle]');
+      await page.locator('#kg-search-filters [role="group"]').first().waitFor();
+    },
+  },
   { name: 'the search page', path: '/search/?q=guide', prepare: (page) => page.locator('.kg-search-hit').first().waitFor() },
+  { name: 'the page not found, with its suggestions', path: '/guides/long-gide/', prepare: (page) => page.locator('[data-missing-page] .kg-search-hit').first().waitFor() },
   {
     name: 'the graph page, with a note found and its links listed',
     path: '/graph/',

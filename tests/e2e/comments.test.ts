@@ -15,10 +15,12 @@ import { buildSite, type BuiltSite } from '../support/build-site.ts';
  */
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'comments');
-// Records every message the page posts to the frame, as the real giscus app would receive it.
+// Records every message the page posts to the frame, as the real giscus app would receive it, and
+// tells the page its height as soon as it is drawn, as giscus does.
 const STAND_IN_WIDGET = `<!doctype html><title>giscus stand-in</title><script>
   window.received = [];
   addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }));
+  parent.postMessage({ giscus: { resizeHeight: 320 } }, '*');
 </script>`;
 
 let configured: BuiltSite;
@@ -45,9 +47,11 @@ interface Reader {
   scripts: Promise<{ url: string; text: string }>[];
 }
 
-async function openReader(site: SiteBrowser, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Reader> {
+async function openReader(site: SiteBrowser, options: { colorScheme?: 'light' | 'dark'; giscusUnreachable?: boolean } = {}): Promise<Reader> {
   const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme: options.colorScheme ?? 'light' });
-  await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: STAND_IN_WIDGET }));
+  // Unreachable: what a corporate filter, an ad blocker or no connection does to the frame's request.
+  if (options.giscusUnreachable) await context.route(`${GISCUS}/**`, (route) => route.abort('blockedbyclient'));
+  else await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: STAND_IN_WIDGET }));
   const page = await context.newPage();
   const requests: string[] = [];
   const scripts: Reader['scripts'] = [];
@@ -194,6 +198,39 @@ describe('a garden built with giscus configured', () => {
     expect(address.searchParams.get('session')).toBe('session-from-github');
     // giscus keeps the session and removes it from the address bar.
     expect(new URL(page.url()).search).toBe('');
+    await reader.context.close();
+  });
+
+  it('links to the thread from the top of the note, and loads it when the reader follows the link', async () => {
+    const reader = await openReader(siteWith);
+    const { page } = reader;
+    await open(reader, siteWith, '/onboarding-checklist/');
+    const jump = page.locator('.kg-note-header').getByRole('link', { name: 'Comments' });
+    expect(await jump.getAttribute('href')).toBe('#kg-comments');
+    await jump.click();
+    await frameAddress(page);
+    expect(await page.locator('#kg-comments-title').evaluate((heading) => heading.getBoundingClientRect().top)).toBeLessThan(200);
+    // The stand-in answers like giscus: no failure notice.
+    await page.waitForTimeout(7000);
+    expect(await page.locator('.kg-comments-failure').count()).toBe(0);
+    expect(await page.locator('giscus-widget').isVisible()).toBe(true);
+    await reader.context.close();
+  });
+
+  it('says so, with a link to the discussion on GitHub, when the giscus host is unreachable', async () => {
+    const reader = await openReader(siteWith, { giscusUnreachable: true });
+    const { page } = reader;
+    await open(reader, siteWith, '/onboarding-checklist/');
+    await scrollToBottom(page);
+    const failure = page.locator('.kg-comments-failure');
+    await failure.waitFor({ timeout: 15_000 });
+    expect(await failure.textContent()).toMatch(/could not be loaded here/);
+    const link = failure.getByRole('link', { name: 'Read and join it on GitHub' });
+    const address = new URL((await link.getAttribute('href'))!);
+    expect(address.origin + address.pathname).toBe('https://github.com/acme/handbook/discussions');
+    expect(address.searchParams.get('discussions_q')).toBe('in:title "onb-4k8d2m"');
+    // The broken frame is not shown.
+    expect(await page.locator('giscus-widget').isVisible()).toBe(false);
     await reader.context.close();
   });
 

@@ -35,6 +35,12 @@ const backlinksOf = (slug: string) => new Set(graph.edges.filter((edge) => edge.
 
 async function openGraph(query = ''): Promise<Page> {
   const page = await site.newPage({ viewport: { width: 1400, height: 1000 } });
+  // Keeps the titles of the last drawing, as the graph announces them (src/client/graph/labels.ts).
+  await page.addInitScript(() => {
+    document.addEventListener('kg:graphlabels', (event) => {
+      (window as unknown as { lastLabels: unknown }).lastLabels = (event as CustomEvent).detail;
+    });
+  });
   await page.goto(`${site.origin}/graph/${query}`);
   await page.locator('[data-graph][data-graph-ready]').waitFor();
   return page;
@@ -99,8 +105,31 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     expect(drawn).toBeGreaterThan(40_000);
     // Every one of the eleven colours is there: the largest areas each have their own.
     expect(byColour.filter((count) => count > 100)).toHaveLength(CATEGORY_COLOURS.length);
-    // The legend lists the areas: departments/ is divided into its teams, largest first.
-    expect((await page.locator('[data-graph-areas] li').first().textContent())?.replace(/\s+/g, ' ').trim()).toBe('departments / engineering 184');
+    // The legend lists the areas by their folders' titles: departments/ is divided into its teams, largest first.
+    expect((await page.locator('[data-graph-areas] li').first().textContent())?.replace(/\s+/g, ' ').trim()).toBe('Engineering 184');
+    expect(await page.locator('[data-graph-areas] li label').first().getAttribute('title')).toBe('departments/engineering');
+    await page.close();
+  });
+
+  it('names dozens of notes, the most influential first, without overlapping titles or cutting one at the edge', async () => {
+    const page = await openGraph();
+    await page.waitForTimeout(500);
+    type Drawing = { width: number; height: number; labels: { key: string; x: number; y: number; width: number; height: number }[] };
+    const check = async () => {
+      const drawing = await page.evaluate(() => (window as unknown as { lastLabels: Drawing }).lastLabels);
+      for (const a of drawing.labels) {
+        expect(a.x >= 0 && a.y >= 0 && a.x + a.width <= drawing.width && a.y + a.height <= drawing.height, a.key).toBe(true);
+        for (const b of drawing.labels) if (a !== b) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.key} / ${b.key}`).toBe(false);
+      }
+      return drawing.labels.map((label) => label.key);
+    };
+    const named = await check();
+    expect(named.length).toBeGreaterThan(30);
+    // The note the garden relies on most is among them.
+    expect(named).toContain([...graph.nodes].sort((a, b) => b.rank - a.rank)[0]!.slug);
+    // A found note is always named, with its neighbours around it.
+    await focusNote(page, 'cloud operations', 'Cloud Operations Team');
+    expect(await check()).toContain('departments/cloud');
     await page.close();
   });
 

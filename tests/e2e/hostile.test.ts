@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/garden/limits.ts';
+import { listPublicFiles, ReservedOutputPaths } from '../../src/garden/output/reserved.ts';
 import { stagingFolder, TIME_STAMPED_FILES } from '../../src/integration/output.ts';
 import { openSite, scrollToBottom, type SiteBrowser } from '../support/browser.ts';
 import { GISCUS, giscusEnv } from '../support/giscus.ts';
-import { buildSite, freshSiteFolder, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, freshSiteFolder, projectRoot, type BuiltSite } from '../support/build-site.ts';
 import { TempRepo } from '../support/git-repo.ts';
 import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
 import { inlineCode } from '../support/html-safety.ts';
@@ -32,11 +33,18 @@ let contentBefore: Map<string, string>;
 let first: BuiltSite;
 let second: BuiltSite;
 let site: SiteBrowser;
+let thiefCommit: string;
+/** An author name holding `\x1f` and `\x1e`, followed by a forged commit, date and author. */
+const FORGER = 'Mallory\x1f2001-01-01T00:00:00Z\x1eforged0000\x1f1999-09-09T00:00:00+00:00\x1fForged Author';
 
 beforeAll(async () => {
   repo = new TempRepo('garden-hostile-repo-');
   content = createHostileGarden(repo.path('content'));
   repo.commit('A garden that attacks its build and its readers');
+  // Later, a note takes the id (and so the discussion thread) of Features/Diagram.md, committed
+  // by an author whose name holds the separators the history parser once used, and a forged commit.
+  repo.write({ 'content/Attacks/Thread thief.md': '---\nid: feat-diagram\n---\n# Thread thief\n\nThis discussion is mine now.\n' });
+  thiefCommit = repo.commit('Take a thread', { name: FORGER, email: 'mallory@example.com' });
   // The same repository in another folder: the site must not depend on where it was built from.
   const twin = mkdtempSync(path.join(tmpdir(), 'garden-hostile-twin-'));
   cpSync(repo.root, twin, { recursive: true, verbatimSymlinks: true });
@@ -51,9 +59,9 @@ afterAll(async () => {
 
 describe('building the hostile garden', () => {
   it('publishes every note it safely can, and reports the rest', () => {
-    // 41 notes, and an embed chain two notes deeper than the embed limit.
-    expect(first.output).toMatch(new RegExp(`garden: ${41 + LIMITS.maxEmbedDepth - 4} notes published \\(13 not published: drafts or errors\\)`));
-    expect(first.output).toMatch(/garden: 57 errors, 14 warnings/);
+    // 53 notes, and an embed chain two notes deeper than the embed limit.
+    expect(first.output).toMatch(new RegExp(`garden: ${53 + LIMITS.maxEmbedDepth - 4} notes published \\(17 not published: drafts or errors\\)`));
+    expect(first.output).toMatch(/garden: 85 errors, 23 warnings/);
   });
 
   it('gives byte-identical sites for the same content, whatever the folders', () => {
@@ -77,6 +85,44 @@ describe('building the hostile garden', () => {
     expect(files.filter((file) => /passwd|hostname|\.env|secret|linked/i.test(file))).toEqual([]);
     // The only attachments published are the two that a published note uses.
     expect(files.filter((file) => !/^(_astro|pagefind)\//.test(file) && /\.(png|pdf|mp3|env)$/.test(file)).sort()).toEqual(['media/diagram.png', 'media/handbook.pdf']);
+  });
+
+  it('writes every file itself: each is a reserved path or one of the four published attachments', async () => {
+    const reserved = new ReservedOutputPaths(await listPublicFiles(path.join(projectRoot, 'public')));
+    const files = [...snapshot(first.dist).keys()];
+    expect(files.filter((file) => reserved.owner(file) === undefined).sort()).toEqual(PUBLISHED_ATTACHMENTS.map((url) => url.slice(1)));
+  });
+
+  it('keeps its own home page, 404 page, feed, sitemap, icon and graph: no file from the content folder replaces one', () => {
+    const built = (file: string) => readFileSync(path.join(first.dist, file), 'utf8');
+    for (const page of ['index.html', '404.html', 'features/links/index.html']) {
+      expect(built(page), page).toContain('<meta http-equiv="Content-Security-Policy"');
+      expect(built(page), page).not.toContain('Not the garden');
+    }
+    expect(built('feed.xml')).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(built('sitemap.xml')).not.toContain('evil.example');
+    expect(built('favicon.svg')).toBe(readFileSync(path.join(projectRoot, 'public', 'favicon.svg'), 'utf8'));
+    expect(JSON.parse(built('graph.json')).version).not.toBe('forged');
+    expect(existsSync(path.join(first.dist, 'robots.txt'))).toBe(false);
+    expect(existsSync(path.join(first.dist, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+    expect(built('pagefind/pagefind-entry.json')).not.toContain('forged');
+    // Only the garden's pages are in the search index.
+    expect(first.output).toMatch(/search: Pagefind indexed \d+ pages/);
+  });
+
+  it('keeps a thread with the note that had its id first, and reads the forger\'s name as one name', () => {
+    const term = (page: string) => /data-term="([^"]*)"/.exec(readFileSync(path.join(first.dist, page, 'index.html'), 'utf8'))?.[1];
+    expect(term('features/diagram')).toBe('feat-diagram');
+    expect(term('attacks/thread-thief')).toBe('/attacks/thread-thief/');
+    expect(first.output).toMatch(/problems by rule: .*duplicate-id 1/);
+    // The feed and the page show the real commit, date and author: nothing of the forged ones.
+    const feed = readFileSync(path.join(first.dist, 'feed.xml'), 'utf8');
+    expect(feed).toContain(`/attacks/thread-thief/#change-${thiefCommit}</id>`);
+    expect(feed).toContain('<name>Mallory2001-01-01T00:00:00Zforged00001999-09-09T00:00:00+00:00Forged Author</name>');
+    expect(feed).not.toMatch(/#change-forged|<updated>1999-09-09|<name>Forged Author<\/name>/);
+    const page = readFileSync(path.join(first.dist, 'attacks', 'thread-thief', 'index.html'), 'utf8');
+    expect(page).toMatch(/Contributor: Mallory.2001-01-01T00:00:00Z.forged0000.1999-09-09T00:00:00\+00:00.Forged Author/);
+    expect(page).toContain('2024-01-02');
   });
 
   it('leaves the previous site untouched when a build fails', async () => {
@@ -110,7 +156,7 @@ describe('the pages of the hostile garden', () => {
     expect(problems).toEqual([]);
     // Only a page that shows a diagram lets Mermaid style its drawing inline.
     const relaxed = pages.filter((page) => readFileSync(path.join(first.dist, page), 'utf8').includes("style-src 'self' 'unsafe-inline'"));
-    expect(relaxed).toEqual(['features/diagram/index.html']);
+    expect(relaxed).toEqual(['attacks/diagram-labels/index.html', 'features/diagram/index.html']);
   });
 
   it('run no script from a note and open no dialog, on every page', async () => {
@@ -139,7 +185,64 @@ describe('the pages of the hostile garden', () => {
     await context.close();
     expect(report.sort()).toEqual([]);
   });
+
+  it('run nothing from a published attachment, and no refused file is served: no service worker ever', async () => {
+    const context = await readerContext();
+    const report: string[] = [];
+    // Browsers show pictures; the others (CSV, PDF) are downloads or a viewer that is not the page.
+    for (const url of [...PUBLISHED_ATTACHMENTS.filter((file) => /\.(svg|png)$/.test(file)), '/active/register.html', '/active/worker.js', '/active/page.html', '/index.html']) {
+      const visit = await visitPage(context, url);
+      if (visit.dialogs.length > 0) report.push(`${url}: dialogs ${visit.dialogs.join(', ')}`);
+      if (visit.ran.length > 0) report.push(`${url}: content ran: ${visit.ran.join(', ')}`);
+      if (visit.violations.length > 0) report.push(`${url}: violations ${visit.violations.join(', ')}`);
+      await visit.page.close();
+    }
+    // The refused files are not there: the address answers with the garden's own 404 page.
+    const missing = await visitPage(context, '/active/register.html');
+    expect(await missing.page.title()).toMatch(/not found/i);
+    const registrations = await missing.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
+    await missing.page.close();
+    expect({ report, serviceWorkers: context.serviceWorkers().length, registrations }).toEqual({ report: [], serviceWorkers: 0, registrations: 0 });
+    for (const url of PUBLISHED_ATTACHMENTS) {
+      const response = await context.request.get(`${site.origin}${url}`);
+      expect(response.status(), url).toBe(200);
+    }
+    // The SVG served is the sanitized one.
+    expect(await (await context.request.get(`${site.origin}/active/drawing.svg`)).text()).not.toMatch(/script|onload|javascript:/i);
+    await context.close();
+  });
+
+  it('keep formulas and diagrams in their box: the header and the title are still what a reader clicks', async () => {
+    const context = await readerContext();
+    for (const url of ['/attacks/formulas/', '/attacks/diagram-labels/']) {
+      const visit = await visitPage(context, url);
+      const { page } = visit;
+      if (url.includes('diagram')) await page.locator('.kg-mermaid-diagram svg').waitFor();
+      const targets = await page.evaluate(() => {
+        // The skip link shows over the header while it has the focus (the visit pressed Tab).
+        (document.activeElement as HTMLElement | null)?.blur();
+        const selectors = ['.kg-brand', '.kg-search-button', '.kg-nav a', 'h1.kg-title'];
+        return selectors.flatMap((selector) =>
+          [...document.querySelectorAll<HTMLElement>(selector)].map((element) => {
+            const box = element.getBoundingClientRect();
+            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+            const own = hit !== null && (hit === element || element.contains(hit));
+            return { selector, text: element.textContent?.trim().slice(0, 20), own, ...(own ? {} : { hit: hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing' }) };
+          }),
+        );
+      });
+      expect(targets.length, url).toBeGreaterThan(4);
+      expect(targets.filter((target) => !target.own), url).toEqual([]);
+      expect(await page.locator('.kg-content form, .kg-content input, .kg-content button, .kg-content select, .kg-content textarea, .kg-content iframe').count(), url).toBe(0);
+      expect(await page.evaluate(() => [...document.querySelectorAll('.kg-mermaid-diagram [style*="position"]')].filter((element) => /fixed|absolute|sticky/.test(getComputedStyle(element).position)).length), url).toBe(0);
+      await visit.page.close();
+    }
+    await context.close();
+  });
 });
+
+/** The attachments the hostile garden publishes: passive files, and the SVG sanitized. */
+const PUBLISHED_ATTACHMENTS = ['/active/drawing.svg', '/active/numbers.csv', '/media/diagram.png', '/media/handbook.pdf'];
 
 /**
  * The violations expected on hostile pages: what the policy blocks there comes from the note
@@ -182,6 +285,8 @@ describe('the garden\'s own features under the policy', () => {
     // Mermaid's own styling applies (its <style> inside the SVG): the boxes are filled.
     const fill = await page.locator('.kg-mermaid-diagram svg .node rect, .kg-mermaid-diagram svg .node path').first().evaluate((node) => getComputedStyle(node).fill);
     expect(fill).not.toBe('rgb(0, 0, 0)');
+    // Its labels survive the second sanitizing (HTML inside <foreignObject>).
+    expect((await page.locator('.kg-mermaid-diagram').innerText()).split(/\s+/).filter(Boolean)).toEqual(['Write', 'Review', 'Publish']);
     expect(await page.locator('math').count()).toBeGreaterThan(0);
     expect(await page.locator('img[src$="diagram.png"]').evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(40);
     expect(await page.locator('iframe[src$="handbook.pdf"]').count()).toBe(1);

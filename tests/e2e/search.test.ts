@@ -27,7 +27,7 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.waitForFunction(
     (term) => {
       const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return status.includes(`for “${term}”. Use ↑ ↓`) || status.includes(`No notes match “${term}”`);
+      return status.includes(`for “${term}”.`) || status.includes(`No notes match “${term}”`);
     },
     query,
   );
@@ -62,7 +62,15 @@ describe('search', () => {
     const page = await site.newPage();
     await openDialog(page);
     expect((await searchFor(page, 'shared')).sort()).toEqual(['Parking', 'Traffic rules', 'Zebra crossing']);
+    // The filters wait behind one control, closed, so that the results come first.
+    const toggle = page.locator('[data-search-filter-toggle]');
+    expect(await page.locator('#kg-search-filters').isVisible()).toBe(false);
+    expect(await toggle.textContent()).toBe('Filters');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('#kg-search-filters [role="group"]').evaluateAll((groups) => groups.map((group) => group.querySelector('.kg-search-filter-label')?.textContent))).toEqual(['Areas', 'Tags']);
     await page.getByRole('button', { name: '#alpha' }).click();
+    expect(await toggle.textContent()).toBe('Filters: 1 on');
     await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit:not(.kg-search-hit-section)').length === 2);
     expect((await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
     // Pagefind's WebAssembly and worker run within the page's Content-Security-Policy.
@@ -80,14 +88,70 @@ describe('search', () => {
     await searchFor(page, 'shared');
     await page.keyboard.press('ArrowDown');
     const active = await page.locator('#kg-search-input').getAttribute('aria-activedescendant');
-    expect(active).toBe('kg-search-option-1');
-    const target = await page.locator(`#${active}`).getAttribute('data-url');
+    expect(active).toBe('kg-search-results-option-1');
+    const target = await page.locator(`#${active}`).getAttribute('href');
     const title = await page.locator(`#${active} .kg-search-hit-title`).textContent();
     await Promise.all([page.waitForURL(/\?highlight=shared/), page.keyboard.press('Enter')]);
     expect(page.url()).toBe(`${site.origin}${target}`);
     expect(await page.locator('h1').first().textContent()).toBe(title);
     expect(await page.locator('mark.kg-search-highlight').count()).toBeGreaterThan(0);
     expect(await cspViolations(page)).toEqual([]);
+  });
+
+  it('keeps every key typed right after the shortcut', async () => {
+    // The dialog opens and takes the keys at once; the search code arrives after.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const page = await site.newPage();
+      await page.goto(`${site.origin}/zoology/parking/`);
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('quokkalicious');
+      expect(await page.locator('#kg-search-input').inputValue()).toBe('quokkalicious');
+      expect(await searchFor(page, 'quokkalicious')).toEqual(['Quokka facts']);
+      await page.close();
+    }
+  });
+
+  it('shows results as links: a click opens one, Ctrl+click opens it in a new tab', async () => {
+    const page = await site.newPage();
+    await openDialog(page);
+    await searchFor(page, 'shared');
+    const options = page.locator('#kg-search-results [role="option"]');
+    expect(await options.count()).toBeGreaterThan(2);
+    expect(await options.evaluateAll((links) => links.every((link) => link.tagName === 'A' && link.getAttribute('href')!.includes('?highlight=shared')))).toBe(true);
+    const first = options.first();
+    const href = `${site.origin}${await first.getAttribute('href')}`;
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(href);
+    expect(page.url()).toBe(`${site.origin}/`);
+    await Promise.all([page.waitForURL((url) => url.href === href), first.click()]);
+    await tab.close();
+    await page.close();
+  });
+
+  it('takes the reader from a section result to that section, every searched word marked there', async () => {
+    const page = await site.newPage({ viewport: { width: 1280, height: 800 } });
+    await openDialog(page);
+    await searchFor(page, 'wombat burrow');
+    const section = page.locator('#kg-search-results .kg-search-hit-section', { hasText: 'Who may dig near a wombat' });
+    const href = (await section.getAttribute('href'))!;
+    expect(href).toMatch(/\?highlight=wombat&highlight=burrow#who-may-dig-near-a-wombat$/);
+    await Promise.all([page.waitForURL((url) => url.href === `${site.origin}${href}`), section.click()]);
+    await page.locator('mark.kg-search-highlight').first().waitFor();
+    await page.waitForTimeout(300);
+    const landing = await page.evaluate(() => {
+      const heading = document.getElementById('who-may-dig-near-a-wombat')!;
+      const marked = new Set<string>();
+      // The section: the heading and what follows it, up to the next heading.
+      for (let at = heading.nextElementSibling; at && !/^H[1-6]$/.test(at.tagName); at = at.nextElementSibling) {
+        for (const mark of at.querySelectorAll('mark.kg-search-highlight')) marked.add(mark.textContent!.toLowerCase());
+      }
+      return { top: heading.getBoundingClientRect().top, marked: [...marked].sort() };
+    });
+    expect(landing.top).toBeGreaterThanOrEqual(0);
+    expect(landing.top).toBeLessThan(100);
+    expect(landing.marked).toEqual(['burrow', 'wombat']);
+    await page.close();
   });
 
   it('does not find words that appear only in backlinks or navigation', async () => {

@@ -71,14 +71,13 @@ describe('a renamed note', () => {
       'Updated Jan 3, 2024',
       'Created Jan 1, 2024',
       'Contributors: Bob Smith, Ada Lovelace',
-      'Edit this note',
-      'History',
     ]);
     // Its stylesheet is loaded: the items are separated by a middle dot.
     expect(await history.locator('li').first().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('"·"');
     expect(await history.locator('li').last().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('none');
     expect(await history.locator('time').first().getAttribute('datetime')).toBe('2024-01-03T12:00:00+00:00');
-    expect(await tab.getByRole('link', { name: 'Edit this note' }).getAttribute('href')).toBe(
+    // The links are the note's actions, under its title.
+    expect(await tab.locator('.kg-note-actions').getByRole('link', { name: 'Edit this note' }).getAttribute('href')).toBe(
       'https://github.com/acme/garden/edit/main/content/Rituals/Weekly%20planning.md',
     );
     expect(await tab.getByRole('link', { name: 'History' }).getAttribute('href')).toBe(

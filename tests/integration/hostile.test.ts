@@ -55,6 +55,51 @@ const EXPECTED: Record<string, string[]> = {
     'Attacks/Raw HTML.md:37:1 error unsafe-url',
     'Attacks/Raw HTML.md:39:1 error unsafe-url',
   ],
+  // The build's output: a file named like a page, `404.html`, a feed or a sitemap is not passive
+  // (unsafe-attachment); a passive one at an address the build writes (`favicon.svg`,
+  // `robots.txt`, `graph.json`, inside `pagefind/`) is reserved. Every link to them is reported.
+  output: [
+    'Attacks/Build output.md:3:74 error unsafe-attachment', // index.html
+    'Attacks/Build output.md:4:5 error unsafe-attachment', // 404.html
+    'Attacks/Build output.md:4:48 error unsafe-attachment', // Features/Links/index.html
+    'Attacks/Build output.md:5:1 error unsafe-attachment', // feed.xml
+    'Attacks/Build output.md:5:26 error unsafe-attachment', // sitemap.xml
+    'Attacks/Build output.md:5:57 error reserved-output-path', // favicon.svg
+    'Attacks/Build output.md:5:81 error reserved-output-path', // robots.txt
+    'Attacks/Build output.md:6:5 error reserved-output-path', // graph.json
+    'Attacks/Build output.md:6:32 error reserved-output-path', // pagefind/pagefind-entry.json
+  ],
+  // Files a browser runs, and files static hosts read as their configuration; the SVG is
+  // published sanitized, with a warning that names what was removed.
+  active: [
+    'Attacks/Active files.md:3:50 error unsafe-attachment', // page.html
+    'Attacks/Active files.md:3:81 error unsafe-attachment', // page.xhtml
+    'Attacks/Active files.md:4:1 error unsafe-attachment', // worker.js
+    'Attacks/Active files.md:4:34 error unsafe-attachment', // register.html
+    'Attacks/Active files.md:5:1 error unsafe-attachment', // theme.css
+    'Attacks/Active files.md:5:38 error unsafe-attachment', // app.wasm
+    'Attacks/Active files.md:5:73 error unsafe-attachment', // app.webmanifest
+    'Attacks/Active files.md:6:5 error unsafe-attachment', // data.xml
+    'Attacks/Active files.md:8:54 error unsafe-attachment', // CNAME
+    'Attacks/Active files.md:8:73 error unsafe-attachment', // _headers
+    'Attacks/Active files.md:9:1 error unsafe-attachment', // _redirects
+    'Attacks/Active files.md:9:30 error unsafe-attachment', // vercel.json
+    'Attacks/Active files.md:9:61 error unsafe-attachment', // staticwebapp.config.json
+    'active/drawing.svg:-:- warning svg-sanitized',
+  ],
+  // Names: too long for a file system once they are addresses (shortened, with a warning), and
+  // names that read like another one.
+  names: [
+    'Names/Long alias.md:-:- warning name-shortened',
+    'Names/Long tag.md:-:- warning name-shortened',
+    'Names/Vic\u034Ftim.md:-:- error slug-collision', // addresses drop invisible characters: /names/victim/ is Victim.md's
+    'Names/Vic\u034Ftim.md:-:- warning confusable-name', // an invisible character…
+    'Names/Vic\u034Ftim.md:-:- warning confusable-name', // …and so it reads like Victim
+    'Names/Viсtim.md:-:- warning confusable-name', // reads like Victim…
+    'Names/Viсtim.md:-:- warning confusable-name', // …with a Cyrillic letter in a Latin word
+    `Names/${'b'.repeat(249)}.md:-:- warning name-shortened`,
+    `Names/${'İ'.repeat(120)}.md:-:- warning name-shortened`,
+  ],
   // Frontmatter: code is refused (`---js`, `---javascript`, YAML tags), an alias bomb is stopped,
   // every other fault is reported at its line and the note is published from its body.
   frontmatter: [
@@ -77,15 +122,19 @@ const EXPECTED: Record<string, string[]> = {
   ],
   // Size and pathological Markdown: refused before parsing (src/garden/limits.ts).
   size: [
+    'Size/Aliases.md:3:3 error aliases-too-many',
     'Size/Brackets.md:3:33 error brackets-too-deep',
     'Size/Emphasis.md:502:1 error markers-too-many',
     'Size/Five megabytes.md:-:- error file-too-large',
+    'Size/Headings.md:2001:1 error headings-too-many',
     'Size/Indented lists.md:73:141 error nesting-too-deep',
+    'Size/Links.md:10003:1 error links-too-many',
     `Size/Long line.md:3:${LIMITS.maxLineLength + 1} error line-too-long`,
     'Size/Long list.md:50003:1 error list-items-too-many',
     'Size/Long table.md:3:1 error table-too-large',
     'Size/Nested lists.md:3:141 error nesting-too-deep',
     'Size/Nested quotes.md:3:71 error nesting-too-deep',
+    'Size/Tags.md:-:- error tags-too-many',
     'Size/Wide table.md:3:1 error table-too-large',
   ],
   // Structure: cycles and depth named with their path; the diamond, the folder named `Folder.md`
@@ -121,6 +170,8 @@ const EXPECTED: Record<string, string[]> = {
     'Text/read me first.md:-:- error slug-collision', // and Text/Read me first.md
   ],
   home: ['index.md:12:76 warning link-to-draft'], // [[Five megabytes]], refused
+  // A template that is a link: `garden new` would copy what it points at into a note.
+  templates: ['templates/faq.md:-:- error symlink'],
 };
 
 let content: string;
@@ -177,6 +228,47 @@ describe('garden check on the hostile garden', () => {
     );
     expect(diagnostic('Size/Wide table.md')[0]?.message).toContain('has 1000 columns; tables may have at most 100');
     expect(diagnostic('Size/Five megabytes.md')[0]?.message).toBe('The note is 5.0 MiB; notes larger than 1 MiB are not published.');
+  });
+
+  it('refuses notes beyond a quantity limit whole: none of their tags, aliases or links reach the garden', () => {
+    for (const file of ['Size/Tags.md', 'Size/Aliases.md', 'Size/Headings.md', 'Size/Links.md']) {
+      const note = garden.index.byPath.get(asContentPath(file))!;
+      expect(note, file).toMatchObject({ published: false, tags: [] });
+      expect(note.facts.links, file).toEqual([]);
+    }
+    expect([...garden.index.tags.keys()].filter((tag) => /^t\d+$/.test(tag))).toEqual([]);
+    expect(garden.redirects.filter((redirect) => redirect.source.startsWith('Alias '))).toEqual([]);
+    expect(diagnostic('Size/Tags.md')[0]?.message).toBe(
+      'The note has more than 200 tags (each level of a nested tag counts: `#a/b` is `a` and `a/b`); every tag is a page of the site. The note is not published.',
+    );
+  });
+
+  it('publishes long names shortened with a hash, every part within what file systems take', () => {
+    const bytes = (text: string) => Buffer.byteLength(text);
+    const names = [...garden.index.bySlug.keys(), ...[...garden.index.tags.values()].map((tag) => `tags/${tag.slug}`), ...garden.redirects.map((redirect) => redirect.from)];
+    expect(names.filter((name) => name.split('/').some((segment) => bytes(segment) > 200))).toEqual([]);
+    expect(garden.index.byPath.get(asContentPath(`Names/${'b'.repeat(249)}.md`))?.slug).toMatch(/^names\/b{189}-[0-9a-f]{10}$/);
+    expect(garden.index.tags.get(`${'漢'.repeat(63)}-2d272e70a9`)?.name).toBe('漢'.repeat(150));
+    expect(diagnostic('Names/Long tag.md')[0]?.message).toContain(`it is published shortened, as /${'漢'.repeat(63)}-2d272e70a9.`);
+  });
+
+  it('publishes only passive attachments, an SVG sanitized, and none at a path the build writes', () => {
+    expect([...garden.index.attachmentsUsed].sort()).toEqual(['active/drawing.svg', 'active/numbers.csv', 'media/diagram.png', 'media/handbook.pdf']);
+    const svg = garden.attachments.get(asContentPath('active/drawing.svg'))?.sanitized ?? '';
+    expect(svg).toContain('<rect width="40" height="20" fill="#2b6a4f"/>');
+    expect(svg).not.toMatch(/script|onload|foreignObject|iframe|javascript:|evil\.example/i);
+    expect(diagnostic('active/drawing.svg')[0]?.message).toBe(
+      'This SVG is published without what could run or load something when it is opened: xlink:href="javascript:alert(\'link\')", href="https://evil.example/pixel.png", onload, <script>, <foreignObject>.',
+    );
+    expect(diagnostic('Attacks/Active files.md')[2]?.message).toBe(
+      '`../active/worker.js` points at active/worker.js, which is not published: `.js` files are not on the list of passive types (a script, which a page or a service worker would run at the site\'s address). The link is shown as plain text.',
+    );
+    // The links to refused files are text; the passive file is a link.
+    const html = renderedHtml('Attacks/Active files.md');
+    expect(html).not.toMatch(/href="[^"]*(page|worker|register|theme|app|data|cname|headers|redirects|vercel|staticwebapp)\b/i);
+    expect(html).toContain('<a href="/active/numbers.csv" class="attachment">a data file</a>');
+    expect(html).toContain('<img src="/active/drawing.svg" alt="drawing"');
+    expect(renderedHtml('Attacks/Build output.md')).not.toMatch(/<a href/);
   });
 
   it('names embed cycles and deep chains by their path', () => {

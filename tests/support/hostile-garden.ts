@@ -45,6 +45,24 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Size/Long table.md': `# Long table\n\n| a | b | c | d | e | f | g | h | i | j |\n|---|---|---|---|---|---|---|---|---|---|\n${'x\n'.repeat(10_000)}`,
     'Size/Long line.md': `# Long line\n\n${'word '.repeat(LIMITS.maxLineLength / 5 + 1000)}\n`,
     'Size/Emphasis.md': `# Emphasis\n\n${'*_'.repeat(2)}\n${'*_\n'.repeat(10_000)}`,
+    // Quantities per note: each one past its limit (src/garden/limits.ts). 100,000 distinct tags
+    // in 0.8 MB once made 100,000 tag pages and an 18-minute build (bench/pathological.ts has
+    // that note; 1,000 tags are enough here, and parse quicker).
+    'Size/Tags.md': `# Tags\n\n${lines(100, (line) => Array.from({ length: 10 }, (_, index) => `#t${line * 10 + index}`).join(' '))}\n`,
+    'Size/Aliases.md': `---\naliases:\n${lines(101, (index) => `  - Alias ${index}`)}\n---\n# Aliases\n`,
+    'Size/Headings.md': `# Headings\n\n${lines(1_000, (index) => `## Heading ${index}\n`)}\n`,
+    'Size/Links.md': `# Links\n\n${lines(5_001, () => '[[Empty]]\n')}\n`,
+    // Names longer than a file system takes once they are addresses: a tag of 150 CJK characters
+    // (450 bytes), an alias of 300 letters, a 252-byte file name (its local graph file would be
+    // longer), 120 × İ, which lower-cases to more bytes (i + a combining dot).
+    'Names/Long tag.md': `# Long tag\n\n#${'漢'.repeat(150)}\n`,
+    'Names/Long alias.md': `---\naliases: [${'a'.repeat(300)}]\n---\n# Long alias\n`,
+    [`Names/${'b'.repeat(249)}.md`]: '# A long file name\n',
+    [`Names/${'İ'.repeat(120)}.md`]: '# Dotted capitals\n',
+    // Lookalike names: a Cyrillic с, and an invisible combining grapheme joiner.
+    'Names/Victim.md': '# Victim\n',
+    'Names/Viсtim.md': '# Not the victim\n',
+    'Names/Vic\u034Ftim.md': '# Not the victim either\n',
   };
 }
 
@@ -70,5 +88,8 @@ export function createHostileGarden(content = mkdtempSync(path.join(tmpdir(), 'g
   symlinkSync('/etc/passwd', path.join(content, 'Structure', 'passwd.md'));
   symlinkSync('/etc', path.join(content, 'Structure', 'Linked folder'));
   symlinkSync('/etc/hostname', path.join(content, 'Structure', 'secret.png'));
+  // A template that is a link to a file outside the garden: `garden new` would copy it into a note.
+  mkdirSync(path.join(content, 'templates'), { recursive: true });
+  symlinkSync('/etc/hostname', path.join(content, 'templates', 'faq.md'));
   return content;
 }

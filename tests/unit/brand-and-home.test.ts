@@ -6,6 +6,20 @@ import { formatDate, readingMinutes } from '../../src/site/meta.ts';
 
 const brand = (options: object) => resolveGardenConfig({ brand: options }, {}).brand;
 
+describe('the garden\'s name', () => {
+  it('comes from GARDEN_TITLE and GARDEN_DESCRIPTION before the options, like GARDEN_CONTENT', () => {
+    const options = { title: 'Acme garden', description: 'What Acme knows.' };
+    expect(resolveGardenConfig(options, {})).toMatchObject(options);
+    expect(resolveGardenConfig(options, { GARDEN_TITLE: ' Acme handbook ', GARDEN_DESCRIPTION: 'How Acme works.' })).toMatchObject({
+      title: 'Acme handbook',
+      description: 'How Acme works.',
+    });
+    // An empty variable (a CI template that left it blank) changes nothing.
+    expect(resolveGardenConfig(options, { GARDEN_TITLE: '', GARDEN_DESCRIPTION: '  ' })).toMatchObject(options);
+    expect(resolveGardenConfig({}, {}).title).toBe('Knowledge Garden');
+  });
+});
+
 describe('brand options', () => {
   it('become custom properties for both themes', () => {
     const css = brandStylesheet(brand({ accent: '#0b5cad', accentDark: 'oklch(75% 0.1 250)', font: '"Inter", system-ui, sans-serif' }));

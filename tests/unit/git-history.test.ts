@@ -82,8 +82,8 @@ describe('the git history of a garden', () => {
 
   it('parses file names with spaces, quotes, newlines and non-ASCII letters exactly', () => {
     const output =
-      '\x1eabc\x1f2024-01-02T00:00:00Z\x1fZoë\0\nM\0we "quote".md\0R087\0old\nname.md\0Caf\u0065\u0301.md\0' +
-      '\x1edef\x1f2024-01-01T00:00:00Z\x1fAda\0\nA\0old\nname.md\0';
+      '\0\0abc\x002024-01-02T00:00:00Z\0Zoë\0\nM\0we "quote".md\0R087\0old\nname.md\0Caf\u0065\u0301.md\0' +
+      '\0\0def\x002024-01-01T00:00:00Z\0Ada\0\nA\0old\nname.md\0';
     const commits = parseGitLog(output);
     expect(commits).toEqual<LoggedCommit[]>([
       {
@@ -100,6 +100,21 @@ describe('the git history of a garden', () => {
     // Decomposed (macOS) names are read as the scan names them: NFC.
     expect(commits[0]!.changes[1]!.path).toBe('Caf\u00e9.md');
     expect(historyFromCommits(commits).files.get(asContentPath('Café.md'))?.previousPaths).toEqual(['old\nname.md']);
+  });
+
+  it('cannot be steered by an author name that holds separators: only NUL separates, and git cannot store it', async () => {
+    const repo = new TempRepo();
+    repo.write({ 'content/Plan.md': '# Plan\n' }).commit('plan', ada);
+    // The separators the parser once used (\x1e between commits, \x1f between fields),
+    // and a whole forged commit after them.
+    const forger = { name: 'Mallory\x1f2001-01-01T00:00:00Z\x1eforged0\x1f1999-09-09T00:00:00+00:00\x1fForged Author', email: 'm@example.com' };
+    repo.write({ 'content/Plan.md': '# Plan\n\nChanged.\n' }).commit('change', forger);
+    const history = await readGardenHistory(repo.path('content'));
+    const hashes = repo.git('log', '--format=%H').split('\n');
+    expect(history!.changes.map(({ commit, date, author, kind }) => ({ commit, date, author, kind }))).toEqual([
+      { commit: hashes[0], date: '2024-01-02T12:00:00+00:00', author: forger.name, kind: 'modified' },
+      { commit: hashes[1], date: '2024-01-01T12:00:00+00:00', author: 'Ada Lovelace', kind: 'added' },
+    ]);
   });
 });
 
@@ -119,7 +134,7 @@ describe('a note page\'s timeline and repository links', () => {
     expect(noteTimeline(plain, undefined)).toEqual({ contributors: [] });
   });
 
-  it('links to the web editor and the history, only when the repository and the content path are known', async () => {
+  it('links to the web editor and the history whenever a repository is configured', async () => {
     const repo = new TempRepo();
     repo.write({ 'notes/Guides/How to.md': '# How to\n' }).commit('add', ada);
     const options = { content: 'notes', repository: { url: 'https://github.com/acme/garden/' } };
@@ -129,9 +144,12 @@ describe('a note page\'s timeline and repository links', () => {
       edit: 'https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md',
       history: 'https://github.com/acme/garden/commits/main/notes/Guides/How%20to.md',
     });
-    // Without git, the content folder's place in the repository is unknown: no links…
-    expect(repositoryLinks(garden.config, undefined, file)).toBeUndefined();
-    // …unless the configuration says it; other forges set their own base URLs.
+    // Without git (a build from a copy without `.git`), the content folder is where the project keeps it…
+    expect(repositoryLinks(garden.config, undefined, file)?.edit).toBe('https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md');
+    // …at the repository's root when it lies outside the project (a folder of notes of its own)…
+    const outside = resolveGardenConfig({ content: repo.path('notes'), repository: { url: 'https://github.com/acme/notes' } }, {}, repo.path('elsewhere'));
+    expect(repositoryLinks(outside, undefined, file)?.edit).toBe('https://github.com/acme/notes/edit/main/Guides/How%20to.md');
+    // …and where git says when it can; the configuration says it for everyone; other forges set their own base URLs.
     const gitlab = resolveGardenConfig(
       {
         repository: {

@@ -32,6 +32,7 @@ beforeAll(async () => {
   for (let i = 1; i <= 60; i++) write(`many/Many ${i}.md`, `# Many ${i}\n\nSee [[Hub]].${i % 10 === 0 ? ' And [[Centre]].' : ''}\n`);
   write('Centre.md', '---\ntags: [core, start]\n---\n# Centre\n\n[[Hub]], [[Few 1]], [[Few 2]], ![[Few 3]].\n');
   for (let i = 1; i <= 3; i++) write(`few/Few ${i}.md`, `# Few ${i}\n${i === 1 ? '\nBack to [[Centre]].\n' : ''}`);
+  write('many/index.md', '# The many notes\n');
   write('Lonely.md', '# Lonely\n');
   garden = await loadGarden(resolveGardenConfig({ content: dir }, {}));
 });
@@ -72,7 +73,9 @@ describe('the graph page data', () => {
     expect(pairs).toContain('few/few-1 -> centre');
     expect(view.tags.map((tag) => tag.name)).toEqual(['core', 'start']);
     expect(nodes.tags[nodes.slug.indexOf('centre')]).toEqual([0, 1]);
-    expect(view.areas[nodes.area[nodes.slug.indexOf('many/many-1')]!]!.folder).toBe('many');
+    expect(view.areas[nodes.area[nodes.slug.indexOf('many/many-1')]!]).toMatchObject({ folder: 'many', title: 'The many notes' });
+    // A folder without its own page is named by its name; the top of the garden has no title of its own.
+    expect(view.areas.map((area) => area.title).sort()).toEqual(['', 'The many notes', 'few']);
   });
 });
 

@@ -79,6 +79,7 @@ describe('GitHub workflows', () => {
     expect(commandLines(workflow)).toEqual([
       'npm ci --no-audit --no-fund',
       'npx garden check --format github',
+      'npx garden fix-links --base "origin/$GITHUB_BASE_REF" --dry-run --format markdown >> "$GITHUB_STEP_SUMMARY"',
       'npm run build',
       'npx garden diff --base "origin/$GITHUB_BASE_REF" >> "$GITHUB_STEP_SUMMARY"',
     ]);
@@ -88,6 +89,13 @@ describe('GitHub workflows', () => {
       '${{ !cancelled() }}',
       '${{ !cancelled() }}',
     ]);
+    // The fix for links broken by renames goes into the summary only when the check failed (and
+    // the command writes nothing unless a rename broke a link).
+    const check = steps.find((step) => step.run?.startsWith('npx garden check'))!;
+    const fix = steps.find((step) => step.run?.includes('garden fix-links'))!;
+    expect((check as Step & { id?: string }).id).toBe('check');
+    expect(fix.if).toBe("${{ !cancelled() && steps.check.outcome == 'failure' }}");
+    expect(steps.indexOf(fix)).toBe(steps.indexOf(check) + 1);
   });
 
   it('deploy main to GitHub Pages, with Pages permissions only on the deploy job', () => {
@@ -137,7 +145,7 @@ describe('GitHub workflows', () => {
         throw new Error(`A workflow runs "${line}", which this test does not know: add it here.`);
       }
     }
-    expect(lines.length).toBeGreaterThanOrEqual(6);
+    expect(lines.length).toBeGreaterThanOrEqual(7);
   });
 
   it('pass on the example garden: the check finds no errors there', async () => {

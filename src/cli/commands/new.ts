@@ -6,6 +6,7 @@ import { NOTE_TYPES } from '../../garden/scan/schema.ts';
 import { slugForNotePath } from '../../garden/slug.ts';
 import { asContentPath } from '../../garden/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
+import { assertNoSymlinkBelow, createFileNoFollow, isBelow, readTextNoFollow, SymlinkError } from '../no-follow.ts';
 import { displayPath, loadProject } from '../project.ts';
 
 interface NewValues {
@@ -58,60 +59,68 @@ export const newCommand: Command<NewValues> = {
     const folder = await resolveFolder(config.contentDir, values.folder ?? '', config.ignoredPaths);
     const contentPath = asContentPath(folder ? `${folder}/${fileName}` : fileName);
     const absolute = path.join(config.contentDir, ...contentPath.split('/'));
-
-    const clash = await noteWithSameAddress(path.dirname(absolute), contentPath);
-    if (clash === fileName) {
-      err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
+    try {
+      return await createNote();
+    } catch (error) {
+      if (!(error instanceof SymlinkError)) throw error;
+      err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, error.link)} is a symbolic link, which \`garden new\` never follows: it could lead outside the content folder. Replace it with a real folder or file.`);
       return EXIT.problems;
     }
-    if (clash) {
+
+    async function createNote(): Promise<number> {
+      await assertNoSymlinkBelow(config.contentDir, path.dirname(absolute));
+      const clash = await noteWithSameAddress(path.dirname(absolute), contentPath);
+      if (clash === fileName) {
+        err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
+        return EXIT.problems;
+      }
+      if (clash) {
+        err.line(
+          `${err.paint('red', 'Not created:')} ${displayPath(io, path.join(path.dirname(absolute), clash))} already has the address ` +
+            `/${slugForNotePath(contentPath)}/. Choose another title, or edit that note.`,
+        );
+        return EXIT.problems;
+      }
+
+      const templateName = `${type ?? 'note'}.md`;
+      const templatePath = path.join(config.templatesDir, templateName);
+      // The templates folder is inside the content folder (by default): trusted only from there down.
+      const templatesBase = isBelow(config.contentDir, config.templatesDir) ? config.contentDir : config.templatesDir;
+      const template = await readTextNoFollow(templatesBase, templatePath);
+      if (template === undefined) {
+        err.line(err.paint('yellow', `No template ${displayPath(io, templatePath)}: using a minimal one.`));
+      }
+      const owner = values.owner?.trim() || (await gitUserName(config.contentDir, io.env));
+      const id = newNoteId();
+      let text: string;
+      try {
+        text = fillTemplate(template ?? builtInTemplate(type), {
+          title,
+          id,
+          ...(type ? { type } : {}),
+          ...(owner ? { owner } : {}),
+          created: localDate(io.now()),
+          tags: values.tag ?? [],
+        });
+      } catch (error) {
+        throw new UsageError(`${displayPath(io, templatePath)}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+
+      // Created only if nothing is there, atomically, through no symbolic link: nothing is ever overwritten.
+      if (!(await createFileNoFollow(config.contentDir, absolute, text))) {
+        err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
+        return EXIT.problems;
+      }
+
+      out.line(displayPath(io, absolute));
       err.line(
-        `${err.paint('red', 'Not created:')} ${displayPath(io, path.join(path.dirname(absolute), clash))} already has the address ` +
-          `/${slugForNotePath(contentPath)}/. Choose another title, or edit that note.`,
+        `${err.paint('green', '✓')} Created a ${type ?? 'plain'} note with id ${err.paint('bold', id)}` +
+          `${owner ? `, owned by ${owner}` : ''}${template === undefined ? '' : ` (template ${displayPath(io, templatePath)})`}.`,
       );
-      return EXIT.problems;
+      if (!owner) err.line(err.paint('yellow', 'No owner: set one with --owner "Your Name", or `git config --global user.name "Your Name"`.'));
+      err.line(`Next: write the note, then run ${err.paint('cyan', 'npx garden check')} to find broken links before you open a pull request.`);
+      return EXIT.ok;
     }
-
-    const templateName = `${type ?? 'note'}.md`;
-    const templatePath = path.join(config.templatesDir, templateName);
-    const template = await fs.readFile(templatePath, 'utf8').catch(() => undefined);
-    if (template === undefined) {
-      err.line(err.paint('yellow', `No template ${displayPath(io, templatePath)}: using a minimal one.`));
-    }
-    const owner = values.owner?.trim() || (await gitUserName(config.contentDir, io.env));
-    const id = newNoteId();
-    let text: string;
-    try {
-      text = fillTemplate(template ?? builtInTemplate(type), {
-        title,
-        id,
-        ...(type ? { type } : {}),
-        ...(owner ? { owner } : {}),
-        created: localDate(io.now()),
-        tags: values.tag ?? [],
-      });
-    } catch (error) {
-      throw new UsageError(`${displayPath(io, templatePath)}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-
-    await fs.mkdir(path.dirname(absolute), { recursive: true });
-    try {
-      // `wx`: the file is created only if it does not exist, atomically; nothing is ever overwritten.
-      await fs.writeFile(absolute, text, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
-      return EXIT.problems;
-    }
-
-    out.line(displayPath(io, absolute));
-    err.line(
-      `${err.paint('green', '✓')} Created a ${type ?? 'plain'} note with id ${err.paint('bold', id)}` +
-        `${owner ? `, owned by ${owner}` : ''}${template === undefined ? '' : ` (template ${displayPath(io, templatePath)})`}.`,
-    );
-    if (!owner) err.line(err.paint('yellow', 'No owner: set one with --owner "Your Name", or `git config --global user.name "Your Name"`.'));
-    err.line(`Next: write the note, then run ${err.paint('cyan', 'npx garden check')} to find broken links before you open a pull request.`);
-    return EXIT.ok;
   },
 };
 

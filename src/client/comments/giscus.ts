@@ -9,6 +9,12 @@ import { readGiscusSettings, type GiscusSettings } from './settings.ts';
 
 /** How far ahead of the viewport the thread starts loading: about a screen, so it is ready on arrival. */
 const LOAD_AHEAD = '800px 0px';
+/**
+ * How long the giscus frame has to say it is there (it posts its height to the page as soon as it
+ * draws) before the reader is told that it is not coming: a frame the network refused (a corporate
+ * filter, an ad blocker, no connection) shows only the browser's broken-frame icon.
+ */
+const ANSWER_TIMEOUT_MS = 6000;
 
 const darkScheme = window.matchMedia('(prefers-color-scheme: dark)');
 
@@ -26,7 +32,7 @@ function whenNeeded(container: HTMLElement, settings: GiscusSettings): void {
     if (started) return;
     started = true;
     observer.disconnect();
-    mount(container, settings).catch(() => showStatus(container, 'The discussion could not be loaded. Reload the page to try again.'));
+    mount(container, settings).catch(() => showFailure(container));
   };
   // Back from signing in to giscus on GitHub: the widget must read its session from the address now.
   if (new URLSearchParams(window.location.search).has('giscus')) {
@@ -61,6 +67,24 @@ async function mount(container: HTMLElement, settings: GiscusSettings): Promise<
   for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   container.replaceChildren(widget);
   followPageTheme(widget, settings.themes);
+  expectAnswer(container, settings.host);
+}
+
+/**
+ * Shows the failure notice when the frame stays silent; takes it away again (and shows the thread)
+ * if giscus answers after all, on a slow network.
+ */
+function expectAnswer(container: HTMLElement, host: string): void {
+  const origin = new URL(host).origin;
+  const timer = setTimeout(() => showFailure(container), ANSWER_TIMEOUT_MS);
+  const onMessage = (event: MessageEvent) => {
+    if (event.origin !== origin) return;
+    clearTimeout(timer);
+    removeEventListener('message', onMessage);
+    container.classList.remove('kg-comments-failed');
+    container.querySelector('.kg-comments-failure')?.remove();
+  };
+  addEventListener('message', onMessage);
 }
 
 function pageTheme(): 'light' | 'dark' {
@@ -88,9 +112,21 @@ function afterPageLoad(callback: () => void): void {
   else window.addEventListener('load', whenIdle, { once: true });
 }
 
-function showStatus(container: HTMLElement, text: string): void {
-  const status = document.createElement('p');
-  status.className = 'kg-comments-status';
-  status.textContent = text;
-  container.replaceChildren(status);
+/** A sentence and the way to the discussion on GitHub, in place of a broken frame. */
+function showFailure(container: HTMLElement): void {
+  if (container.querySelector('.kg-comments-failure')) return;
+  const notice = document.createElement('p');
+  notice.className = 'kg-comments-failure';
+  notice.setAttribute('role', 'status');
+  notice.append('The discussion could not be loaded here: this network or a browser extension may block the service that shows it. ');
+  const url = container.dataset.discussionUrl;
+  if (url) {
+    const link = document.createElement('a');
+    link.href = url;
+    link.textContent = 'Read and join it on GitHub';
+    notice.append(link, '.');
+  } else notice.append('Reload the page to try again.');
+  container.classList.add('kg-comments-failed');
+  container.querySelector('.kg-comments-status')?.remove();
+  container.prepend(notice);
 }

@@ -11,6 +11,11 @@ export function noteUrl(slug: string): string {
   return pagePath(siteBase(), slug);
 }
 
+/** An area as the legend and the lists name it: its folder's title (the top of the garden is "Top level"). */
+export function areaName(area: GraphViewJson['areas'][number]): string {
+  return area.folder === '' ? 'Top level' : area.title;
+}
+
 export interface NodeAttributes {
   x: number;
   y: number;

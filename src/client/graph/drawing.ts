@@ -1,22 +1,18 @@
-import type { Attributes } from 'graphology-types';
-import { drawDiscNodeLabel } from 'sigma/rendering';
-import type { Settings } from 'sigma/settings';
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 
-type HoverData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'> & { key?: string };
+type HoverData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>;
 
 /**
- * How a highlighted note is drawn over the graph: a ring in the theme's accent, and its label unless
- * the pointer is on it (then the page's own tooltip shows the title, readable in either theme,
- * instead of sigma's white label box).
+ * How a highlighted note is drawn over the graph: a ring in the theme's accent. Its title is placed
+ * with the others (labels.ts), so that it neither overlaps them nor runs off the drawing; the note
+ * under the pointer has the page's own tooltip instead.
  */
-export function highlightDrawer<N extends Attributes>(accent: () => string, pointedAt: () => string | undefined) {
-  return (context: CanvasRenderingContext2D, data: HoverData, settings: Settings<N>): void => {
+export function highlightDrawer(accent: () => string) {
+  return (context: CanvasRenderingContext2D, data: HoverData, _settings: unknown): void => {
     context.beginPath();
     context.arc(data.x, data.y, data.size + 3, 0, Math.PI * 2);
     context.lineWidth = 2.5;
     context.strokeStyle = accent();
     context.stroke();
-    if (data.key === undefined || data.key !== pointedAt()) drawDiscNodeLabel(context, data, settings);
   };
 }

@@ -1,8 +1,9 @@
 import Sigma from 'sigma';
 import type { GraphViewJson } from '../../garden/graph/view-data.ts';
 import { categoryColour, themeColours, type ThemeColours } from './colours.ts';
-import { loadGardenGraph, noteUrl, type NodeAttributes, type NoteGraph } from './data.ts';
+import { areaName, loadGardenGraph, noteUrl, type NodeAttributes, type NoteGraph } from './data.ts';
 import { highlightDrawer } from './drawing.ts';
+import { placeLabelsFor } from './labels.ts';
 import { followPointer, followTheme } from './interaction.ts';
 import { renderNeighbourList } from './neighbours.ts';
 import { NodeSearch } from './node-search.ts';
@@ -64,16 +65,11 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
       labelColor: { color: theme.text },
       labelFont: getComputedStyle(root).fontFamily,
       labelSize: 13,
-      labelDensity: 0.6,
-      labelRenderedSizeThreshold: 7,
       defaultEdgeColor: theme.edge,
       minCameraRatio: 0.02,
       maxCameraRatio: 4,
       zIndex: true,
-      defaultDrawNodeHover: highlightDrawer(
-        () => theme.accent,
-        () => state.hovered,
-      ),
+      defaultDrawNodeHover: highlightDrawer(() => theme.accent),
       nodeReducer: (node, attributes) => {
         const shown: Partial<NodeAttributes> & { hidden?: boolean; highlighted?: boolean; forceLabel?: boolean; zIndex?: number } = {
           ...attributes,
@@ -94,6 +90,7 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
         return source === centre || target === centre ? { ...attributes, color: theme.accent, size: 1.5, zIndex: 1 } : { ...attributes, hidden: true };
       },
     });
+    placeLabelsFor(renderer, { background: () => theme.background, pointedAt: () => state.hovered });
   } catch (error) {
     // Without WebGL the search box and the lists of links still work.
     stage.classList.add('kg-graph-stage-failed');
@@ -129,7 +126,7 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
     const area = data.areas[attributes.area];
     focusPanel.querySelector('[data-focus-title]')!.replaceChildren(link(slug, attributes.label));
     focusPanel.querySelector('[data-focus-facts]')!.textContent =
-      `${area ? areaName(area.folder) : 'Top level'} · influence ${attributes.rank} of 1000 · ` +
+      `${area ? areaName(area) : 'Top level'} · influence ${attributes.rank} of 1000 · ` +
       `${graph.outDegree(slug)} ${graph.outDegree(slug) === 1 ? 'link' : 'links'}, ${graph.inDegree(slug)} ${graph.inDegree(slug) === 1 ? 'backlink' : 'backlinks'}`;
     const byRank = (slugs: string[]) => slugs.sort((a, b) => graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank'));
     renderNeighbourList(focusPanel.querySelector<HTMLElement>('[data-focus-out]')!, byRank(graph.outNeighbors(slug)), graph, (next) => focus(next));
@@ -217,7 +214,8 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
       const swatch = document.createElement('span');
       swatch.className = 'kg-graph-swatch';
       swatch.dataset.area = String(i);
-      label.append(box, swatch, ` ${areaName(area.folder)} `, count(area.notes));
+      label.append(box, swatch, ` ${areaName(area)} `, count(area.notes));
+      label.title = area.folder;
       item.append(label);
       return item;
     }),
@@ -281,10 +279,6 @@ function link(slug: string, title: string): HTMLAnchorElement {
   anchor.href = noteUrl(slug);
   anchor.textContent = title;
   return anchor;
-}
-
-export function areaName(folder: string): string {
-  return folder === '' ? 'Top level' : folder.split('/').join(' / ');
 }
 
 function count(value: number): HTMLElement {

@@ -2,6 +2,7 @@ import Sigma from 'sigma';
 import { categoryColour, themeColours, type ThemeColours } from './colours.ts';
 import { loadLocalGraph, noteUrl, type NodeAttributes } from './data.ts';
 import { highlightDrawer } from './drawing.ts';
+import { placeLabelsFor } from './labels.ts';
 import { followPointer, followTheme } from './interaction.ts';
 import { placeOnRings } from './rings.ts';
 
@@ -27,8 +28,6 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
   let hoveredNeighbours = new Set<string>();
   const shown = (attributes: NodeAttributes) => attributes.depth <= depth;
   const extent = () => (depth === 2 ? 2.35 : 1.25);
-  // Every neighbour's title when they fit; otherwise sigma picks labels that do not overlap.
-  const forceLabels = () => graph.filterNodes((_node, attributes) => shown(attributes)).length <= 16;
 
   let renderer: Sigma<NodeAttributes>;
   try {
@@ -36,22 +35,19 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
       labelColor: { color: theme.text },
       labelFont: getComputedStyle(section).fontFamily,
       labelSize: 12,
-      labelRenderedSizeThreshold: 0,
       defaultEdgeColor: theme.edge,
       // The page scrolls over the graph: no zooming or dragging to get in its way.
       enableCameraZooming: false,
       enableCameraPanning: false,
       zIndex: true,
-      defaultDrawNodeHover: highlightDrawer(
-        () => theme.accent,
-        () => hovered,
-      ),
+      defaultDrawNodeHover: highlightDrawer(() => theme.accent),
       nodeReducer: (node, attributes) => {
         const base = { ...attributes, color: categoryColour(attributes.area), size: attributes.depth === 2 ? attributes.size * 0.75 : attributes.size };
         if (!shown(attributes)) return { ...base, hidden: true };
-        // The note itself is the page being read: a ring marks it, its title would only cover a neighbour's.
-        if (node === centre && hovered !== centre) return { ...base, label: '', highlighted: true, zIndex: 2 };
-        if (!hovered) return { ...base, forceLabel: attributes.depth === 1 && forceLabels(), zIndex: 1 };
+        // The note itself is the page being read: a ring marks it, and its title is always written.
+        if (node === centre && hovered !== centre) return { ...base, highlighted: true, forceLabel: true, zIndex: 2 };
+        // The note's own neighbours are named before their neighbours, wherever their titles fit (labels.ts).
+        if (!hovered) return { ...base, forceLabel: attributes.depth === 1, zIndex: 1 };
         if (node === hovered) return { ...base, highlighted: true, zIndex: 3 };
         if (hoveredNeighbours.has(node)) return { ...base, forceLabel: true, zIndex: 2 };
         return { ...base, color: theme.faded, label: '', zIndex: 0 };
@@ -69,6 +65,7 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
     renderList();
     return;
   }
+  placeLabelsFor(renderer, { background: () => theme.background, pointedAt: () => hovered });
   // On a touch screen a finger on the graph must still scroll the page: sigma's touch handling (which
   // holds the page still to pan the graph) is off; a tap still reaches the notes as a click.
   renderer.getTouchCaptor().enabled = false;

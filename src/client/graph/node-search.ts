@@ -1,5 +1,5 @@
 import type { GraphViewJson } from '../../garden/graph/view-data.ts';
-import type { NoteGraph } from './data.ts';
+import { areaName, type NoteGraph } from './data.ts';
 
 const SHOWN = 8;
 
@@ -61,8 +61,8 @@ export class NodeSearch {
         title.textContent = this.graph.getNodeAttribute(slug, 'label');
         const area = document.createElement('span');
         area.className = 'kg-graph-option-area';
-        const folder = this.areas[this.graph.getNodeAttribute(slug, 'area')]?.folder ?? '';
-        area.textContent = folder === '' ? 'Top level' : folder;
+        const where = this.areas[this.graph.getNodeAttribute(slug, 'area')];
+        area.textContent = where ? areaName(where) : 'Top level';
         option.append(title, ' ', area);
         option.addEventListener('mousedown', (event) => {
           event.preventDefault();

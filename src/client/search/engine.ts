@@ -7,6 +7,8 @@ interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  /** Where the query's words are in the section, each with its score. */
+  weighted_locations?: { balanced_score: number }[];
 }
 
 interface PagefindResultData {
@@ -142,10 +144,21 @@ async function toHits(response: PagefindResponse | null, limit: number): Promise
     excerpt: result.excerpt,
     area: result.filters.area?.[0],
     tags: result.filters.tag ?? [],
-    sections: result.sub_results
-      .filter((section) => section.url !== result.url && section.title !== result.meta.title)
-      .slice(0, 3),
+    sections: bestSections(result),
   }));
+}
+
+/** Sections shown under a result: the ones that match best, so that a search finds the place in a long note. */
+export const SECTIONS_PER_RESULT = 2;
+
+function bestSections(result: PagefindResultData): SearchHit['sections'] {
+  const score = (section: PagefindSubResult) => (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+  return result.sub_results
+    .filter((section) => section.url !== result.url && section.title !== result.meta.title)
+    .map((section, order) => ({ section, order, score: score(section) }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, SECTIONS_PER_RESULT)
+    .map(({ section }) => ({ title: section.title, url: section.url, excerpt: section.excerpt }));
 }
 
 /** Searches as the reader types: debounced, so that only the last keystroke's search runs. */

@@ -1,11 +1,14 @@
 /**
- * After following a search result (`?highlight=word`), marks the searched words in the note so the
- * reader sees at once why it matched, and scrolls to the first one.
+ * After following a search result (`?highlight=word&highlight=other`, one parameter per word, as
+ * Pagefind writes them), marks every searched word in the note so the reader sees at once why it
+ * matched, then brings the reader to the place the result pointed at: the section of a section
+ * result (`#heading`), else the first marked word.
  */
-export function highlightSearchTerms(root: Element, terms: string[]): void {
-  const words = terms.map((term) => term.trim()).filter((term) => term.length > 1);
-  if (words.length === 0) return;
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+export function highlightSearchTerms(root: Element, terms: string[]): HTMLElement | undefined {
+  const words = [...new Set(terms.map((term) => term.trim()).filter((term) => term.length > 1))];
+  if (words.length === 0) return undefined;
+  // Longest first, so that "note" inside "notes" does not cut the longer match short.
+  const escaped = words.sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const pattern = new RegExp(`(${escaped.join('|')})`, 'giu');
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('script, style, mark, code, pre') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -30,5 +33,17 @@ export function highlightSearchTerms(root: Element, terms: string[]): void {
     });
     node.replaceWith(fragment);
   }
-  first?.scrollIntoView({ block: 'center' });
+  return first;
+}
+
+/**
+ * The browser scrolled to the address's `#section` before the marks were added (and before late
+ * content such as images settled); scroll there again, at once. Without a section, the first mark
+ * is shown in the middle of the window.
+ */
+export function landOnSection(root: Element): void {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (target) target.scrollIntoView({ block: 'start', behavior: 'instant' });
+  else root.querySelector('mark.kg-search-highlight')?.scrollIntoView({ block: 'center', behavior: 'instant' });
 }

@@ -3,11 +3,12 @@ import type { SearchHit } from './engine.ts';
 /**
  * Renders search hits into a listbox and handles ↑ ↓ Enter for it. The reader's focus stays in the
  * search input (the ARIA combobox pattern); the active option is announced through
- * aria-activedescendant. Options hold no links (interactive content inside an option is not
- * allowed): each note and each matching section is an option that navigates when chosen.
+ * aria-activedescendant. Each note and each matching section is an option that is itself a link
+ * (`<a role="option" href>`), so a result opens like any link: a click, a middle click, "open in
+ * new tab", "copy link". The links are left out of the Tab order: the arrows move between them.
  */
 export class ResultsList {
-  private options: { element: HTMLElement; url: string }[] = [];
+  private options: HTMLAnchorElement[] = [];
   private active = -1;
   private readonly list: HTMLElement;
   private readonly input: HTMLInputElement;
@@ -19,7 +20,7 @@ export class ResultsList {
 
   show(hits: SearchHit[]): void {
     this.options = [];
-    this.list.replaceChildren(...hits.flatMap((hit) => this.optionsFor(hit)));
+    this.list.replaceChildren(...hits.map((hit) => this.itemFor(hit)));
     this.input.setAttribute('aria-expanded', String(hits.length > 0));
     this.setActive(this.options.length > 0 ? 0 : -1);
   }
@@ -33,7 +34,8 @@ export class ResultsList {
     if (this.options.length === 0) return false;
     if (event.key === 'ArrowDown') this.setActive((this.active + 1) % this.options.length);
     else if (event.key === 'ArrowUp') this.setActive((this.active - 1 + this.options.length) % this.options.length);
-    else if (event.key === 'Enter' && this.active >= 0) window.location.assign(this.options[this.active]!.url);
+    // A click on the link: Ctrl/⌘ or Shift with Enter open it in a new tab or window, as on any link.
+    else if (event.key === 'Enter' && this.active >= 0) this.options[this.active]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey }));
     else return false;
     event.preventDefault();
     return true;
@@ -41,8 +43,8 @@ export class ResultsList {
 
   private setActive(index: number): void {
     this.active = index;
-    this.options.forEach((option, i) => option.element.setAttribute('aria-selected', String(i === index)));
-    const option = this.options[index]?.element;
+    this.options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    const option = this.options[index];
     if (option) {
       this.input.setAttribute('aria-activedescendant', option.id);
       option.scrollIntoView({ block: 'nearest' });
@@ -51,32 +53,37 @@ export class ResultsList {
     }
   }
 
-  private optionsFor(hit: SearchHit): HTMLElement[] {
+  /** A note and, under it, its best sections: one list item, its options inside. */
+  private itemFor(hit: SearchHit): HTMLLIElement {
+    const item = element('li', 'kg-search-result');
+    item.setAttribute('role', 'none');
     const note = this.option(hit.url, 'kg-search-hit');
-    note.append(Object.assign(element('span', 'kg-search-hit-title'), { textContent: hit.title }));
+    const heading = element('span', 'kg-search-hit-heading');
+    heading.append(Object.assign(element('span', 'kg-search-hit-title'), { textContent: hit.title }));
     const context = [hit.area, ...hit.tags.map((tag) => `#${tag}`)].filter(Boolean).join(' · ');
-    if (context) note.append(Object.assign(element('span', 'kg-search-hit-context'), { textContent: context }));
-    note.append(excerpt(hit.excerpt));
-    const sections = hit.sections.map((section) => {
+    if (context) heading.append(Object.assign(element('span', 'kg-search-hit-context'), { textContent: context }));
+    note.append(heading, excerpt(hit.excerpt));
+    item.append(note);
+    for (const section of hit.sections) {
       const option = this.option(section.url, 'kg-search-hit kg-search-hit-section');
       option.append(Object.assign(element('span', 'kg-search-hit-title'), { textContent: section.title }), excerpt(section.excerpt));
-      return option;
-    });
-    return [note, ...sections];
+      item.append(option);
+    }
+    return item;
   }
 
-  private option(url: string, className: string): HTMLElement {
+  private option(url: string, className: string): HTMLAnchorElement {
     const index = this.options.length;
-    const item = element('li', className);
-    item.id = `kg-search-option-${index}`;
-    item.setAttribute('role', 'option');
-    item.dataset.url = url;
-    item.addEventListener('mousemove', () => {
+    const link = element('a', className);
+    link.href = url;
+    link.id = `${this.list.id || 'kg-search'}-option-${index}`;
+    link.tabIndex = -1;
+    link.setAttribute('role', 'option');
+    link.addEventListener('mousemove', () => {
       if (this.active !== index) this.setActive(index);
     });
-    item.addEventListener('click', () => window.location.assign(url));
-    this.options.push({ element: item, url });
-    return item;
+    this.options.push(link);
+    return link;
   }
 }
 
@@ -91,11 +98,11 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
  * document and only its text and marks are copied, so nothing else can reach the page.
  */
 export function excerpt(html: string): HTMLElement {
-  const paragraph = element('p', 'kg-search-hit-excerpt');
+  const text = element('span', 'kg-search-hit-excerpt');
   const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
   for (const node of parsed.childNodes) {
-    if (node.nodeName === 'MARK') paragraph.append(Object.assign(element('mark'), { textContent: node.textContent ?? '' }));
-    else paragraph.append(node.textContent ?? '');
+    if (node.nodeName === 'MARK') text.append(Object.assign(element('mark'), { textContent: node.textContent ?? '' }));
+    else text.append(node.textContent ?? '');
   }
-  return paragraph;
+  return text;
 }

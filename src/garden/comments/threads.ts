@@ -44,13 +44,13 @@ export function addressTerm(slug: Slug): string {
 }
 
 /**
- * Assigns a thread to each note, in the given order (path order, as the index keeps them). The
- * first note to claim an id keeps it; a later note with the same id (usually a copied file) gets
- * its address instead, so that it never shows the other note's thread.
+ * Assigns a thread to each note. An id that several notes claim belongs to the note in `owners`
+ * (the one that had it first, src/garden/ids.ts), else to the first in the given order; the other
+ * notes (usually a copied file) get their address instead, so that they never show its thread.
  */
-export function planCommentThreads(notes: Iterable<ThreadSubject>): CommentThreadPlan {
+export function planCommentThreads(notes: Iterable<ThreadSubject>, owners: ReadonlyMap<string, ContentPath> = new Map()): CommentThreadPlan {
   const plan: CommentThreadPlan = { threads: new Map(), withoutId: [], duplicateId: [], optedOut: [] };
-  const holders = new Map<string, ContentPath>();
+  const holders = new Map<string, ContentPath>(owners);
   for (const note of notes) {
     if (note.frontmatter.comments === false) {
       plan.optedOut.push(note.path);
@@ -58,7 +58,7 @@ export function planCommentThreads(notes: Iterable<ThreadSubject>): CommentThrea
     }
     const id = note.frontmatter.id;
     const holder = id === undefined ? undefined : holders.get(id);
-    if (id !== undefined && holder === undefined) {
+    if (id !== undefined && (holder === undefined || holder === note.path)) {
       holders.set(id, note.path);
       plan.threads.set(note.slug, { term: id, keyedBy: 'id' });
       continue;
@@ -77,7 +77,7 @@ export function commentThreadPlan(garden: Garden): CommentThreadPlan | undefined
   if (!garden.config.comments) return undefined;
   let plan = plans.get(garden);
   if (!plan) {
-    plan = planCommentThreads(garden.index.bySlug.values());
+    plan = planCommentThreads(garden.index.bySlug.values(), garden.idOwners);
     plans.set(garden, plan);
   }
   return plan;

@@ -1,5 +1,6 @@
 import type { GardenIndex } from '../index/build.ts';
-import type { Slug } from '../types.ts';
+import { isFolderPage, slugifySegment } from '../slug.ts';
+import { asSlug, type Slug } from '../types.ts';
 import type { GardenGraph } from './garden-graph.ts';
 import type { Point } from './layout.ts';
 
@@ -18,8 +19,9 @@ const LOCAL_DIR = `${GRAPH_DATA_DIR}/local`;
 
 export interface GraphViewJson {
   version: 1;
-  /** Areas (see areas.ts), largest first: the first ones get the distinct colours. */
-  areas: { folder: string; notes: number }[];
+  /** Areas (see areas.ts), largest first: the first ones get the distinct colours. `title` is what
+   * readers see: the title of the folder's own page, else the folder's name (`''` at the top). */
+  areas: { folder: string; title: string; notes: number }[];
   /** Tags, most used first. */
   tags: { name: string; notes: number }[];
   nodes: {
@@ -58,7 +60,7 @@ export function graphViewJson(index: GardenIndex, garden: GardenGraph, positions
   });
   return {
     version: 1,
-    areas: garden.areas.areas.map((area) => ({ folder: area.folder, notes: area.notes })),
+    areas: garden.areas.areas.map((area) => ({ folder: area.folder, title: folderTitle(index, area.folder), notes: area.notes })),
     tags,
     nodes: {
       slug: notes.map((note) => note.slug),
@@ -71,6 +73,13 @@ export function graphViewJson(index: GardenIndex, garden: GardenGraph, positions
     },
     edges,
   };
+}
+
+/** A folder as readers know it: the title of its `index.md` or `README.md`, else its name. */
+export function folderTitle(index: GardenIndex, folder: string): string {
+  if (folder === '') return '';
+  const page = index.bySlug.get(asSlug(folder.split('/').map(slugifySegment).join('/')));
+  return page && isFolderPage(page.path) ? page.title : folder.slice(folder.lastIndexOf('/') + 1);
 }
 
 /** How many notes a local graph shows at most: it must stay small and readable on any note. */

@@ -62,11 +62,15 @@ export interface LoggedCommit {
   changes: { status: string; path: string; from?: string }[];
 }
 
-const RECORD = '\x1e';
-const FIELD = '\x1f';
-
-/** The arguments of the one `git log` pass; `--relative` run from the content folder makes every
- * path content-relative and limits the log to that folder. */
+/**
+ * The one `git log` pass. Every field is separated by NUL (`%x00`, and `-z` for the file names),
+ * the one byte git cannot store in a name, an e-mail address, a subject or a path: an author name
+ * holding any other separator (`\x1e`, `\x1f`, a newline) cannot forge a field. A commit starts
+ * with two NULs (an empty field, which no hash, status or path can be), then its hash, date and
+ * author; then come its changes, `status NUL path NUL` (two paths for a rename or copy).
+ * `--relative` run from the content folder makes every path content-relative and limits the log
+ * to that folder.
+ */
 export const GIT_LOG_ARGS = [
   'log',
   '-z',
@@ -74,7 +78,7 @@ export const GIT_LOG_ARGS = [
   '-M',
   '--no-merges',
   '--relative',
-  `--format=${RECORD}%H${FIELD}%cI${FIELD}%aN`,
+  '--format=%x00%x00%H%x00%cI%x00%aN',
   '--',
   '.',
 ] as const;
@@ -97,20 +101,24 @@ export async function readGardenHistory(contentDir: string): Promise<GardenHisto
   return { repository, shallow, ...historyFromCommits(parseGitLog(log)) };
 }
 
-/** Parses the NUL-separated output of `git log -z --name-status` in the format of `GIT_LOG_ARGS`. */
+/** Parses the NUL-separated output of `git log` with `GIT_LOG_ARGS` (see there for its shape). */
 export function parseGitLog(output: Buffer | string): LoggedCommit[] {
-  const text = typeof output === 'string' ? output : output.toString('utf8');
+  const tokens = (typeof output === 'string' ? output : output.toString('utf8')).split('\0');
   const commits: LoggedCommit[] = [];
-  for (const record of text.split(RECORD)) {
-    if (record === '') continue;
-    const headerEnd = record.indexOf('\0');
-    const header = headerEnd === -1 ? record : record.slice(0, headerEnd);
-    const [hash = '', date = '', author = ''] = header.split(FIELD);
-    const tokens = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+  let i = 0;
+  while (i < tokens.length) {
+    // Empty fields between commits (the two NULs that start each one); nothing else is empty.
+    if (tokens[i] === '') {
+      i++;
+      continue;
+    }
+    const hash = tokens[i++] ?? '';
+    const date = tokens[i++] ?? '';
+    const author = tokens[i++] ?? '';
     const changes: LoggedCommit['changes'] = [];
-    for (let i = 0; i < tokens.length; ) {
-      const status = tokens[i++] ?? '';
-      if (status === '') continue;
+    while (i < tokens.length && tokens[i] !== '') {
+      // git puts a newline between a commit's header and its first change.
+      const status = tokens[i++]!.replace(/^\n/, '');
       if (status[0] === 'R' || status[0] === 'C') {
         const from = tokens[i++] ?? '';
         const path = tokens[i++] ?? '';

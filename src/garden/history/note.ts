@@ -1,4 +1,4 @@
-import type { GardenConfig } from '../config.ts';
+import type { GardenConfig, RepositoryConfig } from '../config.ts';
 import type { IndexedNote } from '../index/build.ts';
 import type { ContentPath } from '../types.ts';
 import type { Contributor, GardenHistory } from './history.ts';
@@ -41,14 +41,20 @@ export interface RepositoryLinks {
 }
 
 /**
- * Links to a note's file on the repository's website, or `undefined` when the repository is not
- * configured or the content folder's place in it is unknown (no links rather than wrong links).
+ * Links to a note's file on the repository's website, or `undefined` when no repository is
+ * configured. The content folder's place in the repository is `repository.contentPath`, else what
+ * git says, else where the project keeps it (see `assumedContentPath`): a site built from a copy
+ * without `.git` (a CI cache, an archive) still has its edit links.
  */
 export function repositoryLinks(config: GardenConfig, history: GardenHistory | undefined, path: ContentPath): RepositoryLinks | undefined {
   const repository = config.repository;
   if (!repository) return undefined;
-  const contentPath = repository.contentPath ?? history?.repository.prefix;
-  if (contentPath === undefined) return undefined;
+  const contentPath = contentPathInRepository(repository, history);
   const file = [...(contentPath ? contentPath.split('/') : []), ...path.split('/')].map(encodeURIComponent).join('/');
   return { edit: `${repository.editUrl}/${file}`, history: `${repository.historyUrl}/${file}` };
+}
+
+/** The content folder's path inside the repository (see `repositoryLinks`); `''` is its root. */
+export function contentPathInRepository(repository: RepositoryConfig, history: GardenHistory | undefined): string {
+  return repository.contentPath ?? history?.repository.prefix ?? repository.assumedContentPath;
 }

@@ -3,15 +3,18 @@ import { namesAFile } from '../../../plugins/render/attachments.ts';
 import { isDangerousScheme, removedScheme } from '../../../plugins/render/url-safety.ts';
 import type { InlineTagPolicy } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { NoteSource, ScanResult } from '../scan/scan.ts';
+import type { KeyPositions, NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
-import { slugForNotePath, slugForTag } from '../slug.ts';
+import { LIMITS } from '../limits.ts';
+import { shortenedNameWarning } from '../output/name-length.ts';
+import { slugForNotePath, slugForTag, unfittedSlug } from '../slug.ts';
 import type { ContentPath, Slug } from '../types.ts';
 import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
 import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from './facts.ts';
 import { parseNote } from './parse-note.ts';
+import { checkNoteQuantities, tagPagesOf } from './quantities.ts';
 import { Resolver, type ResolvableNote, type Resolution } from './resolver.ts';
 
 export interface IndexedNote {
@@ -27,6 +30,8 @@ export interface IndexedNote {
   /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
   language: string;
   facts: NoteFacts;
+  /** Where its frontmatter writes `id`, `tags` and `aliases`, for messages about them. */
+  keyPositions: KeyPositions;
   /**
    * The note's Markdown tree. Parsed once, by the index stage in this thread, or by a parallel
    * worker that keeps it for rendering; in the latter case it is parsed again here only if asked for.
@@ -79,8 +84,16 @@ export interface GardenIndex {
   tags: Map<string, TagEntry>;
   /** Attachments that published notes link to or embed: the only files copied into the site. */
   attachmentsUsed: Set<ContentPath>;
+  /**
+   * The garden's own `404.md` (handbooks published with Jekyll have one): shown as the body of the
+   * page not found, above the garden's suggestions; never a page of its own.
+   */
+  notFoundNote?: IndexedNote | undefined;
   diagnostics: Diagnostic[];
 }
+
+/** The slug of `404.md` (or `404/index.md`): the body of the page not found (see `notFoundNote`). */
+export const NOT_FOUND_SLUG = '404' as Slug;
 
 /** Top-level URL segments that belong to the garden's own pages. */
 export const RESERVED_SLUGS = new Set(['tags', 'search', 'graph', 'recent', 'health', 'folders', '404', '_astro', 'pagefind', 'graph.json', 'feed.xml', 'rss.xml', 'sitemap.xml']);
@@ -110,14 +123,29 @@ export function buildIndex(
 ): GardenIndex {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
   const countsAsTag = inlineTagRule(options.inlineTags ?? true, scan.notes);
-  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body), countsAsTag));
+  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body), countsAsTag, diagnostics));
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(notes.map((note) => [note.path, note]));
 
   const bySlug = new Map<Slug, IndexedNote>();
-  const ids = new Map<string, IndexedNote>();
+  const tagPages = new Set<string>();
+  let notFoundNote: IndexedNote | undefined;
   for (const note of notes) {
     if (!note.published) continue;
+    if (note.slug === NOT_FOUND_SLUG && !notFoundNote) {
+      // Not published at /404/ (the address of the page it becomes part of), and so out of the
+      // graph, search and feeds; rendered by that page like any note.
+      note.published = false;
+      notFoundNote = note;
+      diagnostics.push({
+        file: note.path,
+        severity: 'info',
+        rule: 'not-found-page',
+        message: 'This note is shown on the page not found (404.html), above the garden\'s suggestions, rather than as a page of its own.',
+      });
+      continue;
+    }
+    if (!claimTagPages(note, tagPages, diagnostics)) continue;
     const topSegment = note.slug.split('/')[0] ?? '';
     if (RESERVED_SLUGS.has(topSegment)) {
       note.published = false;
@@ -142,20 +170,8 @@ export function buildIndex(
       });
       continue;
     }
+    // Two notes with one id are decided once the git history is read (src/garden/ids.ts).
     bySlug.set(note.slug, note);
-    const id = note.frontmatter.id;
-    if (id !== undefined) {
-      const holder = ids.get(id);
-      if (holder) {
-        diagnostics.push({
-          file: note.path,
-          severity: 'error',
-          rule: 'duplicate-id',
-          message: `The id \`${id}\` is already used by ${holder.path}; ids must be unique.`,
-          hint: 'Give this note a new id (run `npx garden new` to get one) or remove the line.',
-        });
-      } else ids.set(id, note);
-    }
   }
 
   const resolver = reuse?.resolver ?? new Resolver(notes.map(resolvable), scan.attachments.map((attachment) => attachment.path));
@@ -173,6 +189,10 @@ export function buildIndex(
       note.facts.links.map((link) => ({ ...link, resolution: resolver.resolve(note.path, link.target) }));
     outgoing.set(note.path, links);
     for (const link of links) diagnostics.push(...diagnoseLink(note, link, byPath));
+    if (note === notFoundNote) {
+      // Its page shows its images; it adds nothing to the graph.
+      for (const { resolution } of links) if (resolution.kind === 'attachment') attachmentsUsed.add(resolution.path);
+    }
     if (!note.published) continue;
     for (const link of links) {
       const { resolution } = link;
@@ -202,7 +222,7 @@ export function buildIndex(
 
   const bodies = new Map(scan.notes.map((source) => [source.path, source.body]));
   diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath, (path) => bodies.get(path) ?? ''));
-  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, diagnostics };
+  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, notFoundNote, diagnostics };
 }
 
 /** What the resolver knows of a note: the parts of it a link can name. */
@@ -231,12 +251,38 @@ function unresolvedName(link: LinkOccurrence): string {
   return link.target.form === 'name' ? link.target.name : link.target.url.replace(/[#?].*$/, '');
 }
 
-function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root | undefined }, countsAsTag: (tag: string) => boolean): IndexedNote {
-  const { facts } = parsed;
+function indexNote(
+  source: NoteSource,
+  parsed: { facts: NoteFacts; tree?: Root | undefined },
+  countsAsTag: (tag: string) => boolean,
+  diagnostics: Diagnostic[],
+): IndexedNote {
+  let { facts } = parsed;
   let tree = parsed.tree;
   const slug = slugForNotePath(source.path);
-  const inlineTags = uniqueCaseInsensitive(facts.inlineTags.filter(countsAsTag));
-  const tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...inlineTags]);
+  let inlineTags = uniqueCaseInsensitive(facts.inlineTags.filter(countsAsTag));
+  let tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...inlineTags]);
+  let published = !source.unpublished;
+  const beyond = checkNoteQuantities({ tags, aliases: source.frontmatter.aliases ?? [], facts });
+  if (beyond) {
+    // Refused like a note beyond a text limit: nothing of it reaches the garden (its links are not
+    // even resolved), so that what it holds costs nothing more.
+    const { rule, message, hint } = beyond;
+    const at = beyond.at ?? (rule === 'tags-too-many' ? source.keyPositions?.tags : rule === 'aliases-too-many' ? source.keyPositions?.aliases : undefined);
+    diagnostics.push({ file: source.path, ...(at ? { at } : {}), severity: 'error', rule, message: `${message} The note is not published.`, hint });
+    facts = { ...EMPTY_FACTS, firstHeading: facts.firstHeading };
+    tree = { type: 'root', children: [] };
+    tags = [];
+    inlineTags = [];
+    published = false;
+  } else if (published) {
+    const shortened = shortenedNameWarning(source.path, 'address', unfittedSlug(source.path), slug);
+    if (shortened) diagnostics.push(shortened);
+    for (const tag of tags) {
+      const warning = shortenedNameWarning(source.path, `tag #${tag}`, unfittedSlug(tag, 'path'), slugForTag(tag));
+      if (warning) diagnostics.push(warning);
+    }
+  }
   return {
     path: source.path,
     slug,
@@ -244,15 +290,41 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
     frontmatter: source.frontmatter,
     tags,
     inlineTags,
-    published: !source.unpublished,
+    published,
     language: source.frontmatter.lang ?? facts.detectedLanguage ?? DEFAULT_LANGUAGE,
     facts,
+    keyPositions: source.keyPositions ?? {},
     get tree() {
       tree ??= parseNote(source.body).tree;
       return tree;
     },
     hash: source.hash,
   };
+}
+
+const EMPTY_FACTS: NoteFacts = { headings: [], blockIds: [], blocks: [], codeLanguages: [], htmlAnchors: [], inlineTags: [], links: [], words: 0 };
+
+/**
+ * Adds the tag pages a note's tags make to the garden's, unless that would take the garden past
+ * `LIMITS.maxTagPages`: then the note is not published (notes are taken in path order).
+ */
+function claimTagPages(note: IndexedNote, claimed: Set<string>, diagnostics: Diagnostic[]): boolean {
+  const pages = tagPagesOf(note.tags, LIMITS.maxTagsPerNote);
+  let added = 0;
+  for (const page of pages) if (!claimed.has(page)) added++;
+  if (claimed.size + added > LIMITS.maxTagPages) {
+    note.published = false;
+    diagnostics.push({
+      file: note.path,
+      severity: 'error',
+      rule: 'tag-pages-too-many',
+      message: `The garden already has ${claimed.size.toLocaleString('en')} tag pages; this note's tags would add ${added.toLocaleString('en')}, more than the ${LIMITS.maxTagPages.toLocaleString('en')} a garden may have. The note is not published.`,
+      hint: 'Use tags the garden already has, or fewer tags: notes with many one-off tags fill the garden with pages nobody visits.',
+    });
+    return false;
+  }
+  for (const page of pages) claimed.add(page);
+  return true;
 }
 
 /** `guides/How to write.md` → `How to write`; `guides/index.md` → `guides`; `index.md` → `Home`. */

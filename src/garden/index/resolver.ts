@@ -21,7 +21,8 @@ export type AnchorResolution =
 export type Resolution =
   | { kind: 'note'; path: ContentPath; anchor?: AnchorResolution | undefined; ambiguous?: ContentPath[] | undefined }
   | { kind: 'self'; anchor: AnchorResolution }
-  | { kind: 'attachment'; path: ContentPath; ambiguous?: ContentPath[] | undefined }
+  /** `refused`: the file exists but is not published (attachments/publish.ts): shown as plain text. */
+  | { kind: 'attachment'; path: ContentPath; ambiguous?: ContentPath[] | undefined; refused?: true | undefined }
   | { kind: 'external' }
   /** A root-absolute path that names no file in the garden, such as `/search/`: left as it is. */
   | { kind: 'site'; url: string }

@@ -132,6 +132,7 @@ function worldData(garden: Garden, urls: SiteUrls): WorldData {
       aliases: note.frontmatter.aliases ?? [],
     })),
     attachments: [...garden.index.resolver.attachmentPaths()],
+    publishedAttachments: [...garden.index.attachmentsUsed],
     codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
 }

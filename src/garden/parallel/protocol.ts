@@ -28,6 +28,8 @@ export interface WorldData {
     aliases: readonly string[];
   }[];
   attachments: ContentPath[];
+  /** The attachments that are published (copied into the site); links to the others are plain text. */
+  publishedAttachments: ContentPath[];
   codeLanguages: string[];
 }
 

@@ -57,7 +57,7 @@ function summarize(index: GardenIndex, resolution: Resolution): string {
     case 'self':
       return `self|${resolution.anchor.found ? resolution.anchor.id : `?${resolution.anchor.wanted}`}`;
     case 'attachment':
-      return `attachment|${resolution.path}`;
+      return `attachment|${resolution.path}|${index.attachmentsUsed.has(resolution.path) ? 'published' : 'refused'}`;
     case 'site':
       return `site|${resolution.url}`;
     case 'missing':

@@ -79,6 +79,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
 async function buildWorld(data: WorldData): Promise<RenderWorld> {
   const notes = new Map(data.notes.map((note) => [note.path, note]));
   const resolver = new Resolver(data.notes, data.attachments);
+  const publishedAttachments = new Set(data.publishedAttachments);
   const highlighter = await loadCodeHighlighter(data.codeLanguages);
   return {
     resolver,
@@ -98,6 +99,7 @@ async function buildWorld(data: WorldData): Promise<RenderWorld> {
         },
       };
     },
+    attachmentPublished: (attachment) => publishedAttachments.has(attachment),
     highlighter,
     urls: new SiteUrls(data.base),
   };

@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config.ts';
-import { compareDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import { compareDiagnostics, type Diagnostic, type SourcePoint } from '../diagnostics.ts';
 import { checkNoteText, LIMITS } from '../limits.ts';
 import { slugForAttachmentPath } from '../slug.ts';
 import { asContentPath, type ContentPath } from '../types.ts';
 import { Suggester } from '../suggest.ts';
 import { frontmatterKeyLocator, splitFrontmatter, type SplitNote } from './frontmatter.ts';
 import { frontmatterFields, KNOWN_FOREIGN_KEYS, type Frontmatter, type FrontmatterField } from './schema.ts';
+import { confusableNames } from './confusables.ts';
 import { obsidianIgnoredPaths } from './obsidian.ts';
 import { decodeUtf8 } from './read.ts';
 import { findBidiControl, findControlCharacter, replaceControlCharacters, unsafeNameReason, visibleName } from './characters.ts';
@@ -29,7 +30,11 @@ export interface NoteSource {
   refused?: boolean;
   /** A hash of the file's bytes, the key of every cache. */
   hash: string;
+  /** Where the frontmatter's `id`, `tags` and `aliases` are written, for messages about them. */
+  keyPositions?: KeyPositions;
 }
+
+export type KeyPositions = Partial<Record<'id' | 'tags' | 'aliases', SourcePoint>>;
 
 /** Any other file: a candidate attachment, published only when a published note links to it. */
 export interface AttachmentSource {
@@ -81,6 +86,7 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   const ignored = new Set([...config.ignoredPaths, ...(await obsidianIgnoredPaths(config.contentDir))]);
   const files: { path: ContentPath; absolutePath: string }[] = [];
   await walk(config.contentDir, '', ignored, files, result.diagnostics);
+  await reportTemplateLinks(config, result.diagnostics);
 
   const notes = await mapWithConcurrency(
     files,
@@ -105,6 +111,7 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
   for (const note of notes) if (note) result.notes.push(note);
   result.attachments.sort((a, b) => (a.path < b.path ? -1 : 1));
   result.attachments = withoutAddressCollisions(result.attachments, result.diagnostics);
+  result.diagnostics.push(...confusableNames([...result.notes, ...result.attachments].map((file) => file.path)));
   // Files are read concurrently: problems arrive in the order reads finish. Sorted, every scan of
   // the same folder reports the same way.
   result.diagnostics.sort(compareDiagnostics);
@@ -193,6 +200,28 @@ async function walk(
   }
 }
 
+/**
+ * The templates folder is never published, but `garden new` copies its files into new notes: a
+ * symbolic link there (to a key, say) would copy what it points at. `garden new` refuses to follow
+ * one; the check reports them, so that such a pull request fails.
+ */
+async function reportTemplateLinks(config: Pick<GardenConfig, 'contentDir' | 'templatesDir'>, diagnostics: Diagnostic[]): Promise<void> {
+  const folder = await fs.lstat(config.templatesDir).catch(() => undefined);
+  if (!folder) return;
+  // A linked templates folder is reported itself, and not read.
+  const entries = folder.isSymbolicLink() ? [] : await fs.readdir(config.templatesDir, { recursive: true, withFileTypes: true });
+  const links = folder.isSymbolicLink() ? [config.templatesDir] : entries.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
+  for (const link of links.sort()) {
+    diagnostics.push({
+      file: asContentPath(path.relative(config.contentDir, link).split(path.sep).join('/').normalize('NFC')),
+      severity: 'error',
+      rule: 'symlink',
+      message: 'Symbolic links in the templates folder are not followed: `garden new` would copy what they point at into a new note.',
+      hint: 'Replace the link with the template file itself.',
+    });
+  }
+}
+
 /** `O_NOFOLLOW`: a file swapped for a symbolic link after the folder was listed is not opened. */
 const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0);
 
@@ -248,7 +277,12 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
     frontmatter.publish === false ||
     flagsUnreadable ||
     (split.data === undefined && looksUnpublished(split.rawFrontmatter));
-  return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash };
+  const keyPositions: KeyPositions = {};
+  const locate = frontmatterKeyLocator(split);
+  for (const [rawKey, key] of Object.entries(POSITIONED_KEYS)) {
+    if (split.data && Object.hasOwn(split.data, rawKey)) keyPositions[key] = locate(rawKey);
+  }
+  return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash, keyPositions };
 }
 
 /** The invisible characters a note is checked for (scan/characters.ts), and how each is reported. */
@@ -286,6 +320,9 @@ function checkCharacters(path: ContentPath, text: string, diagnostics: Diagnosti
   }
   return findControlCharacter(text) ? replaceControlCharacters(text) : text;
 }
+
+/** The frontmatter keys whose position is kept (`tag` and `alias` are read as `tags` and `aliases`). */
+const POSITIONED_KEYS: Record<string, keyof KeyPositions> = { id: 'id', tags: 'tags', tag: 'tags', aliases: 'aliases', alias: 'aliases' };
 
 const knownFieldNames = Object.keys(frontmatterFields) as FrontmatterField[];
 const fieldSuggester = new Suggester(knownFieldNames);

@@ -1,0 +1,28 @@
+import type { IndexedNote } from '../garden/index/build.ts';
+import { renderNote } from '../garden/render.ts';
+import { siteState } from './store.ts';
+
+export interface NotFoundView {
+  title: string;
+  /** The garden's own `404.md`, rendered through the pipeline like every note (safe HTML); `undefined` without one. */
+  note?: { source: IndexedNote; html: string; hasDiagram: boolean } | undefined;
+}
+
+const DEFAULT_TITLE = 'This page does not exist';
+
+/**
+ * What the page not found shows above the garden's own help: the vault's `404.md` when it has one
+ * (its title from the frontmatter or its opening `# heading`; not "404", the file's name).
+ */
+export function notFoundView(): NotFoundView {
+  const { garden, urls } = siteState();
+  const source = garden.index.notFoundNote;
+  if (!source) return { title: DEFAULT_TITLE };
+  const { html, hasDiagram } = renderNote(garden, source, urls, { liftTitle: true });
+  const named = source.frontmatter.title !== undefined || source.title !== fileName(source.path);
+  return { title: named ? source.title : DEFAULT_TITLE, note: { source, html, hasDiagram } };
+}
+
+function fileName(path: string): string {
+  return path.replace(/^.*\//, '').replace(/\.md$/i, '');
+}

@@ -1,0 +1,19 @@
+import type { IndexedNote } from '../garden/index/build.ts';
+import { repositoryLinks } from '../garden/history/note.ts';
+import { commentThreadOf } from './comments.ts';
+import { siteState } from './store.ts';
+
+/** What a reader can do with a note, shown beside its title: edit it, read its history, join its discussion. */
+export interface NoteActionsView {
+  /** The repository's web editor for the note's file: whenever a repository is configured. */
+  edit?: string | undefined;
+  history?: string | undefined;
+  /** The anchor of the note's comment thread at the end of the page, when it has one. */
+  comments?: string | undefined;
+}
+
+export function noteActions(note: IndexedNote): NoteActionsView {
+  const { garden } = siteState();
+  const links = repositoryLinks(garden.config, garden.history, note.path);
+  return { edit: links?.edit, history: links?.history, comments: commentThreadOf(note) ? '#kg-comments' : undefined };
+}
