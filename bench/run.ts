@@ -7,6 +7,9 @@
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
  *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
  *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
+ *   npm run bench -- --limits              the largest value of every limited quantity (src/garden/limits.ts)
+ *                                          in a generated garden of 50,000 notes (or --sizes, or --content),
+ *                                          next to its limit (docs/security.md, "Limits")
  *   npm run bench -- --graph               the graph benchmark: layout time and graph.json size for a
  *                                          generated garden of 10,000 notes and ~50,000 links (or --sizes,
  *                                          or --content), without building a site
@@ -31,6 +34,7 @@ import { unified } from 'unified';
 import { generateGarden } from './generate.ts';
 import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
 import { benchGraph, formatGraphBench, type GraphBenchResult } from './graph.ts';
+import { benchLimits, formatLimitsBench, type LimitsBenchResult } from './limits.ts';
 import { benchSearch, formatSearchBench, type SearchBenchResult } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -80,6 +84,7 @@ const { values } = parseArgs({
     search: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
+    limits: { type: 'boolean', default: false },
     query: { type: 'string', default: 'onboarding' },
   },
 });
@@ -89,6 +94,7 @@ const results: GardenResult[] = [];
 let searchResult: SearchBenchResult | undefined;
 const devResults: DevBenchResult[] = [];
 const graphResults: (GraphBenchResult & { garden: string })[] = [];
+const limitsResults: (LimitsBenchResult & { garden: string })[] = [];
 let failed = false;
 
 if (values.dev) {
@@ -106,6 +112,20 @@ if (values.dev) {
   const notePage = path.relative(dist, pageWeight(dist).page ? path.join(dist, pageWeight(dist).page) : dist).replace(/index\.html$/, '');
   searchResult = await benchSearch(dist, values.query!, `/${notePage}`);
   console.log(formatSearchBench(path.basename(content), searchResult));
+} else if (values.limits) {
+  const gardens = values.content
+    ? [{ dir: path.resolve(values.content), label: path.basename(values.content) }]
+    : (values.sizes ?? '50000').split(',').map((size) => {
+        const dir = path.join(workDir, `garden-${size}`);
+        const generated = generateGarden(dir, { notes: Number(size), seed: Number(values.seed) });
+        console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
+        return { dir, label: `generated-${size}` };
+      });
+  for (const { dir, label } of gardens) {
+    const result = await benchLimits(dir);
+    limitsResults.push({ garden: label, ...result });
+    console.log(formatLimitsBench(label, result));
+  }
 } else if (values.graph) {
   const gardens = values.content
     ? [{ dir: path.resolve(values.content), label: path.basename(values.content) }]
@@ -137,7 +157,7 @@ mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   resultFile,
-  JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(graphResults.length > 0 ? { graph: graphResults } : {}), ...(devResults.length > 0 ? { dev: devResults } : {}) }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(graphResults.length > 0 ? { graph: graphResults } : {}), ...(limitsResults.length > 0 ? { limits: limitsResults } : {}), ...(devResults.length > 0 ? { dev: devResults } : {}) }, null, 2),
 );
 console.log(`\nwritten ${path.relative(root, resultFile)}`);
 rmSync(workDir, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -9,13 +8,14 @@ import { VFile } from 'vfile';
 import type { RenderContext } from './render/context.ts';
 import { rehypeCode } from './render/rehype-code.ts';
 import { rehypeMath } from './render/rehype-math.ts';
+import { listItemHandler } from './render/list-item.ts';
 import { remarkAnchors } from './render/remark-anchors.ts';
 import { remarkCallouts } from './render/remark-callouts.ts';
 import { remarkEmbeds } from './render/remark-embeds.ts';
 import { remarkGardenLinks } from './render/remark-links.ts';
 import { rehypeScrollable } from './render/rehype-scrollable.ts';
 import { remarkTasks } from './render/remark-tasks.ts';
-import { rehypeMarkGenerated, rehypeUntrustedHtml } from './render/rehype-untrusted-html.ts';
+import { rehypeRawHtml } from './render/rehype-untrusted-html.ts';
 import { sanitizeSchema } from './render/sanitize-schema.ts';
 
 export type { RenderContext } from './render/context.ts';
@@ -27,9 +27,10 @@ export type { RenderContext } from './render/context.ts';
  *    through these three steps with its own note's context), links resolved, anchors placed;
  * 2. remark, the rest of the dialect: callouts, task statuses;
  * 3. mdast → hast, keeping raw HTML as raw nodes; formulas typeset, code highlighted;
- * 4. our elements marked, raw HTML parsed, untrusted ids namespaced, raw links resolved, elements
- *    only the garden may generate (frames, players, MathML, icons) dropped from raw HTML; code
- *    blocks and tables that scroll sideways made reachable by keyboard;
+ * 4. when the note has raw HTML: our elements marked, raw HTML parsed, untrusted ids namespaced,
+ *    raw links resolved, elements only the garden may generate (frames, players, MathML, icons)
+ *    dropped from raw HTML; then code blocks and tables that scroll sideways made reachable by
+ *    keyboard;
  * 5. the sanitizer, last, so nothing after it can reintroduce unsafe markup.
  */
 const processor = unified()
@@ -38,12 +39,10 @@ const processor = unified()
   .use(remarkAnchors)
   .use(remarkCallouts)
   .use(remarkTasks)
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemHandler() } })
   .use(rehypeMath)
   .use(rehypeCode)
-  .use(rehypeMarkGenerated)
-  .use(rehypeRaw)
-  .use(rehypeUntrustedHtml)
+  .use(rehypeRawHtml)
   .use(rehypeScrollable)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)

@@ -22,6 +22,9 @@ export interface RenderContext {
    */
   embedded?: boolean | undefined;
   resolve(target: LinkTarget): Resolution;
+  /** Whether an inline `#tag` of this note counts as a tag (the garden's `tags.inline` option); one
+   * that does not stays text. */
+  isTag(name: string): boolean;
   /** A note's published state and title; `undefined` when there is no such note. */
   note(path: ContentPath): { title: string; published: boolean } | undefined;
   /** What embedding a published note needs; `undefined` for a draft or a missing note. */

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { contextOf } from './context.ts';
@@ -14,6 +16,30 @@ import { GARDEN_ONLY_ELEMENTS, GARDEN_ONLY_PROPERTIES, GENERATED_LINK_CLASSES } 
 const TRUST_MARK = randomUUID();
 const MARK_PROPERTY = 'dataGardenTrust';
 const CLOBBER_PREFIX = 'user-content-';
+
+/**
+ * Raw HTML written in the note, parsed and made safe: our elements marked, the raw HTML parsed
+ * (rehype-raw), then the elements that came from it handled (rehypeUntrustedHtml). A note without
+ * raw HTML skips all three: then every element is ours and there is nothing to parse, and parsing
+ * a whole page again through an HTML parser is the costliest step of rendering a long note.
+ */
+export function rehypeRawHtml(this: Processor) {
+  const mark = rehypeMarkGenerated();
+  const parse = rehypeRaw.call(this);
+  const handle = rehypeUntrustedHtml();
+  return (tree: Root, file: VFile): Root => {
+    if (!containsRaw(tree)) return tree;
+    mark(tree);
+    const parsed = parse(tree, file);
+    handle(parsed, file);
+    return parsed;
+  };
+}
+
+function containsRaw(node: Root | RootContent): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some(containsRaw);
+}
 
 /** Runs before rehype-raw: marks every element that exists at that point as ours. */
 export function rehypeMarkGenerated() {

@@ -1,7 +1,7 @@
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { SKIP, visitParents } from 'unist-util-visit-parents';
-import { blockIdOf, blockTargetOf, removeBlockMarker } from '../blocks.ts';
+import { SKIP, visit } from 'unist-util-visit';
+import { findBlockMarks, removeBlockMarkers } from '../blocks.ts';
 import { contextOf } from './context.ts';
 import { isRendered } from './element.ts';
 
@@ -27,22 +27,16 @@ export function remarkAnchors() {
       headings = headings.slice(1);
     }
     let headingIndex = 0;
-    const emptied: { paragraph: Nodes; parent: Parents }[] = [];
-    visitParents(tree, (node, ancestors) => {
+    visit(tree, (node) => {
       if (isRendered(node)) return SKIP;
       if (node.type === 'heading') {
         const heading = headings[headingIndex++];
         if (heading && !embedded) setId(node, heading.id);
-      } else if (node.type === 'paragraph') {
-        const id = blockIdOf(node);
-        if (!id) return undefined;
-        const parent = ancestors.at(-1);
-        const target = blockTargetOf(node, parent);
-        if (removeBlockMarker(node) && parent && target !== node) emptied.push({ paragraph: node, parent });
-        if (!embedded) setId(target, `^${id}`);
       }
       return undefined;
     });
-    for (const { paragraph, parent } of emptied) parent.children.splice(parent.children.indexOf(paragraph as never), 1);
+    const marks = findBlockMarks(tree, isRendered);
+    if (!embedded) for (const { id, target } of marks) setId(target, `^${id}`);
+    removeBlockMarkers(marks);
   };
 }

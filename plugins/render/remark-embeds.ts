@@ -1,10 +1,10 @@
-import type { Image, Link, List, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Image, Link, Nodes, Paragraph, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import { SKIP, visit } from 'unist-util-visit';
 import { visitParents } from 'unist-util-visit-parents';
 import type { AnchorResolution, Resolution } from '../../src/garden/index/resolver.ts';
 import { LIMITS } from '../../src/garden/limits.ts';
-import { blockIdOf, blockTargetOf } from '../blocks.ts';
+import { findBlockMarks } from '../blocks.ts';
 import { expandsInPlace } from '../embed-position.ts';
 import type { WikiLink } from '../syntax/index.ts';
 import { namesAFile, parseEmbedLabel, renderAttachment, renderMissingAttachment } from './attachments.ts';
@@ -50,7 +50,7 @@ interface EmbedState {
   /** The expansion path from the page's note down to the content being expanded. */
   path: Frame[];
   /** Expansions so far on this page, shared by every level. */
-  budget: { used: number };
+  budget: { used: number; bytes: number };
 }
 
 declare module 'vfile' {
@@ -74,7 +74,7 @@ function expandEmbeds(tree: Root, file: VFile): void {
   const context = contextOf(file);
   const state = (file.data.embedState ??= {
     path: [{ key: `${context.path}#`, title: context.note(context.path)?.title ?? context.path }],
-    budget: { used: 0 },
+    budget: { used: 0, bytes: 0 },
   });
   const expansions: Expansion[] = [];
   visitParents(tree, (node, ancestors) => {
@@ -181,10 +181,16 @@ function expandNote(node: Nodes, target: EmbeddableNote, anchor: AnchorResolutio
   }
   if (state.path.length > LIMITS.maxEmbedDepth) return notice(`Not embedded: embeds nest at most ${LIMITS.maxEmbedDepth} levels deep.`, 'too-deep');
   if (state.budget.used >= LIMITS.maxEmbedsPerPage) return notice(`Not embedded: a page shows at most ${LIMITS.maxEmbedsPerPage} embeds.`, 'too-many');
-  state.budget.used++;
 
-  const content = fragment(target, anchor);
-  if (!content) return notice(`“${anchorId(anchor)}” is not a heading or block of ${target.title}.`, 'missing');
+  const shown = fragment(target, anchor);
+  if (!shown) return notice(`“${anchorId(anchor)}” is not a heading or block of ${target.title}.`, 'missing');
+  // Checked before the part is copied: 250 copies of a big note would exhaust the memory.
+  if (state.budget.bytes + shown.bytes > LIMITS.maxEmbeddedBytesPerPage) {
+    return notice(`Not embedded: a page shows at most ${mebibytes(LIMITS.maxEmbeddedBytesPerPage)} MiB of embedded notes.`, 'too-many');
+  }
+  state.budget.used++;
+  state.budget.bytes += shown.bytes;
+  const content = structuredClone(shown.nodes);
   prefixIdentifiers(content, `embed${state.budget.used}-`);
   const subtree: Root = { type: 'root', children: content };
   const file = new VFile();
@@ -197,18 +203,28 @@ function expandNote(node: Nodes, target: EmbeddableNote, anchor: AnchorResolutio
 }
 
 /**
- * A copy of what an embed shows: the whole note, a heading's section, or a block; plus the note's
- * link definitions and footnotes, which the shown part may refer to. `undefined` when the anchor
+ * What an embed shows (the embedded note's own nodes: copy them before changing them): the whole
+ * note, a heading's section, or a block, plus the note's link definitions and footnotes, which the
+ * shown part may refer to; and the size of the shown part's Markdown. `undefined` when the anchor
  * names nothing that is there.
  */
-function fragment(target: EmbeddableNote, anchor: AnchorResolution | undefined): RootContent[] | undefined {
+function fragment(target: EmbeddableNote, anchor: AnchorResolution | undefined): { nodes: RootContent[]; bytes: number } | undefined {
   const { tree } = target;
-  if (!anchor?.found) return structuredClone(tree.children);
+  if (!anchor?.found) return { nodes: tree.children, bytes: sourceLength(tree.children) };
   const part = anchor.id.startsWith('^') ? blockNodes(tree, anchor.id.slice(1)) : sectionNodes(target, anchor.id);
   if (!part) return undefined;
   const references = tree.children.filter((child) => (child.type === 'definition' || child.type === 'footnoteDefinition') && !part.includes(child));
-  return structuredClone([...part, ...references]);
+  return { nodes: [...part, ...references], bytes: sourceLength(part) };
 }
+
+/** The characters of Markdown that nodes were parsed from (what LIMITS.maxEmbeddedBytesPerPage counts). */
+function sourceLength(nodes: readonly RootContent[]): number {
+  let total = 0;
+  for (const node of nodes) total += (node.position?.end.offset ?? 0) - (node.position?.start.offset ?? 0);
+  return total;
+}
+
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 });
 
 function sectionNodes(target: EmbeddableNote, id: string): RootContent[] | undefined {
   const wanted = target.headings.findIndex((heading) => heading.id === id);
@@ -230,21 +246,15 @@ function sectionNodes(target: EmbeddableNote, id: string): RootContent[] | undef
 }
 
 function blockNodes(tree: Root, id: string): RootContent[] | undefined {
-  let found: RootContent[] | undefined;
-  visitParents(tree, 'paragraph', (paragraph, ancestors) => {
-    if (blockIdOf(paragraph) !== id) return undefined;
-    const parent = ancestors.at(-1);
-    const target = blockTargetOf(paragraph, parent);
-    if (target.type === 'listItem') {
-      // A list item is shown as a one-item list of the same kind (numbered from its own number).
-      const list = ancestors.at(-2) as List | undefined;
-      const position = list ? list.children.indexOf(target) : 0;
-      const start = list?.ordered ? (list.start ?? 1) + position : undefined;
-      found = [{ type: 'list', ordered: list?.ordered ?? false, start, spread: false, children: [target] }];
-    } else found = [target as RootContent];
-    return false;
-  });
-  return found;
+  const mark = findBlockMarks(tree).find((candidate) => candidate.id === id);
+  if (!mark) return undefined;
+  const { target, targetParent } = mark;
+  if (target.type === 'listItem' && targetParent.type === 'list') {
+    // A list item is shown as a one-item list of the same kind (numbered from its own number).
+    const start = targetParent.ordered ? (targetParent.start ?? 1) + targetParent.children.indexOf(target) : undefined;
+    return [{ type: 'list', ordered: targetParent.ordered ?? false, start, spread: false, children: [target], position: target.position }];
+  }
+  return [target as RootContent];
 }
 
 /**

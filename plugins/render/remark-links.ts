@@ -45,8 +45,11 @@ export function remarkGardenLinks() {
       if (isRendered(node)) return SKIP;
       const parent = ancestors.at(-1) as Parents | undefined;
       if (!parent) return undefined;
-      const index = parent.children.indexOf(node as never);
+      // Looked up only for the nodes that are replaced (their parent is a paragraph or a heading):
+      // searching a list of 20,000 items for each item would make the walk quadratic.
+      const indexOf = () => parent.children.indexOf(node as never);
       const replace = (replacement: Nodes[]) => {
+        const index = indexOf();
         parent.children.splice(index, 1, ...(replacement as never[]));
         return [SKIP, index + replacement.length] as [typeof SKIP, number];
       };
@@ -59,6 +62,7 @@ export function remarkGardenLinks() {
           const unwrapped = renderMarkdownLink(node, context);
           if (!unwrapped) return undefined;
           // The link is gone, its text stays: revisit that text (it may hold a #tag).
+          const index = indexOf();
           parent.children.splice(index, 1, ...(unwrapped as never[]));
           return index;
         }
@@ -87,7 +91,7 @@ function renderWikiLink(node: WikiLink, context: RenderContext, ancestors: Paren
 }
 
 function renderTag(node: InlineTag, context: RenderContext, ancestors: Parents[]): Nodes {
-  if (insideLink(ancestors)) return text(`#${node.value}`);
+  if (insideLink(ancestors) || !context.isTag(node.value)) return text(`#${node.value}`);
   const link: Link = { type: 'link', url: context.urls.tag(node.value), children: [text(`#${node.value}`)], position: node.position };
   return withProperties(link, { className: ['tag'] });
 }

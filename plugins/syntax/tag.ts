@@ -13,8 +13,20 @@ declare module 'micromark-util-types' {
 }
 
 const MAX_TAG_LENGTH = 200;
-const TAG_CHARACTER = /^[\p{L}\p{M}\p{N}_\-/]$/u;
+/**
+ * Obsidian's tag rule (help.obsidian.md, "Tags", Tag format): letters, digits, `_`, `-` and `/` (for
+ * nested tags), and at least one character that is not a digit. Obsidian also accepts emoji
+ * (`#📚/reading`), which its documentation does not list; so does the garden.
+ */
+const TAG_CHARACTERS = '\\p{L}\\p{M}\\p{N}_\\-/\\p{Extended_Pictographic}\\p{Emoji_Modifier}\\p{Regional_Indicator}\\u200d';
+const TAG_CHARACTER = new RegExp(`^[${TAG_CHARACTERS}]$`, 'u');
+const TAG_NAME = new RegExp(`^[${TAG_CHARACTERS}]+$`, 'u');
 const DIGIT = /^\p{N}$/u;
+
+/** Whether `name` (without `#`) is a tag by Obsidian's rule: the same for inline `#tags` and the `tags` property. */
+export function isTagName(name: string): boolean {
+  return name.length <= MAX_TAG_LENGTH && TAG_NAME.test(name) && /[^\p{N}/]/u.test(name);
+}
 
 const inlineTagConstruct: Construct = { name: 'inlineTag', tokenize: tokenizeInlineTag, previous: startsTag };
 
@@ -47,17 +59,34 @@ function tokenizeInlineTag(this: TokenizeContext, effects: Effects, ok: State, n
   }
 
   function value(code: Code): State | undefined {
-    const character = code === null || code < 0 ? '' : String.fromCodePoint(code);
-    if (character !== '' && TAG_CHARACTER.test(character) && size < MAX_TAG_LENGTH) {
-      if (!DIGIT.test(character) && character !== '/') hasNonDigit = true;
-      size++;
+    if (code !== null && code >= 0xd800 && code <= 0xdbff && size < MAX_TAG_LENGTH) {
+      // micromark reads UTF-16 code units: an emoji is two, read together.
       effects.consume(code);
-      return value;
+      return lowSurrogate(code);
+    }
+    if (code !== null && code >= 0 && size < MAX_TAG_LENGTH) {
+      const character = String.fromCharCode(code);
+      if (TAG_CHARACTER.test(character)) return accept(code, character);
     }
     if (size === 0 || !hasNonDigit) return nok(code);
     effects.exit('inlineTagValue');
     effects.exit('inlineTag');
     return ok(code);
+  }
+
+  function lowSurrogate(high: number): State {
+    return (code) => {
+      if (code === null || code < 0xdc00 || code > 0xdfff) return nok(code);
+      const character = String.fromCharCode(high, code);
+      return TAG_CHARACTER.test(character) ? accept(code, character) : nok(code);
+    };
+  }
+
+  function accept(code: NonNullable<Code>, character: string): State {
+    if (!DIGIT.test(character) && character !== '/') hasNonDigit = true;
+    size++;
+    effects.consume(code);
+    return value;
   }
 }
 

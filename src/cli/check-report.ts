@@ -71,6 +71,48 @@ export function humanLine(diagnostic: Diagnostic, path: string, printer: Printer
   );
 }
 
+/** Problems of one kind: the same severity, rule and summary (scan/schema.ts gives summaries). */
+export interface RepeatedProblems {
+  severity: Severity;
+  rule: string;
+  summary: string | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** More problems of one kind than this are grouped in the human report (all are listed with --verbose). */
+export const GROUP_AFTER = 10;
+/** How many of a group are shown in full. */
+export const GROUP_EXAMPLES = 3;
+
+/**
+ * Splits problems into those listed one by one and groups of repeated ones, so that a real vault's
+ * report fits on one screen: 6,850 notes with an empty `aliases` are one group, not 6,850 lines.
+ * Groups come errors first, then by size.
+ */
+export function groupRepeated(diagnostics: readonly Diagnostic[]): { single: Diagnostic[]; groups: RepeatedProblems[] } {
+  const byKind = new Map<string, RepeatedProblems>();
+  for (const diagnostic of diagnostics) {
+    const key = `${diagnostic.severity}\0${diagnostic.rule}\0${diagnostic.summary ?? ''}`;
+    let group = byKind.get(key);
+    if (!group) byKind.set(key, (group = { severity: diagnostic.severity, rule: diagnostic.rule, summary: diagnostic.summary, diagnostics: [] }));
+    group.diagnostics.push(diagnostic);
+  }
+  const groups = [...byKind.values()].filter((group) => group.diagnostics.length > GROUP_AFTER);
+  const grouped = new Set(groups.flatMap((group) => group.diagnostics));
+  const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  groups.sort((a, b) => order[a.severity] - order[b.severity] || b.diagnostics.length - a.diagnostics.length || a.rule.localeCompare(b.rule, 'en'));
+  return { single: diagnostics.filter((diagnostic) => !grouped.has(diagnostic)), groups };
+}
+
+/** The line after a group's examples: how many more, in how many notes, and what they share. */
+export function groupLine(group: RepeatedProblems, printer: Printer): string {
+  const more = group.diagnostics.length - GROUP_EXAMPLES;
+  const notes = new Set(group.diagnostics.map((diagnostic) => diagnostic.file)).size;
+  const kind = `${group.rule} ${group.severity === 'info' ? 'notices' : `${group.severity}s`}`;
+  const what = group.summary ? `: ${group.summary}` : '';
+  return printer.paint('dim', `  … and ${more.toLocaleString('en')} more ${kind} (${group.diagnostics.length.toLocaleString('en')} in ${notes.toLocaleString('en')} ${notes === 1 ? 'note' : 'notes'})${what}. --verbose lists every one.`);
+}
+
 const ANNOTATION = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
 /**

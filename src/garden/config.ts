@@ -85,6 +85,22 @@ export const healthSchema = z
   })
   .strict();
 
+/**
+ * Which `#words` in the text are tags. Obsidian counts every `#word` that follows its tag rule; a
+ * handbook that mentions Slack channels (`#ask-people-team`) or issue numbers wants fewer.
+ */
+export const tagsSchema = z
+  .object({
+    inline: z
+      .union([z.boolean(), z.literal('declared')], {
+        error: '`tags.inline` must be true (every `#tag` in the text is a tag), false (only the `tags` property makes tags) or "declared" (a `#tag` in the text counts when some note lists it in its `tags` property).',
+      })
+      .default(true),
+  })
+  .strict();
+
+export type InlineTagPolicy = z.output<typeof tagsSchema>['inline'];
+
 export type BrandOptions = z.output<typeof brandSchema>;
 export type HealthOptions = z.output<typeof healthSchema>;
 export type ExplorerOptions = z.output<typeof explorerSchema>;
@@ -114,6 +130,7 @@ export const gardenOptionsSchema = z
     brand: brandSchema.prefault({}),
     explorer: explorerSchema.prefault({}),
     health: healthSchema.prefault({}),
+    tags: tagsSchema.prefault({}),
   })
   .strict();
 
@@ -142,6 +159,8 @@ export interface GardenConfig {
   brand: BrandOptions;
   explorer: ExplorerOptions;
   health: HealthOptions;
+  /** Which `#words` in the text count as tags (`tags.inline`). */
+  tags: { inline: InlineTagPolicy };
 }
 
 export interface RepositoryConfig {
@@ -201,6 +220,7 @@ export function resolveGardenConfig(
     brand: options_.brand,
     explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
     health: options_.health,
+    tags: options_.tags,
   };
 }
 

@@ -24,6 +24,11 @@ export interface Diagnostic {
   message: string;
   /** How to fix it, when we can say. */
   hint?: string;
+  /**
+   * What this problem has in common with others of its kind, without the specifics ("`aliases` is
+   * written as one value, read as a list"): `garden check` groups repeated problems by it.
+   */
+  summary?: string;
 }
 
 export function formatDiagnostic(diagnostic: Diagnostic): string {

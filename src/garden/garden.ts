@@ -104,7 +104,7 @@ export async function assembleGarden(
   reuse?: IndexReuse,
 ): Promise<Garden> {
   stopwatch.start('index');
-  const index = buildIndex(scan, parsed, reuse);
+  const index = buildIndex(scan, parsed, reuse, { inlineTags: config.tags.inline });
   // The grammars of the code languages the notes use, so that the render stage highlights synchronously.
   stopwatch.start('highlight');
   const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));

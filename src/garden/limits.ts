@@ -6,14 +6,13 @@ import type { SourcePoint } from './diagnostics.ts';
  *
  * The text limits exist because the Markdown parser (micromark, as every CommonMark parser) has
  * inputs that cost far more than their size: the work per line grows with the nesting depth, and
- * inside one paragraph unmatched `[` and emphasis markers are matched against every earlier one,
- * and long lists cost the square of their size. Measured with `plugins/parse.ts` (and
- * `npm run bench:pathological`): 5,000 nested `>` on one line take seconds, a thousand nested list
- * levels a minute, 10,000 lines of `[` almost a minute, 20,000 `*_` many seconds, 4,000 nested list
- * items seconds, and a table header of 1,000 columns makes every one-character row 1,000 cells.
- * Real notes stay far below every limit: in the two corpora (1,000 notes) the longest line is 1,543
- * characters, the deepest nesting 7, the most list items in a note 475, at most 3 `[` are open at
- * once and 117 emphasis markers share a paragraph, and the widest table has 7 columns.
+ * inside one paragraph unmatched `[` and emphasis markers are matched against every earlier one.
+ * Measured with `plugins/parse.ts` (and `npm run bench:pathological`): 5,000 nested `>` on one line
+ * take seconds, a thousand nested list levels a minute, 10,000 lines of `[` almost a minute, 20,000
+ * `*_` many seconds, and a table header of 1,000 columns makes every one-character row 1,000 cells.
+ * Each limit is set at least ten times above the largest value found in real and generated gardens,
+ * and its cost at the limit is measured: the table is in docs/security.md, "Limits" (`npm run bench --
+ * --limits` measures a garden).
  */
 export const LIMITS = {
   /** The largest note that is read. Real notes are far smaller (the largest in both corpora is 86 KB). */
@@ -21,33 +20,39 @@ export const LIMITS = {
   /** The largest attachment copied into the site. */
   maxAttachmentBytes: 50 * 1024 * 1024,
   /** How deep embeds may nest before the expansion stops (a page's own embeds are level 1). */
-  maxEmbedDepth: 4,
+  maxEmbedDepth: 30,
   /**
    * How many embeds one page expands in all, nested ones included. Without it, a few notes that each
    * embed the next one ten times would make a page of 10^4 copies (depth alone bounds nothing).
    */
-  maxEmbedsPerPage: 100,
+  maxEmbedsPerPage: 250,
+  /**
+   * How much embedded Markdown one page shows in all, nested embeds included (the size of each
+   * embedded part's source): 250 embeds of a 100 KB note make a page that exhausts a 4 GB heap.
+   */
+  maxEmbeddedBytesPerPage: 2 * 1024 * 1024,
   /**
    * How long one note may take to parse or to render in a build worker before it is stopped and
    * left out (reported as `note-too-slow`): one note must never stall the build. Normal notes take
    * milliseconds.
    */
-  noteBudgetMs: 20_000,
+  noteBudgetMs: 30_000,
   /** The longest line, in characters (code highlighting and parsing work line by line). */
-  maxLineLength: 10_000,
+  maxLineLength: 25_000,
   /**
    * Code lines longer than this are shown without colours: highlighting reads a line with regular
    * expressions, which can take long on a long line (minified code, data).
    */
-  maxHighlightedLineLength: 2_000,
+  maxHighlightedLineLength: 15_000,
   /** How deep block quotes, callouts and lists may nest. */
-  maxNesting: 32,
+  maxNesting: 70,
   /**
-   * How many list items one note may hold. Turning the parser's events into a tree costs, for each
-   * list, time in proportion to everything after it (mdast-util-from-markdown issue 49): 4,000
-   * nested items take seconds, 25,000 more than a minute. The longest list in the corpora has 475.
+   * How many list items one note may hold. Lists are parsed in linear time (the patched
+   * `micromark-util-edit-map` in vendor/ removes the quadratic step that made 10,000 nested items
+   * take a minute), so this only bounds the size of the page: big index notes (a hub listing every
+   * person or plugin, thousands of items) are ordinary content.
    */
-  maxListItems: 2_000,
+  maxListItems: 50_000,
   /** How many `[` may be open (not yet closed by `]`) at once in one paragraph. */
   maxOpenBrackets: 32,
   /** How many `[` one paragraph may hold in all (a table counts as one paragraph: at most 48 in the corpora). */
@@ -103,6 +108,27 @@ export interface TextLimitViolation {
 }
 
 type Limits = { readonly [K in keyof typeof LIMITS]: number };
+
+/**
+ * The largest value of each quantity the text limits count, in one note: what `bench/limits.ts`
+ * gathers over whole gardens to set the limits from measurement (docs/security.md, "Limits").
+ */
+export interface TextMeasures {
+  lineLength: number;
+  nesting: number;
+  listItems: number;
+  openBrackets: number;
+  brackets: number;
+  inlineMarkers: number;
+  dollarRuns: number;
+  footnoteReferences: number;
+  tableColumns: number;
+  tableCells: number;
+}
+
+export const emptyTextMeasures = (): TextMeasures => ({
+  lineLength: 0, nesting: 0, listItems: 0, openBrackets: 0, brackets: 0, inlineMarkers: 0, dollarRuns: 0, footnoteReferences: 0, tableColumns: 0, tableCells: 0,
+});
 
 const EMPHASIS = new Set(['*', '_', '~', '=']);
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -219,7 +245,8 @@ function countCells(text: string): number {
  * beyond a limit; a real note would have to be very unusual to be refused wrongly, and the message
  * points at the line.
  */
-export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitViolation | undefined {
+export function checkNoteText(text: string, limits: Limits = LIMITS, measures?: TextMeasures): TextLimitViolation | undefined {
+  const raise = measures ? (key: keyof TextMeasures, value: number) => void (value > measures[key] && (measures[key] = value)) : () => undefined;
   let paragraph = { openBrackets: 0, brackets: 0, markers: 0 };
   const newParagraph = () => (paragraph = { openBrackets: 0, brackets: 0, markers: 0 });
   let fence: { char: string; length: number; quotes: number; indent: number } | undefined;
@@ -235,6 +262,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
     lineStart = lineEnd + 1;
+    raise('lineLength', line.length);
 
     if (line.length > limits.maxLineLength) {
       return {
@@ -261,6 +289,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       fence = undefined;
     }
 
+    if (prefix.nesting > 0 && !THEMATIC_BREAK.test(line)) raise('nesting', prefix.nesting);
     if (prefix.overAt !== undefined && !THEMATIC_BREAK.test(line)) {
       return {
         rule: 'nesting-too-deep',
@@ -272,11 +301,12 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
 
     if (prefix.lists > 0 && !THEMATIC_BREAK.test(line)) {
       listItems += prefix.lists;
+      raise('listItems', listItems);
       if (listItems > limits.maxListItems) {
         return {
           rule: 'list-items-too-many',
           at: { line: lineNumber, column: 1 },
-          message: `The note has more than ${limits.maxListItems.toLocaleString('en')} list items (this is item ${listItems.toLocaleString('en')}); the parser slows down sharply on so many.`,
+          message: `The note has more than ${limits.maxListItems.toLocaleString('en')} list items (this is item ${listItems.toLocaleString('en')}).`,
           hint: 'Split the note into several notes, or turn part of the list into a table.',
         };
       }
@@ -301,6 +331,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
 
     if (table) {
       table.cells += table.columns;
+      raise('tableCells', table.cells);
       if (table.cells > limits.maxTableCells) {
         return {
           rule: 'table-too-large',
@@ -311,6 +342,7 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       }
     } else if (DELIMITER_ROW.test(rest) && rest.includes('-') && previousText !== undefined && (rest.includes('|') || previousText.includes('|'))) {
       const columns = countCells(rest);
+      raise('tableColumns', columns);
       if (columns > limits.maxTableColumns) {
         return {
           rule: 'table-too-large',
@@ -331,7 +363,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       if (char === '\\') {
         index++;
       } else if (char === '$' && line[index - 1] !== '$') {
-        if (++dollarRuns > limits.maxDollarRuns) {
+        raise('dollarRuns', ++dollarRuns);
+        if (dollarRuns > limits.maxDollarRuns) {
           return {
             rule: 'formulas-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -340,7 +373,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
           };
         }
       } else if (char === '[') {
-        if (line[index + 1] === '^' && ++footnoteReferences > limits.maxFootnoteReferences) {
+        if (line[index + 1] === '^') raise('footnoteReferences', ++footnoteReferences);
+        if (line[index + 1] === '^' && footnoteReferences > limits.maxFootnoteReferences) {
           return {
             rule: 'footnotes-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -348,7 +382,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
             hint: 'Split the note into several notes.',
           };
         }
-        if (++paragraph.brackets > limits.maxBrackets) {
+        raise('brackets', ++paragraph.brackets);
+        if (paragraph.brackets > limits.maxBrackets) {
           return {
             rule: 'brackets-too-many',
             at: { line: lineNumber, column: index + 1 },
@@ -356,7 +391,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
             hint: 'Split the paragraph (or the table) with blank lines or headings, or write literal brackets as `\\[`.',
           };
         }
-        if (++paragraph.openBrackets > limits.maxOpenBrackets) {
+        raise('openBrackets', ++paragraph.openBrackets);
+        if (paragraph.openBrackets > limits.maxOpenBrackets) {
           return {
             rule: 'brackets-too-deep',
             at: { line: lineNumber, column: index + 1 },
@@ -367,7 +403,8 @@ export function checkNoteText(text: string, limits: Limits = LIMITS): TextLimitV
       } else if (char === ']') {
         if (paragraph.openBrackets > 0) paragraph.openBrackets--;
       } else if (EMPHASIS.has(char) && line[index - 1] !== char && (char !== '=' || (line[index + 1] === '=' && line[index + 2] !== '='))) {
-        if (++paragraph.markers > limits.maxInlineMarkers) {
+        raise('inlineMarkers', ++paragraph.markers);
+        if (paragraph.markers > limits.maxInlineMarkers) {
           return {
             rule: 'markers-too-many',
             at: { line: lineNumber, column: index + 1 },

@@ -2,7 +2,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import type { GardenHistory } from './history/history.ts';
 import { RESERVED_SLUGS, type GardenIndex, type IndexedNote } from './index/build.ts';
 import { shortenedNameWarning } from './output/name-length.ts';
-import { slugForNotePath, slugForSegments, slugifySegment, unfittedSlug } from './slug.ts';
+import { hasSlugWords, slugForNotePath, slugForSegments, unfittedSlug } from './slug.ts';
 import { asSlug, type ContentPath, type Slug } from './types.ts';
 
 /** An old address of a note that must keep working: the site serves a redirect page there. */
@@ -76,7 +76,7 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
 function aliasSlug(note: IndexedNote, alias: string, slugOf: (name: string, kind: 'path') => string = (name) => slugForSegments(name.split('/'))): Slug | undefined {
   const segments = alias.replace(/\.md$/i, '').split('/').map((segment) => segment.trim()).filter(Boolean);
   if (segments.length === 0) return undefined;
-  if (segments.some((segment) => slugifySegment(segment) === '-')) return undefined;
+  if (!segments.every(hasSlugWords)) return undefined;
   if (alias.includes('/')) return asSlug(slugOf(segments.join('/'), 'path'));
   const folder = note.slug.includes('/') ? note.slug.slice(0, note.slug.lastIndexOf('/')) : '';
   const name = slugOf(segments[0]!, 'path');

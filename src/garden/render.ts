@@ -15,6 +15,8 @@ export interface RenderableNote {
   title: string;
   published: boolean;
   headings: readonly Heading[];
+  /** Its inline `#tags` that count as tags (the others are shown as text). */
+  inlineTags: readonly string[];
   readonly tree: Root;
 }
 
@@ -75,14 +77,17 @@ export function renderInWorld(world: RenderWorld, path: ContentPath, options: Re
   return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }));
 }
 
-/** The render world of a garden loaded in this thread. */
-export function gardenWorld(garden: Garden, urls: SiteUrls): RenderWorld {
+/**
+ * The render world of a garden loaded in this thread. `treeOf` replaces the notes' own trees (which
+ * stay in memory once parsed), for a caller that renders every note of a large garden once.
+ */
+export function gardenWorld(garden: Garden, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
   const { resolver, byPath } = garden.index;
   return {
     resolver,
     note: (path) => {
       const note = byPath.get(path);
-      return note && renderable(note);
+      return note && renderable(note, treeOf);
     },
     attachmentPublished: (path) => garden.index.attachmentsUsed.has(path),
     highlighter: garden.highlighter,
@@ -90,14 +95,15 @@ export function gardenWorld(garden: Garden, urls: SiteUrls): RenderWorld {
   };
 }
 
-function renderable(note: IndexedNote): RenderableNote {
+function renderable(note: IndexedNote, treeOf?: (note: IndexedNote) => Root): RenderableNote {
   return {
     path: note.path,
     title: note.title,
     published: note.published,
     headings: note.facts.headings,
+    inlineTags: note.inlineTags,
     get tree() {
-      return note.tree;
+      return treeOf ? treeOf(note) : note.tree;
     },
   };
 }
@@ -108,6 +114,7 @@ function renderable(note: IndexedNote): RenderableNote {
  * own page, not at the page that embeds it.
  */
 function renderContext(world: RenderWorld, note: RenderableNote, options: { liftTitle: boolean; embedded: boolean }): RenderContext {
+  let tags: Set<string> | undefined;
   return {
     path: note.path,
     headings: note.headings,
@@ -118,6 +125,7 @@ function renderContext(world: RenderWorld, note: RenderableNote, options: { lift
       if (resolution.kind === 'attachment' && !world.attachmentPublished(resolution.path)) return { ...resolution, refused: true };
       return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
     },
+    isTag: (name) => (tags ??= new Set(note.inlineTags.map((tag) => tag.toLowerCase()))).has(name.toLowerCase()),
     note: (path) => {
       const target = world.note(path);
       return target && { title: target.title, published: target.published };

@@ -5,17 +5,40 @@ import { asSlug, type ContentPath, type Slug } from './types.ts';
 /** File names that stand for their folder, as a web server or GitHub would show them. */
 const FOLDER_PAGE_NAMES = new Set(['index', 'readme']);
 
-/**
- * One path segment as a URL segment: NFC, lower-case, Unicode letters, marks and digits kept,
- * everything else (spaces, punctuation) collapsed to a single `-`.
- */
-export function slugifySegment(segment: string): string {
-  const slug = segment
+/** Characters that are never seen: variation selectors (the U+FE0F after many emoji), zero-width
+ * joiners and non-joiners, soft hyphens, byte order marks (Unicode's default-ignorable characters). */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+
+/** A segment's words: letters (with their combining marks) and digits, runs of anything else as `-`;
+ * `''` when it has none. */
+function segmentWords(segment: string): string {
+  return segment
     .normalize('NFC')
     .toLowerCase()
+    .replace(INVISIBLE, '')
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    // A combining mark whose letter was dropped (after an emoji or a symbol) has nothing to combine with.
+    .replace(/(^|-)\p{M}+/gu, '$1')
+    .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
-  return slug === '' ? '-' : slug;
+}
+
+/**
+ * One path segment as a URL segment: NFC, lower-case, Unicode letters, marks and digits kept,
+ * everything else (spaces, punctuation, emoji) collapsed to a single `-`, never at either end, and
+ * no invisible characters (`🗂️ Index` → `index`). A name without letters or digits keeps its visible
+ * symbols (`🚀.md` → `🚀`), or else becomes `untitled`.
+ */
+export function slugifySegment(segment: string): string {
+  const words = segmentWords(segment);
+  if (words !== '') return words;
+  const symbols = segment.normalize('NFC').replace(INVISIBLE, '').match(/\p{S}+/gu);
+  return symbols ? symbols.join('-') : 'untitled';
+}
+
+/** Whether a segment has letters or digits (an alias of only emoji or punctuation gives no address). */
+export function hasSlugWords(segment: string): boolean {
+  return segmentWords(segment) !== '';
 }
 
 /** `Guides/How to.md` → `guides/how-to`; `Guides/index.md` → `guides`; `index.md` → ``. */

@@ -31,7 +31,7 @@ const problems = {
   'content/Secret.md': '---\ndraft: true\n---\n# Secret\n',
   'content/Broken yaml.md': '---\ntitle: ok\ntags: [unclosed\n---\n# Broken\n',
   'content/Typo.md': '---\ntitle: Typo\ntitel: Typo\n---\n# Typo\n',
-  'content/Bad value.md': '---\ntitle: Bad\ncreated: yesterday\n---\n',
+  'content/Bad value.md': '---\ntitle: Bad\nid: "has space"\n---\n',
   'content/Unclosed.md': '---\ntitle: never closed\n\n# Unclosed\n',
   'content/First.md': '---\nid: same-id\n---\n# First\n',
   'content/Second.md': '---\nid: same-id\n---\n# Second\n',
@@ -59,7 +59,7 @@ describe('garden check', () => {
     expect(result.code).toBe(1);
     const report = json(result.stdout);
     expect(short(report)).toEqual([
-      'Bad value.md:3:10 error frontmatter-invalid',
+      'Bad value.md:3:5 error frontmatter-invalid',
       'Big.md:-:- error file-too-large',
       'Broken yaml.md:3:16 error frontmatter-syntax',
       'Latin1.md:1:6 error invalid-utf8',
@@ -153,6 +153,25 @@ describe('garden check', () => {
     const verbose = await runGarden(['check', '--verbose'], { cwd: clean.root });
     expect(verbose.code).toBe(0);
     expect(verbose.stdout).toMatch(/^content\/index\.md:2:11 {2}info {2}frontmatter-unknown-key {2}Unknown frontmatter field `cssclass`/);
+  });
+
+  it('groups more than ten problems of one kind: three examples and a count, and --verbose lists every one', async () => {
+    const vault = new TempRepo();
+    const notes: Record<string, string> = { 'content/index.md': '# Home\n' };
+    for (let index = 1; index <= 12; index++) notes[`content/Day ${String(index).padStart(2, '0')}.md`] = `---\ncreated: 2024-02-30\naliases: Day ${index}\n---\n# Day ${index}\n`;
+    vault.write(notes).commit('days');
+    const result = await runGarden(['check'], { cwd: vault.root });
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toEqual([
+      'content/Day 01.md:2:10  warning  frontmatter-invalid  `created: 2024-02-30` is not a real calendar date. Write a date that exists, like `created: 2024-05-31`; until then the date from git is shown.',
+      'content/Day 02.md:2:10  warning  frontmatter-invalid  `created: 2024-02-30` is not a real calendar date. Write a date that exists, like `created: 2024-05-31`; until then the date from git is shown.',
+      'content/Day 03.md:2:10  warning  frontmatter-invalid  `created: 2024-02-30` is not a real calendar date. Write a date that exists, like `created: 2024-05-31`; until then the date from git is shown.',
+      '  … and 9 more frontmatter-invalid warnings (12 in 12 notes): `created` is not a real date. --verbose lists every one.',
+    ]);
+    expect(result.stderr).toMatch(/! 0 errors, 12 warnings \(checked 13 notes in [\d.]+ s\) \(12 notices: --verbose lists them\)\./);
+    const verbose = await runGarden(['check', '--verbose'], { cwd: vault.root });
+    expect(verbose.stdout.trimEnd().split('\n')).toHaveLength(24);
+    expect(verbose.stdout).toContain('content/Day 12.md:3:10  info  frontmatter-read-as  `aliases: Day 12` is one value; it is read as a list of one.');
   });
 
   it('reads the git history as the build does: a new note on a renamed note\'s old address is a notice', async () => {

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LIMITS } from '../../src/garden/limits.ts';
 
 /**
  * The hostile garden: tests/fixtures/hostile (notes that can be committed) plus the files that
@@ -37,11 +38,12 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Size/Nested quotes.md': `# Nested quotes\n\n${'>'.repeat(5000)} deep\n`,
     'Size/Nested lists.md': `# Nested lists\n\n${'- '.repeat(3000)}three thousand levels on one line\n`,
     'Size/Indented lists.md': `# Indented lists\n\n${lines(500, (index) => `${' '.repeat(index * 2)}- level ${index + 1}`)}\n`,
-    'Size/Long list.md': `# Long list\n\n${'- item\n  - sub-item\n'.repeat(1500)}`,
+    ...embedChain(LIMITS.maxEmbedDepth + 3),
+    'Size/Long list.md': `# Long list\n\n${'- item\n  - sub-item\n'.repeat(25_001)}`,
     'Size/Brackets.md': `# Brackets\n\n${'['.repeat(5000)}\n${'[\n'.repeat(20_000)}`,
     'Size/Wide table.md': `# Wide table\n\n|${lines(1000, (index) => ` c${index} `).replaceAll('\n', '|')}|\n|${'---|'.repeat(1000)}\n${'x\n'.repeat(1000)}`,
     'Size/Long table.md': `# Long table\n\n| a | b | c | d | e | f | g | h | i | j |\n|---|---|---|---|---|---|---|---|---|---|\n${'x\n'.repeat(10_000)}`,
-    'Size/Long line.md': `# Long line\n\n${'word '.repeat(4000)}\n`,
+    'Size/Long line.md': `# Long line\n\n${'word '.repeat(LIMITS.maxLineLength / 5 + 1000)}\n`,
     'Size/Emphasis.md': `# Emphasis\n\n${'*_'.repeat(2)}\n${'*_\n'.repeat(10_000)}`,
     // Quantities per note: each one past its limit (src/garden/limits.ts). 100,000 distinct tags
     // in 0.8 MB once made 100,000 tag pages and an 18-minute build (bench/pathological.ts has
@@ -62,6 +64,14 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Names/Viсtim.md': '# Not the victim\n',
     'Names/Vic\u034Ftim.md': '# Not the victim either\n',
   };
+}
+
+/** `Structure/Chain 1.md` embeds `Chain 2`, which embeds `Chain 3`…: a chain deeper than the embed limit. */
+function embedChain(length: number): Record<string, string> {
+  const chain: Record<string, string> = {};
+  for (let index = 1; index < length; index++) chain[`Structure/Chain ${index}.md`] = `# Chain ${index}\n\n![[Chain ${index + 1}]]\n`;
+  chain[`Structure/Chain ${length}.md`] = `# Chain ${length}\n\nThe end of the chain.\n`;
+  return chain;
 }
 
 /** Writes the hostile garden into `content` (default: a fresh temporary folder) and returns its path. */

@@ -32,10 +32,14 @@ describe('embed diagnostics of the index', () => {
   });
 
   it('reports embeds that some page reaches below the depth limit, with the path that reaches them', () => {
-    expect(LIMITS.maxEmbedDepth).toBe(4);
+    // _garden/Embeds/Deep 1.md to Deep 32.md: a chain two levels deeper than the limit.
+    const limit = LIMITS.maxEmbedDepth;
+    expect(limit).toBe(30);
+    const deep = (level: number) => `_garden/Embeds/Deep ${level}.md`;
+    const path = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => deep(from + index)).join(' → ');
     expect(byRule('embed-too-deep')).toEqual([
-      '_garden/Embeds/Deep 4.md:3:1  warning  embed-too-deep  ![[Deep 5]] is not shown: embeds nest at most 4 levels deep, and it is reached through embed-depth/input.md → _garden/Embeds/Deep 1.md → _garden/Embeds/Deep 2.md → _garden/Embeds/Deep 3.md → _garden/Embeds/Deep 4.md → _garden/Embeds/Deep 5.md. Link to the note instead of embedding it, or embed a note that embeds less.',
-      '_garden/Embeds/Deep 5.md:3:1  warning  embed-too-deep  ![[Deep 6]] is not shown: embeds nest at most 4 levels deep, and it is reached through _garden/Embeds/Deep 1.md → _garden/Embeds/Deep 2.md → _garden/Embeds/Deep 3.md → _garden/Embeds/Deep 4.md → _garden/Embeds/Deep 5.md → _garden/Embeds/Deep 6.md. Link to the note instead of embedding it, or embed a note that embeds less.',
+      `${deep(limit)}:3:1  warning  embed-too-deep  ![[Deep ${limit + 1}]] is not shown: embeds nest at most ${limit} levels deep, and it is reached through embed-depth/input.md → ${path(1, limit + 1)}. Link to the note instead of embedding it, or embed a note that embeds less.`,
+      `${deep(limit + 1)}:3:1  warning  embed-too-deep  ![[Deep ${limit + 2}]] is not shown: embeds nest at most ${limit} levels deep, and it is reached through ${path(1, limit + 2)}. Link to the note instead of embedding it, or embed a note that embeds less.`,
     ]);
   });
 
@@ -55,10 +59,10 @@ describe('embed diagnostics of the index', () => {
 describe('a page that would expand too many embeds', () => {
   let garden: Garden;
   beforeAll(async () => {
-    // Top embeds A five times, A embeds B five times, B embeds C five times: 5 + 25 + 125 = 155.
+    // Top embeds A seven times, A embeds B seven times, B embeds C seven times: 7 + 49 + 343 = 399.
     const dir = mkdtempSync(path.join(tmpdir(), 'garden-embeds-'));
     mkdirSync(path.join(dir, 'notes'));
-    const fan = (target: string) => Array.from({ length: 5 }, () => `![[${target}]]`).join('\n\n');
+    const fan = (target: string) => Array.from({ length: 7 }, () => `![[${target}]]`).join('\n\n');
     writeFileSync(path.join(dir, 'notes', 'Top.md'), `# Top\n\n${fan('A')}\n`);
     writeFileSync(path.join(dir, 'notes', 'A.md'), `A\n\n${fan('B')}\n`);
     writeFileSync(path.join(dir, 'notes', 'B.md'), `B\n\n${fan('C')}\n`);
@@ -68,7 +72,7 @@ describe('a page that would expand too many embeds', () => {
 
   it('is reported by the index', () => {
     expect(garden.diagnostics.map(formatDiagnostic)).toEqual([
-      `notes/Top.md  warning  embed-limit  This page would show 155 embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices. Embed fewer notes, or link to some of them instead.`,
+      `notes/Top.md  warning  embed-limit  This page would show 399 embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices. Embed fewer notes, or link to some of them instead.`,
     ]);
   });
 
@@ -76,8 +80,33 @@ describe('a page that would expand too many embeds', () => {
     const top = garden.index.byPath.get(asContentPath('notes/Top.md'))!;
     const { html } = renderNote(garden, top, new SiteUrls('/'));
     expect(html.match(/<div class="kg-embed">/g)).toHaveLength(LIMITS.maxEmbedsPerPage);
-    // Depth first: A1 to A3 take 93 expansions, A4 and its first B the last 7; the other three
-    // B of A4, and A5, are notices.
-    expect(html.match(/<div class="kg-embed kg-embed-too-many">/g)).toHaveLength(5);
+    // Depth first: each A takes 57 expansions (itself, 7 B, 49 C); A1 to A4 take 228, A5 the last
+    // 22 (itself, two B with their C, the third B and its first four C). Notices: that B's last
+    // three C, A5's last four B, A6 and A7.
+    expect(html.match(/<div class="kg-embed kg-embed-too-many">/g)).toHaveLength(3 + 4 + 2);
+  });
+});
+
+describe('a page that would show too much embedded text', () => {
+  let garden: Garden;
+  beforeAll(async () => {
+    // Three embeds of a note of about 900 KB: the third would take the page past 2 MiB of embedded Markdown.
+    const dir = mkdtempSync(path.join(tmpdir(), 'garden-embeds-'));
+    writeFileSync(path.join(dir, 'Top.md'), '# Top\n\n![[Big]]\n\n![[Big#Part]]\n\n![[Big]]\n');
+    writeFileSync(path.join(dir, 'Big.md'), `# Big\n\n## Part\n\n${`${'Words to embed, many of them. '.repeat(10)}\n\n`.repeat(3_000)}`);
+    garden = await loadGarden(resolveGardenConfig({ content: dir }, {}));
+  });
+
+  it('is reported by the index, with the size', () => {
+    expect(LIMITS.maxEmbeddedBytesPerPage).toBe(2 * 1024 * 1024);
+    expect(garden.diagnostics.map(formatDiagnostic)).toEqual([
+      'Top.md  warning  embed-limit  This page would show about 2.6 MiB of embedded notes (nested ones included); pages show at most 2 MiB, the rest as notices. Embed sections or blocks (`![[Note#Heading]]`) instead of whole notes, or link to some of them instead.',
+    ]);
+  });
+
+  it('shows the embeds that fit and a notice for the rest, without copying what it does not show', () => {
+    const { html } = renderNote(garden, garden.index.byPath.get(asContentPath('Top.md'))!, new SiteUrls('/'));
+    expect(html.match(/<div class="kg-embed">/g)).toHaveLength(2);
+    expect(html).toContain('<p class="kg-embed-notice">Not embedded: a page shows at most 2 MiB of embedded notes.</p>');
   });
 });

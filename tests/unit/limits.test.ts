@@ -35,15 +35,16 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   });
 
   it('refuses deep nesting of quotes, lists and both, however it is written', () => {
-    expect(checkNoteText('>'.repeat(33) + ' x')).toMatchObject({ rule: 'nesting-too-deep', at: { line: 1, column: 33 } });
-    expect(rule('> '.repeat(32) + 'x')).toBeUndefined();
-    expect(rule('- '.repeat(33) + 'x')).toBe('nesting-too-deep');
-    expect(rule('> - '.repeat(17) + 'x')).toBe('nesting-too-deep');
-    // Lists nested by indentation: the 33rd level is indented by 64 columns.
-    const indented = Array.from({ length: 40 }, (_, index) => `${' '.repeat(index * 2)}- level ${index + 1}`).join('\n');
-    expect(checkNoteText(indented)).toMatchObject({ rule: 'nesting-too-deep', at: { line: 33, column: 65 } });
+    const over = LIMITS.maxNesting + 1;
+    expect(checkNoteText('>'.repeat(over) + ' x')).toMatchObject({ rule: 'nesting-too-deep', at: { line: 1, column: over } });
+    expect(rule('> '.repeat(LIMITS.maxNesting) + 'x')).toBeUndefined();
+    expect(rule('- '.repeat(over) + 'x')).toBe('nesting-too-deep');
+    expect(rule('> - '.repeat(Math.ceil(over / 2)) + 'x')).toBe('nesting-too-deep');
+    // Lists nested by indentation: the level beyond the limit is indented by 2 × the limit columns.
+    const indented = Array.from({ length: over + 7 }, (_, index) => `${' '.repeat(index * 2)}- level ${index + 1}`).join('\n');
+    expect(checkNoteText(indented)).toMatchObject({ rule: 'nesting-too-deep', at: { line: over, column: 2 * LIMITS.maxNesting + 1 } });
     // A long thematic break is not nesting.
-    expect(rule('* '.repeat(50))).toBeUndefined();
+    expect(rule('* '.repeat(LIMITS.maxNesting + 20))).toBeUndefined();
   });
 
   it('refuses a note with too many list items, nested ones included, but not lines in code', () => {
@@ -103,7 +104,7 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
 
   it('says what to do', () => {
     const violation = checkNoteText('>'.repeat(100));
-    expect(violation?.message).toBe('Line 1 nests block quotes, callouts or lists 100 levels deep; at most 32 levels are allowed.');
+    expect(violation?.message).toBe(`Line 1 nests block quotes, callouts or lists 100 levels deep; at most ${LIMITS.maxNesting} levels are allowed.`);
     expect(violation?.hint).toMatch(/split the quote or list/);
     expect(at('a\n'.repeat(5) + '['.repeat(40))).toEqual({ line: 6, column: 33 });
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/garden/config.ts';
+import { LIMITS } from '../../src/garden/limits.ts';
 import { scanContent } from '../../src/garden/scan/scan.ts';
 
 function garden(files: Record<string, string | Buffer>): string {
@@ -79,26 +80,28 @@ describe('scanContent', () => {
     expect(result.diagnostics[0]).toMatchObject({ rule: 'file-too-large', severity: 'error' });
   });
 
-  it('validates fields one by one: a bad value is reported at its line and dropped, the rest kept', async () => {
-    const dir = garden({ 'a.md': '---\ntitle: Fine\ntags: 5\ncreated: yesterday\ntitel: typo\ncssclasses: [wide]\n---\nBody' });
+  it('reads fields one by one: an odd value is reported at its line with a severity that says what it costs, the rest kept', async () => {
+    const dir = garden({ 'a.md': '---\ntitle: Fine\ntags: 5\ncreated: yesterday\ntitel: typo\ncssclasses: [wide]\nid: "has space"\n---\nBody' });
     const result = await scan(dir);
     const [note] = result.notes;
-    expect(note?.frontmatter).toEqual({ title: 'Fine' });
-    expect(note?.unknownKeys).toEqual(['titel', 'cssclasses']);
+    expect(note?.frontmatter).toEqual({ title: 'Fine', tags: [] });
+    expect(note?.unknownKeys).toEqual(['created', 'titel', 'cssclasses']);
     const rules = result.diagnostics.map((d) => [d.rule, d.severity, d.at?.line]);
     expect(rules).toEqual([
-      ['frontmatter-invalid', 'error', 3],
-      ['frontmatter-invalid', 'error', 4],
+      ['frontmatter-invalid', 'warning', 3],
+      ['frontmatter-read-as', 'info', 3],
+      ['frontmatter-vault-value', 'info', 4],
       ['frontmatter-unknown-key', 'warning', 5],
       ['frontmatter-unknown-key', 'info', 6],
+      ['frontmatter-invalid', 'error', 7],
     ]);
-    expect(result.diagnostics[2]?.message).toContain('did you mean `title`');
+    expect(result.diagnostics.find((d) => d.rule === 'frontmatter-unknown-key')?.message).toContain('did you mean `title`');
   });
 
-  it('refuses dates that do not exist, which Date.parse would roll over', async () => {
+  it('warns about dates that do not exist, which Date.parse would roll over', async () => {
     const dir = garden({ 'a.md': '---\ncreated: 2024-02-30\nupdated: 2024-02-29\n---\n' });
     const result = await scan(dir);
-    expect(result.diagnostics.map((d) => [d.rule, d.at?.line, d.message])).toEqual([['frontmatter-invalid', 2, '`created` is not a real calendar date.']]);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.at?.line, d.message])).toEqual([['frontmatter-invalid', 'warning', 2, '`created: 2024-02-30` is not a real calendar date.']]);
     expect(result.notes[0]?.frontmatter).toEqual({ updated: '2024-02-29' });
   });
 
@@ -154,9 +157,9 @@ describe('scanContent', () => {
   });
 
   it('refuses a note beyond a text limit before parsing it, at the line that exceeds it', async () => {
-    const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(40)} x\n` });
+    const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(LIMITS.maxNesting + 8)} x\n` });
     const result = await scan(dir);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: 33 } })]);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: LIMITS.maxNesting + 1 } })]);
     expect(result.notes).toMatchObject([{ path: 'deep.md', body: '', unpublished: true, refused: true, frontmatter: { title: 'Deep' } }]);
   });
 

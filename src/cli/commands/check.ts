@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { countBySeverity, type Diagnostic } from '../../garden/diagnostics.ts';
-import { githubAnnotation, humanLine, toJsonReport } from '../check-report.ts';
+import { GROUP_EXAMPLES, githubAnnotation, groupLine, groupRepeated, humanLine, toJsonReport } from '../check-report.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { displayPath, loadProject } from '../project.ts';
@@ -35,7 +35,7 @@ export const checkCommand: Command<CheckValues> = {
   },
   help: [
     { flag: '--format <format>', text: 'human (default), github (workflow annotations on the pull request) or json' },
-    { flag: '-v, --verbose', text: 'also list notices (info), e.g. frontmatter fields the garden does not use' },
+    { flag: '-v, --verbose', text: 'list every problem (more than 10 of one kind are otherwise grouped) and the notices (info), e.g. frontmatter fields the garden does not use' },
   ],
   examples: ['npx garden check', 'npx garden check content/FAQ "content/Writing/Linking notes.md"', 'npx garden check --format json > report.json'],
 
@@ -75,8 +75,16 @@ export const checkCommand: Command<CheckValues> = {
       const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
       const fromWorkspace = (file: string) => path.relative(workspace, path.join(config.contentDir, ...file.split('/'))).split(path.sep).join('/');
       for (const diagnostic of shown) out.line(githubAnnotation(diagnostic, fromWorkspace(diagnostic.file)));
-    } else {
+    } else if (values.verbose) {
       for (const diagnostic of shown) out.line(humanLine(diagnostic, fromCwd(diagnostic.file), out));
+    } else {
+      // Repeated problems of one kind are grouped: a few examples and a count (--verbose lists all).
+      const { single, groups } = groupRepeated(shown);
+      for (const diagnostic of single) out.line(humanLine(diagnostic, fromCwd(diagnostic.file), out));
+      for (const group of groups) {
+        for (const diagnostic of group.diagnostics.slice(0, GROUP_EXAMPLES)) out.line(humanLine(diagnostic, fromCwd(diagnostic.file), out));
+        out.line(groupLine(group, out));
+      }
     }
 
     if (format !== 'json') {

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { namesAFile } from '../../../plugins/render/attachments.ts';
 import { isDangerousScheme, removedScheme } from '../../../plugins/render/url-safety.ts';
+import type { InlineTagPolicy } from '../config.ts';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { KeyPositions, NoteSource, ScanResult } from '../scan/scan.ts';
 import type { Frontmatter } from '../scan/schema.ts';
@@ -10,6 +11,7 @@ import { slugForNotePath, slugForTag, unfittedSlug } from '../slug.ts';
 import type { ContentPath, Slug } from '../types.ts';
 import type { LinkContext } from './context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
+import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from './facts.ts';
 import { parseNote } from './parse-note.ts';
 import { checkNoteQuantities, tagPagesOf } from './quantities.ts';
@@ -22,6 +24,8 @@ export interface IndexedNote {
   frontmatter: Frontmatter;
   /** Frontmatter tags and inline tags, de-duplicated case-insensitively, in order of appearance. */
   tags: string[];
+  /** The inline `#tags` that count as tags (the `tags.inline` option): the render links only these. */
+  inlineTags: string[];
   published: boolean;
   /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
   language: string;
@@ -115,9 +119,11 @@ export function buildIndex(
   scan: ScanResult,
   parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>,
   reuse?: IndexReuse,
+  options: { inlineTags?: InlineTagPolicy } = {},
 ): GardenIndex {
   const diagnostics: Diagnostic[] = [...scan.diagnostics];
-  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body), diagnostics));
+  const countsAsTag = inlineTagRule(options.inlineTags ?? true, scan.notes);
+  const notes = scan.notes.map((source) => indexNote(source, parsed?.get(source.path) ?? parseNote(source.body), countsAsTag, diagnostics));
   notes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const byPath = new Map(notes.map((note) => [note.path, note]));
 
@@ -214,7 +220,8 @@ export function buildIndex(
     }
   }
 
-  diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath));
+  const bodies = new Map(scan.notes.map((source) => [source.path, source.body]));
+  diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath, (path) => bodies.get(path) ?? ''));
   return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, notFoundNote, diagnostics };
 }
 
@@ -244,11 +251,17 @@ function unresolvedName(link: LinkOccurrence): string {
   return link.target.form === 'name' ? link.target.name : link.target.url.replace(/[#?].*$/, '');
 }
 
-function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root | undefined }, diagnostics: Diagnostic[]): IndexedNote {
+function indexNote(
+  source: NoteSource,
+  parsed: { facts: NoteFacts; tree?: Root | undefined },
+  countsAsTag: (tag: string) => boolean,
+  diagnostics: Diagnostic[],
+): IndexedNote {
   let { facts } = parsed;
   let tree = parsed.tree;
   const slug = slugForNotePath(source.path);
-  let tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...facts.inlineTags]);
+  let inlineTags = uniqueCaseInsensitive(facts.inlineTags.filter(countsAsTag));
+  let tags = uniqueCaseInsensitive([...(source.frontmatter.tags ?? []), ...inlineTags]);
   let published = !source.unpublished;
   const beyond = checkNoteQuantities({ tags, aliases: source.frontmatter.aliases ?? [], facts });
   if (beyond) {
@@ -260,6 +273,7 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
     facts = { ...EMPTY_FACTS, firstHeading: facts.firstHeading };
     tree = { type: 'root', children: [] };
     tags = [];
+    inlineTags = [];
     published = false;
   } else if (published) {
     const shortened = shortenedNameWarning(source.path, 'address', unfittedSlug(source.path), slug);
@@ -275,6 +289,7 @@ function indexNote(source: NoteSource, parsed: { facts: NoteFacts; tree?: Root |
     title: source.frontmatter.title ?? facts.firstHeading ?? titleFromPath(source.path),
     frontmatter: source.frontmatter,
     tags,
+    inlineTags,
     published,
     language: source.frontmatter.lang ?? facts.detectedLanguage ?? DEFAULT_LANGUAGE,
     facts,

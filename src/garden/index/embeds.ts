@@ -33,37 +33,15 @@ interface Fragment {
   anchor: string;
 }
 
-export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>): Diagnostic[] {
-  const fragments = new Map<string, Fragment>();
-  const edgeCache = new Map<string, EmbedEdge[]>();
-  const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {
-    const key = `${note.path}#${anchor}`;
-    let fragment = fragments.get(key);
-    if (!fragment) fragments.set(key, (fragment = { key, note, anchor }));
-    return fragment;
-  };
-  const edgesOf = (fragment: Fragment): EmbedEdge[] => {
-    let edges = edgeCache.get(fragment.key);
-    if (edges) return edges;
-    const [start, end] = lineRange(fragment);
-    edges = [];
-    for (const link of outgoing.get(fragment.note.path) ?? []) {
-      if (!link.embed || !link.inPlace || link.at.line < start || link.at.line > end) continue;
-      const { resolution } = link;
-      const targetPath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? fragment.note.path : undefined;
-      const target = targetPath ? byPath.get(targetPath) : undefined;
-      if (!target?.published) continue;
-      const anchor = resolution.kind === 'note' || resolution.kind === 'self' ? resolution.anchor : undefined;
-      if (anchor && !anchor.found) continue;
-      edges.push({ link, from: fragment.note, to: fragmentFor(target, anchor?.found ? anchor.id : '').key });
-    }
-    edgeCache.set(fragment.key, edges);
-    return edges;
-  };
-
+export function diagnoseEmbeds(
+  notes: readonly IndexedNote[],
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>,
+  byPath: ReadonlyMap<ContentPath, IndexedNote>,
+  textOf: (path: ContentPath) => string = () => '',
+): Diagnostic[] {
+  const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
+  const sizeOf = fragmentSizes(fragments, textOf);
   const diagnostics: Diagnostic[] = [];
-  const roots = notes.filter((note) => note.published).map((note) => fragmentFor(note, ''));
-  const { backEdges, order } = depthFirst(roots, fragments, edgesOf);
 
   for (const { edge, path } of backEdges) {
     const cycle = [...path, edge.to].map(describe).join(' → ');
@@ -110,32 +88,45 @@ export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: Readonly
     });
   }
 
-  // How many expansions each page makes, nested ones included, up to the depth limit.
-  const counts = new Map<string, number>();
-  const count = (key: string, level: number): number => {
+  // How many expansions each page makes, and how much Markdown they show, nested ones included, up
+  // to the depth limit.
+  const totals = new Map<string, { embeds: number; bytes: number }>();
+  const total = (key: string, level: number): { embeds: number; bytes: number } => {
     const memo = `${level}\u0000${key}`;
-    const known = counts.get(memo);
+    const known = totals.get(memo);
     if (known !== undefined) return known;
-    counts.set(memo, 0);
-    let total = 0;
+    totals.set(memo, { embeds: 0, bytes: 0 });
+    const sum = { embeds: 0, bytes: 0 };
     if (level < LIMITS.maxEmbedDepth) {
       for (const edge of edgesOf(fragments.get(key)!)) {
-        if (!isBack.has(edge)) total = Math.min(Number.MAX_SAFE_INTEGER, total + 1 + count(edge.to, level + 1));
+        if (isBack.has(edge)) continue;
+        const below = total(edge.to, level + 1);
+        sum.embeds = Math.min(Number.MAX_SAFE_INTEGER, sum.embeds + 1 + below.embeds);
+        sum.bytes = Math.min(Number.MAX_SAFE_INTEGER, sum.bytes + sizeOf(edge.to) + below.bytes);
       }
     }
-    counts.set(memo, total);
-    return total;
+    totals.set(memo, sum);
+    return sum;
   };
   for (const root of roots) {
-    const total = count(root.key, 0);
-    if (total <= LIMITS.maxEmbedsPerPage) continue;
-    diagnostics.push({
-      file: root.note.path,
-      severity: 'warning',
-      rule: 'embed-limit',
-      message: `This page would show ${total} embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices.`,
-      hint: 'Embed fewer notes, or link to some of them instead.',
-    });
+    const { embeds, bytes } = total(root.key, 0);
+    if (embeds > LIMITS.maxEmbedsPerPage) {
+      diagnostics.push({
+        file: root.note.path,
+        severity: 'warning',
+        rule: 'embed-limit',
+        message: `This page would show ${embeds} embedded notes (nested ones included); pages show at most ${LIMITS.maxEmbedsPerPage}, the rest as notices.`,
+        hint: 'Embed fewer notes, or link to some of them instead.',
+      });
+    } else if (bytes > LIMITS.maxEmbeddedBytesPerPage) {
+      diagnostics.push({
+        file: root.note.path,
+        severity: 'warning',
+        rule: 'embed-limit',
+        message: `This page would show about ${mebibytes(bytes)} MiB of embedded notes (nested ones included); pages show at most ${mebibytes(LIMITS.maxEmbeddedBytesPerPage)} MiB, the rest as notices.`,
+        hint: 'Embed sections or blocks (`![[Note#Heading]]`) instead of whole notes, or link to some of them instead.',
+      });
+    }
   }
   return diagnostics;
 
@@ -143,6 +134,110 @@ export function diagnoseEmbeds(notes: readonly IndexedNote[], outgoing: Readonly
     const fragment = fragments.get(key)!;
     return fragment.anchor === '' ? fragment.note.path : `${fragment.note.path}#${fragment.anchor}`;
   }
+}
+
+/**
+ * The embed graph of the published pages: fragments, the embeds each shows in place, and a
+ * depth-first search's back edges (the cycles) and topological order.
+ */
+function embedGraph(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>) {
+  const fragments = new Map<string, Fragment>();
+  const edgeCache = new Map<string, EmbedEdge[]>();
+  const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {
+    const key = `${note.path}#${anchor}`;
+    let fragment = fragments.get(key);
+    if (!fragment) fragments.set(key, (fragment = { key, note, anchor }));
+    return fragment;
+  };
+  const edgesOf = (fragment: Fragment): EmbedEdge[] => {
+    let edges = edgeCache.get(fragment.key);
+    if (edges) return edges;
+    const [start, end] = lineRange(fragment);
+    edges = [];
+    for (const link of outgoing.get(fragment.note.path) ?? []) {
+      if (!link.embed || !link.inPlace || link.at.line < start || link.at.line > end) continue;
+      const { resolution } = link;
+      const targetPath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? fragment.note.path : undefined;
+      const target = targetPath ? byPath.get(targetPath) : undefined;
+      if (!target?.published) continue;
+      const anchor = resolution.kind === 'note' || resolution.kind === 'self' ? resolution.anchor : undefined;
+      if (anchor && !anchor.found) continue;
+      edges.push({ link, from: fragment.note, to: fragmentFor(target, anchor?.found ? anchor.id : '').key });
+    }
+    edgeCache.set(fragment.key, edges);
+    return edges;
+  };
+  const roots = notes.filter((note) => note.published).map((note) => fragmentFor(note, ''));
+  const { backEdges, order } = depthFirst(roots, fragments, edgesOf);
+  return { fragments, roots, edgesOf, backEdges, order };
+}
+
+/**
+ * The deepest embed and the most embeds any page shows, cycles left out and without the limits:
+ * what `bench/limits.ts` measures real gardens with. Counts saturate at `cap`.
+ */
+export function measureEmbeds(
+  notes: readonly IndexedNote[],
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>,
+  byPath: ReadonlyMap<ContentPath, IndexedNote>,
+  textOf: (path: ContentPath) => string,
+  cap = Number.MAX_SAFE_INTEGER,
+) {
+  const { fragments, roots, edgesOf, backEdges, order } = embedGraph(notes, outgoing, byPath);
+  const sizeOf = fragmentSizes(fragments, textOf);
+  const isBack = new Set(backEdges.map(({ edge }) => edge));
+  // In reverse topological order, each fragment's deepest chain, expansions and bytes below it.
+  const below = new Map<string, { depth: number; embeds: number; bytes: number }>();
+  for (const key of [...order].reverse()) {
+    const sum = { depth: 0, embeds: 0, bytes: 0 };
+    for (const edge of edgesOf(fragments.get(key)!)) {
+      if (isBack.has(edge)) continue;
+      const next = below.get(edge.to) ?? { depth: 0, embeds: 0, bytes: 0 };
+      sum.depth = Math.max(sum.depth, 1 + next.depth);
+      sum.embeds = Math.min(cap, sum.embeds + 1 + next.embeds);
+      sum.bytes = Math.min(cap, sum.bytes + sizeOf(edge.to) + next.bytes);
+    }
+    below.set(key, sum);
+  }
+  const largest = (measure: 'depth' | 'embeds' | 'bytes') => {
+    let found = { value: 0, note: undefined as ContentPath | undefined };
+    for (const root of roots) {
+      const value = below.get(root.key)?.[measure] ?? 0;
+      if (value > found.value) found = { value, note: root.note.path };
+    }
+    return found;
+  };
+  return { deepest: largest('depth'), most: largest('embeds'), bytes: largest('bytes') };
+}
+
+const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 });
+
+/**
+ * The size of each fragment's Markdown, from the lines it covers (what the render stage counts
+ * against LIMITS.maxEmbeddedBytesPerPage, within a few characters). Each note's line offsets are
+ * computed once, for the notes that are embedded.
+ */
+function fragmentSizes(fragments: ReadonlyMap<string, Fragment>, textOf: (path: ContentPath) => string): (key: string) => number {
+  const offsets = new Map<ContentPath, number[]>();
+  const lineStarts = (path: ContentPath) => {
+    let starts = offsets.get(path);
+    if (!starts) {
+      const text = textOf(path);
+      starts = [0];
+      for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+      starts.push(text.length + 1);
+      offsets.set(path, starts);
+    }
+    return starts;
+  };
+  return (key) => {
+    const fragment = fragments.get(key)!;
+    const starts = lineStarts(fragment.note.path);
+    const [start, end] = lineRange(fragment);
+    const first = Math.max(1, start);
+    const last = Math.min(starts.length - 1, end);
+    return Math.max(0, starts[last]! - starts[first - 1]! - 1);
+  };
 }
 
 function written(link: ResolvedLink): string {

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
 import type { Definition, Heading as MdastHeading, Html, Nodes, Parents, Root } from 'mdast';
 import { visitParents } from 'unist-util-visit-parents';
-import { blockIdOf, blockTargetOf } from '../../../plugins/blocks.ts';
+import { findBlockMarks } from '../../../plugins/blocks.ts';
 import { expandsInPlace } from '../../../plugins/embed-position.ts';
 import type { WikiLink } from '../../../plugins/syntax/index.ts';
 import { plainText, wikiLinkText } from '../../../plugins/text.ts';
@@ -96,15 +96,6 @@ export function extractFacts(tree: Root): NoteFacts {
         if (node.depth === 1 && facts.firstHeading === undefined && text !== '') facts.firstHeading = text;
         break;
       }
-      case 'paragraph': {
-        const id = blockIdOf(node);
-        if (id) {
-          facts.blockIds.push(id);
-          const block = blockTargetOf(node, ancestors.at(-1));
-          facts.blocks.push({ id, startLine: block.position?.start.line ?? at.line, endLine: block.position?.end.line ?? at.line });
-        }
-        break;
-      }
       case 'code':
         if (node.lang) facts.codeLanguages.push(node.lang);
         break;
@@ -135,6 +126,11 @@ export function extractFacts(tree: Root): NoteFacts {
     }
     return undefined;
   });
+  for (const { id, target } of findBlockMarks(tree)) {
+    facts.blockIds.push(id);
+    const at = pointOf(target);
+    facts.blocks.push({ id, startLine: at.line, endLine: target.position?.end.line ?? at.line });
+  }
   return facts;
 }
 

@@ -126,6 +126,7 @@ function worldData(garden: Garden, urls: SiteUrls): WorldData {
       title: note.title,
       published: note.published,
       headings: note.facts.headings,
+      inlineTags: note.inlineTags,
       blockIds: note.facts.blockIds,
       htmlAnchors: note.facts.htmlAnchors,
       aliases: note.frontmatter.aliases ?? [],

@@ -21,6 +21,8 @@ export interface WorldData {
     title: string;
     published: boolean;
     headings: readonly Heading[];
+    /** The note's inline `#tags` that count as tags. */
+    inlineTags: readonly string[];
     blockIds: readonly string[];
     htmlAnchors: readonly string[];
     aliases: readonly string[];

@@ -22,7 +22,7 @@ export function renderCodeVersion(): string {
 }
 
 /**
- * Everything a note's HTML depends on, hashed: its own bytes and, for each of its links, what the
+ * Everything a note's HTML depends on, hashed: its own bytes, which of its `#tags` count, and, for each of its links, what the
  * link resolved to (kind, target, published, anchor); for each note it embeds, the same again, and
  * the embedded note's title. When none of it changed, the HTML cannot have changed either.
  */
@@ -33,6 +33,8 @@ export function renderKey(index: GardenIndex, note: IndexedNote, salt: string): 
     if (visited.has(current.path)) return;
     visited.add(current.path);
     hash.update('\0note\0').update(current.path).update('\0').update(current.hash).update('\0').update(current.title);
+    // Which of its `#tags` are links depends on the `tags.inline` option and on other notes' tags.
+    hash.update('\0tags\0').update(current.inlineTags.join('\0'));
     for (const link of index.outgoing.get(current.path) ?? []) {
       hash.update('\0').update(summarize(index, link.resolution));
       if (link.embed && link.resolution.kind === 'note') {

@@ -91,6 +91,7 @@ async function buildWorld(data: WorldData): Promise<RenderWorld> {
         title: note.title,
         published: note.published,
         headings: note.headings,
+        inlineTags: note.inlineTags,
         get tree() {
           const tree = trees.get(notePath);
           if (!tree) throw new Error(`The worker has no tree for ${notePath}: its Markdown was not sent.`);

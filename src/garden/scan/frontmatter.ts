@@ -183,21 +183,32 @@ export function splitFrontmatter(text: string): SplitNote {
   }
 }
 
-/** Where a top-level key's value starts, for pointing an error at the right line. */
-export function locateFrontmatterKey(split: SplitNote, key: string): SourcePoint {
+/**
+ * Where each top-level key's value starts, for pointing a message at the right line. The YAML is
+ * parsed again (with positions) once, on the first question, however many keys are asked about.
+ */
+export function frontmatterKeyLocator(split: SplitNote): (key: string) => SourcePoint {
+  let positions: Map<string, SourcePoint> | undefined;
+  return (key) => {
+    positions ??= keyPositions(split);
+    return positions.get(key) ?? { line: split.frontmatterStartLine, column: 1 };
+  };
+}
+
+function keyPositions(split: SplitNote): Map<string, SourcePoint> {
+  const positions = new Map<string, SourcePoint>();
   const lineCounter = new LineCounter();
   const document = parseDocument(split.rawFrontmatter, { schema: 'core', lineCounter });
-  if (isMap(document.contents)) {
-    for (const pair of document.contents.items) {
-      if (isScalar(pair.key) && String(pair.key.value) === key) {
-        const node = (pair.value as { range?: [number, number, number] } | null)?.range ? pair.value : pair.key;
-        const offset = (node as { range: [number, number, number] }).range[0];
-        const position = lineCounter.linePos(offset);
-        return { line: split.frontmatterStartLine + position.line - 1, column: position.col };
-      }
-    }
+  if (!isMap(document.contents)) return positions;
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (positions.has(key)) continue;
+    const node = (pair.value as { range?: [number, number, number] } | null)?.range ? pair.value : pair.key;
+    const position = lineCounter.linePos((node as { range: [number, number, number] }).range[0]);
+    positions.set(key, { line: split.frontmatterStartLine + position.line - 1, column: position.col });
   }
-  return { line: split.frontmatterStartLine, column: 1 };
+  return positions;
 }
 
 function plainBody(text: string): SplitNote {

@@ -7,7 +7,7 @@ import { checkNoteText, LIMITS } from '../limits.ts';
 import { slugForAttachmentPath } from '../slug.ts';
 import { asContentPath, type ContentPath } from '../types.ts';
 import { Suggester } from '../suggest.ts';
-import { locateFrontmatterKey, splitFrontmatter, type SplitNote } from './frontmatter.ts';
+import { frontmatterKeyLocator, splitFrontmatter, type SplitNote } from './frontmatter.ts';
 import { frontmatterFields, KNOWN_FOREIGN_KEYS, type Frontmatter, type FrontmatterField } from './schema.ts';
 import { confusableNames } from './confusables.ts';
 import { obsidianIgnoredPaths } from './obsidian.ts';
@@ -278,8 +278,9 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
     flagsUnreadable ||
     (split.data === undefined && looksUnpublished(split.rawFrontmatter));
   const keyPositions: KeyPositions = {};
+  const locate = frontmatterKeyLocator(split);
   for (const [rawKey, key] of Object.entries(POSITIONED_KEYS)) {
-    if (split.data && Object.hasOwn(split.data, rawKey)) keyPositions[key] = locateFrontmatterKey(split, rawKey);
+    if (split.data && Object.hasOwn(split.data, rawKey)) keyPositions[key] = locate(rawKey);
   }
   return { path, absolutePath, body: split.body, frontmatter, unknownKeys, unpublished, hash, keyPositions };
 }
@@ -328,48 +329,48 @@ const fieldSuggester = new Suggester(knownFieldNames);
 /** Obsidian's older singular spellings, read as their plural fields. */
 const SYNONYMS: Record<string, FrontmatterField> = { alias: 'aliases', tag: 'tags' };
 
+/** Reads every property on its own (scan/schema.ts): one odd value never costs the note the others. */
 function validateFrontmatter(path: ContentPath, split: SplitNote, diagnostics: Diagnostic[]) {
   const frontmatter: Frontmatter = {};
   const unknownKeys: string[] = [];
   let flagsUnreadable = false;
+  const locate = frontmatterKeyLocator(split);
   for (const [rawKey, value] of Object.entries(split.data ?? {})) {
-    // An empty property (`tags:`) is how Obsidian writes "not set".
-    if (value === null || value === undefined) continue;
+    // An empty property (`tags:`, or a list of one empty item) is how Obsidian writes "not set".
+    if (isEmptyProperty(value)) continue;
     const key = (SYNONYMS[rawKey] ?? rawKey) as FrontmatterField;
-    const schema = frontmatterFields[key];
-    if (!schema) {
+    const read = Object.hasOwn(frontmatterFields, key) ? frontmatterFields[key] : undefined;
+    if (!read) {
       unknownKeys.push(rawKey);
       const suggestion = KNOWN_FOREIGN_KEYS.has(rawKey.toLowerCase()) ? undefined : fieldSuggester.suggest(rawKey);
       diagnostics.push({
         file: path,
-        at: locateFrontmatterKey(split, rawKey),
+        at: locate(rawKey),
         severity: suggestion ? 'warning' : 'info',
         rule: 'frontmatter-unknown-key',
         message: `Unknown frontmatter field \`${rawKey}\`${suggestion ? `: did you mean \`${suggestion}\`?` : '; it is kept but not used.'}`,
-        ...(suggestion ? { hint: `Rename it to \`${suggestion}\`.` } : {}),
+        ...(suggestion ? { hint: `Rename it to \`${suggestion}\`.` } : { summary: 'fields the garden does not use, kept for other tools' }),
       });
       continue;
     }
-    const parsed = schema.safeParse(value);
-    if (parsed.success) {
-      const merged = key === 'aliases' || key === 'tags' ? [...((frontmatter[key] as string[]) ?? []), ...(parsed.data as string[])] : parsed.data;
+    const reading = read(value, rawKey);
+    if (reading.value !== undefined) {
+      const merged = key === 'aliases' || key === 'tags' ? [...((frontmatter[key] as string[]) ?? []), ...(reading.value as string[])] : reading.value;
       (frontmatter as Record<string, unknown>)[key] = merged;
-    } else {
-      if (key === 'draft' || key === 'publish') flagsUnreadable = true;
-      diagnostics.push({
-        file: path,
-        at: locateFrontmatterKey(split, rawKey),
-        severity: 'error',
-        rule: 'frontmatter-invalid',
-        message: parsed.error.issues[0]?.message ?? `\`${rawKey}\` has an invalid value.`,
-        hint:
-          key === 'draft' || key === 'publish'
-            ? 'Until this is fixed the note is treated as a draft and not published.'
-            : 'The field is ignored until it is fixed; the rest of the note is published.',
-      });
+    }
+    if (reading.vaultOwn) unknownKeys.push(rawKey);
+    for (const finding of reading.findings ?? []) {
+      if ((key === 'draft' || key === 'publish') && finding.severity === 'error') flagsUnreadable = true;
+      const { rule, severity, message, hint, summary } = finding;
+      diagnostics.push({ file: path, at: locate(rawKey), severity, rule, message, ...(hint ? { hint } : {}), summary });
     }
   }
   return { frontmatter, unknownKeys, flagsUnreadable };
+}
+
+function isEmptyProperty(value: unknown): boolean {
+  if (value === null || value === undefined || value === '') return true;
+  return Array.isArray(value) && value.every((item) => item === null || item === '');
 }
 
 /**
