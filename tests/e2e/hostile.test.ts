@@ -59,9 +59,10 @@ afterAll(async () => {
 
 describe('building the hostile garden', () => {
   it('publishes every note it safely can, and reports the rest', () => {
-    // 53 notes, and an embed chain two notes deeper than the embed limit.
-    expect(first.output).toMatch(new RegExp(`garden: ${53 + LIMITS.maxEmbedDepth - 4} notes published \\(17 not published: drafts or errors\\)`));
-    expect(first.output).toMatch(/garden: 85 errors, 23 warnings/);
+    // 52 notes, and an embed chain two notes deeper than the embed limit. `Names/Vic\u034Ftim.md`
+    // is not published: the invisible joiner is dropped from its address, which is Victim's.
+    expect(first.output).toMatch(new RegExp(`garden: ${52 + LIMITS.maxEmbedDepth - 4} notes published \\(18 not published: drafts or errors\\)`));
+    expect(first.output).toMatch(/garden: 86 errors, 23 warnings/);
   });
 
   it('gives byte-identical sites for the same content, whatever the folders', () => {
