@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import garden from './src/integration/index.ts';
+import garden from './src/astro/integration.ts';
 
 // The garden's options live here with the rest of the site's configuration (README: "Configuration").
 // `GARDEN_CONTENT=/path/to/notes npm run build` builds another folder without editing this file.

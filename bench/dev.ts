@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { slugForNotePath } from '../src/garden/slug.ts';
-import { asContentPath } from '../src/garden/types.ts';
+import { slugForNotePath } from '../src/core/links/slug.ts';
+import { asContentPath } from '../src/core/common/types.ts';
 
 export interface DevBenchResult {
   notes: number;

@@ -5,12 +5,12 @@
  * it), `graph.json`, the graph page's data and the local graph files. No site is built: this isolates
  * the graph from the rest of the build (`npm run bench` reports the layout stage of full builds).
  */
-import { resolveGardenConfig } from '../src/garden/config.ts';
-import { loadGarden } from '../src/garden/garden.ts';
-import { buildGraphJson } from '../src/garden/graph-json.ts';
-import { gardenGraph, startLayout } from '../src/garden/graph/garden-graph.ts';
-import { iterationsFor } from '../src/garden/graph/layout.ts';
-import { LocalGraphs, graphViewJson } from '../src/garden/graph/view-data.ts';
+import { resolveGardenConfig } from '../src/core/config/config.ts';
+import { loadGarden } from '../src/core/build/build.ts';
+import { buildGraphJson } from '../src/core/graph/graph-json.ts';
+import { gardenGraph, startLayout } from '../src/core/graph/garden-graph.ts';
+import { iterationsFor } from '../src/core/graph/layout.ts';
+import { LocalGraphs, graphViewJson } from '../src/core/graph/view-data.ts';
 
 export interface GraphBenchResult {
   notes: number;

@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- --limits`: the largest value of every quantity the garden limits
- * (src/garden/limits.ts), found in a garden, next to the limit: how far real content stays below
+ * (src/core/common/limits.ts), found in a garden, next to the limit: how far real content stays below
  * each limit. docs/security.md (Limits) records the figures for real and generated gardens; the cost of each
  * input at its limit comes from `npm run bench:pathological`.
  *
@@ -13,17 +13,17 @@
 import { readFileSync } from 'node:fs';
 import type { Code, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { resolveGardenConfig } from '../src/garden/config.ts';
-import { loadGarden } from '../src/garden/garden.ts';
-import { measureEmbeds } from '../src/garden/index/embeds.ts';
-import { tagPagesOf } from '../src/garden/index/quantities.ts';
-import { parseNote } from '../src/garden/index/parse-note.ts';
-import { checkNoteText, emptyTextMeasures, LIMITS, type TextMeasures } from '../src/garden/limits.ts';
-import { ParallelBuild } from '../src/garden/parallel/build.ts';
-import { gardenWorld, renderInWorld } from '../src/garden/render.ts';
-import type { ContentPath } from '../src/garden/types.ts';
-import { MAX_FRONTMATTER_BYTES, splitFrontmatter } from '../src/garden/scan/frontmatter.ts';
-import { SiteUrls } from '../src/garden/urls.ts';
+import { resolveGardenConfig } from '../src/core/config/config.ts';
+import { loadGarden } from '../src/core/build/build.ts';
+import { measureEmbeds } from '../src/core/index/embeds.ts';
+import { tagPagesOf } from '../src/core/index/quantities.ts';
+import { parseNote } from '../src/core/markdown/parse-note.ts';
+import { checkNoteText, emptyTextMeasures, LIMITS, type TextMeasures } from '../src/core/common/limits.ts';
+import { ParallelBuild } from '../src/core/build/workers/parallel-build.ts';
+import { gardenWorld, renderInWorld } from '../src/core/render/render-note.ts';
+import type { ContentPath } from '../src/core/common/types.ts';
+import { MAX_FRONTMATTER_BYTES, splitFrontmatter } from '../src/core/scan/frontmatter.ts';
+import { SiteUrls } from '../src/core/links/urls.ts';
 
 /** One measured quantity: the limit, the largest value found and in which file. */
 export interface LimitMeasure {
@@ -91,7 +91,7 @@ export async function benchLimits(contentDir: string): Promise<LimitsBenchResult
     const measures = emptyTextMeasures();
     checkNoteText(split.body, LIMITS, measures);
     for (const [measure, limit] of TEXT_LIMITS) at(limit).offer(measures[measure], note.path);
-    // The quantities checked once a note is parsed (src/garden/index/quantities.ts).
+    // The quantities checked once a note is parsed (src/core/index/quantities.ts).
     at('maxTagsPerNote').offer(tagPagesOf(note.tags, Number.MAX_SAFE_INTEGER).size, note.path);
     at('maxAliasesPerNote').offer(note.frontmatter.aliases?.length ?? 0, note.path);
     at('maxHeadingsPerNote').offer(note.facts.headings.length, note.path);

@@ -4,7 +4,7 @@
  *
  * Three groups:
  * - the inputs of the hostile garden (tests/support/hostile-garden.ts) that the limits in
- *   src/garden/limits.ts refuse: they must be refused in milliseconds, before any parser runs;
+ *   src/core/common/limits.ts refuse: they must be refused in milliseconds, before any parser runs;
  * - the worst inputs found that stay just inside every limit, each about 1 MiB (the largest note
  *   allowed) or exactly at a limit ("the limit": its cost at the limit, for docs/security.md), next to
  *   1 MiB of ordinary prose: these are what a per-note time budget is for;
@@ -25,11 +25,11 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { resolveGardenConfig } from '../src/garden/config.ts';
-import { loadGarden } from '../src/garden/garden.ts';
-import { LIMITS } from '../src/garden/limits.ts';
-import { renderNote } from '../src/garden/render.ts';
-import { SiteUrls } from '../src/garden/urls.ts';
+import { resolveGardenConfig } from '../src/core/config/config.ts';
+import { loadGarden } from '../src/core/build/build.ts';
+import { LIMITS } from '../src/core/common/limits.ts';
+import { renderNote } from '../src/core/render/render-note.ts';
+import { SiteUrls } from '../src/core/links/urls.ts';
 import { generatedNotes } from '../tests/support/hostile-garden.ts';
 
 const MIB = LIMITS.maxNoteBytes - 1024;
@@ -98,7 +98,7 @@ const withinLimits: Record<string, Case> = {
   [`embeds: a chain ${depth} deep (the limit)`]: chain(depth + 2),
   'footnote references (refused)': fill('[^1] [^2] [^3]\n\n') + '[^1]: a\n[^2]: b\n[^3]: c\n',
   'footnotes: 999 references to one (the limit)': `${'A claim.[^1]\n\n'.repeat(999)}[^1]: The source.\n`,
-  // The quantity limits, checked once a note is parsed (src/garden/index/quantities.ts).
+  // The quantity limits, checked once a note is parsed (src/core/index/quantities.ts).
   [`tags: ${LIMITS.maxTagsPerNote} distinct (the limit)`]: tagsNote(LIMITS.maxTagsPerNote),
   'tags: 100,000 distinct in 0.8 MB (refused)': tagsNote(100_000),
   [`aliases: ${LIMITS.maxAliasesPerNote} (the limit)`]: aliasesNote(LIMITS.maxAliasesPerNote),

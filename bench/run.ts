@@ -7,7 +7,7 @@
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
  *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
  *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
- *   npm run bench -- --limits              the largest value of every limited quantity (src/garden/limits.ts)
+ *   npm run bench -- --limits              the largest value of every limited quantity (src/core/common/limits.ts)
  *                                          in a generated garden of 50,000 notes (or --sizes, or --content),
  *                                          next to its limit (docs/security.md, "Limits")
  *   npm run bench -- --graph               the graph benchmark: layout time and graph.json size for a

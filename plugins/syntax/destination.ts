@@ -5,7 +5,7 @@ import type { Processor } from 'unified';
 /**
  * Where a link's destination is written: `path.md` in `[x](path.md "title")`, `<a b.md>` with its
  * brackets, or the destination of a `[ref]: path.md` definition. Offsets in the parsed text. Kept
- * so that a tool can rewrite the destination alone (src/garden/rename/), never the rest of the link.
+ * so that a tool can rewrite the destination alone (src/core/rename/), never the rest of the link.
  */
 export interface DestinationRange {
   start: number;

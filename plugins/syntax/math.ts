@@ -13,7 +13,7 @@ import type { Code, Construct, Effects, Extension, State, TokenizeContext } from
  * into a formula. Here, as in Pandoc and Obsidian, a single-dollar formula opens with `$` followed by
  * a non-space and closes with a `$` preceded by a non-space and not followed by a digit; `\$` is a
  * dollar sign; `$$display$$` inside a paragraph is a display formula, as in Obsidian. Formulas are
- * typeset at build time (plugins/render/rehype-math.ts).
+ * typeset at build time (src/core/render/rehype/math.ts).
  */
 
 declare module 'micromark-util-types' {

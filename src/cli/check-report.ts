@@ -1,4 +1,4 @@
-import { countBySeverity, type Diagnostic, type Severity } from '../garden/diagnostics.ts';
+import { countBySeverity, type Diagnostic, type Severity } from '../core/common/diagnostics.ts';
 import type { Printer } from './io.ts';
 
 /**

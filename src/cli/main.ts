@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Suggester } from '../garden/suggest.ts';
+import { Suggester } from '../core/common/suggest.ts';
 import { checkCommand } from './commands/check.ts';
 import { diffCommand } from './commands/diff.ts';
 import { fixLinksCommand } from './commands/fix-links.ts';

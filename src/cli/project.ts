@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GARDEN_OPTIONS, GardenConfigError, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../garden/config.ts';
+import { GARDEN_OPTIONS, GardenConfigError, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../core/config/config.ts';
 import { UsageError } from './command.ts';
 import type { CliIO } from './io.ts';
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { formatDiagnostic } from '../garden/diagnostics.ts';
-import type { Garden } from '../garden/garden.ts';
-import type { GitLocation } from '../garden/history/git.ts';
-import { moveEntry, rewriteInPlace } from '../garden/rename/files.ts';
-import { formatPlanPatch } from '../garden/rename/patch.ts';
-import type { RenamePlan } from '../garden/rename/plan.ts';
-import { checkPlan } from '../garden/rename/verify.ts';
-import type { ContentPath } from '../garden/types.ts';
+import { formatDiagnostic } from '../core/common/diagnostics.ts';
+import type { Garden } from '../core/build/build.ts';
+import type { GitLocation } from '../core/history/git.ts';
+import { moveEntry, rewriteInPlace } from '../core/rename/files.ts';
+import { formatPlanPatch } from '../core/rename/patch.ts';
+import type { RenamePlan } from '../core/rename/plan.ts';
+import { checkPlan } from '../core/rename/verify.ts';
+import type { ContentPath } from '../core/common/types.ts';
 import { EXIT } from './command.ts';
 import type { CliIO, Printer } from './io.ts';
 

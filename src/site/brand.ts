@@ -1,4 +1,4 @@
-import type { BrandOptions } from '../garden/config.ts';
+import type { BrandOptions } from '../core/config/config.ts';
 
 /**
  * The stylesheet that applies `brand` from the garden options: it only sets the custom properties

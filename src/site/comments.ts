@@ -1,5 +1,5 @@
-import { commentThreadPlan } from '../garden/comments/threads.ts';
-import type { IndexedNote } from '../garden/index/build.ts';
+import { commentThreadPlan } from '../core/comments/threads.ts';
+import type { IndexedNote } from '../core/index/build.ts';
 import type { GiscusSettings } from '../client/comments/settings.ts';
 import { siteState } from './store.ts';
 

@@ -1,6 +1,6 @@
-import { atomFeed } from '../garden/flow/feed.ts';
-import { recentChanges } from '../garden/flow/recent-changes.ts';
-import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../garden/flow/sitemap.ts';
+import { atomFeed } from '../core/flow/feed.ts';
+import { recentChanges } from '../core/flow/recent-changes.ts';
+import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../core/flow/sitemap.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl } from './navigation.ts';
 import { siteState } from './store.ts';

@@ -1,9 +1,9 @@
-import { gardenHealth, type LastUpdate } from '../garden/graph/health.ts';
-import type { GardenHistory } from '../garden/history/history.ts';
-import { noteTimeline } from '../garden/history/note.ts';
-import type { GardenIndex, IndexedNote } from '../garden/index/build.ts';
-import type { PageUrl, Slug } from '../garden/types.ts';
-import type { SiteUrls } from '../garden/urls.ts';
+import { gardenHealth, type LastUpdate } from '../core/graph/health.ts';
+import type { GardenHistory } from '../core/history/history.ts';
+import { noteTimeline } from '../core/history/note.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { PageUrl, Slug } from '../core/common/types.ts';
+import type { SiteUrls } from '../core/links/urls.ts';
 
 /**
  * The garden health page's content, for maintainers: what to link, what to write, what to review.

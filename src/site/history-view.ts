@@ -1,4 +1,4 @@
-import type { Contributor } from '../garden/history/history.ts';
+import type { Contributor } from '../core/history/history.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 

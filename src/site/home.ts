@@ -1,10 +1,10 @@
-import { gardenGraph } from '../garden/graph/garden-graph.ts';
-import type { GardenIndex, IndexedNote } from '../garden/index/build.ts';
-import type { SiteUrls } from '../garden/urls.ts';
-import type { PageUrl } from '../garden/types.ts';
+import { gardenGraph } from '../core/graph/garden-graph.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { SiteUrls } from '../core/links/urls.ts';
+import type { PageUrl } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl } from './navigation.ts';
-import type { GardenTree } from './tree.ts';
+import type { GardenTree } from '../core/index/tree.ts';
 
 /**
  * What the home page shows a newcomer besides the home note: the garden's sections, what changed

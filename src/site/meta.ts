@@ -1,5 +1,5 @@
-import { noteTimeline } from '../garden/history/note.ts';
-import type { IndexedNote } from '../garden/index/build.ts';
+import { noteTimeline } from '../core/history/note.ts';
+import type { IndexedNote } from '../core/index/build.ts';
 import { siteState } from './store.ts';
 
 /**

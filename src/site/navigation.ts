@@ -1,8 +1,8 @@
-import type { Heading } from '../garden/index/facts.ts';
-import type { IndexedNote } from '../garden/index/build.ts';
-import type { SiteUrls } from '../garden/urls.ts';
-import type { PageUrl, Slug } from '../garden/types.ts';
-import { ancestry, type Folder, type FolderEntry, type GardenTree } from './tree.ts';
+import type { Heading } from '../core/markdown/facts.ts';
+import type { IndexedNote } from '../core/index/build.ts';
+import type { SiteUrls } from '../core/links/urls.ts';
+import type { PageUrl, Slug } from '../core/common/types.ts';
+import { ancestry, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
 
 /**
  * What the navigation around a page shows: the explorer's visible part, breadcrumbs, previous/next

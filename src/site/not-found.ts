@@ -1,5 +1,5 @@
-import type { IndexedNote } from '../garden/index/build.ts';
-import { renderNote } from '../garden/render.ts';
+import type { IndexedNote } from '../core/index/build.ts';
+import { renderNote } from '../core/render/render-note.ts';
 import { siteState } from './store.ts';
 
 export interface NotFoundView {

@@ -1,5 +1,5 @@
-import type { IndexedNote } from '../garden/index/build.ts';
-import { repositoryLinks } from '../garden/history/note.ts';
+import type { IndexedNote } from '../core/index/build.ts';
+import { repositoryLinks } from '../core/history/note.ts';
 import { commentThreadOf } from './comments.ts';
 import { siteState } from './store.ts';
 

@@ -1,5 +1,5 @@
-import type { Garden } from '../garden/garden.ts';
-import type { SiteUrls } from '../garden/urls.ts';
+import type { Garden } from '../core/build/build.ts';
+import type { SiteUrls } from '../core/links/urls.ts';
 
 /**
  * The loaded garden, shared between the Astro integration (which loads it once per build, and again

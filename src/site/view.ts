@@ -1,8 +1,8 @@
-import type { Backlink, IndexedNote } from '../garden/index/build.ts';
-import type { PageUrl } from '../garden/types.ts';
-import { asSlug } from '../garden/types.ts';
+import type { Backlink, IndexedNote } from '../core/index/build.ts';
+import type { PageUrl } from '../core/common/types.ts';
+import { asSlug } from '../core/common/types.ts';
 import { siteState } from './store.ts';
-import { buildTree, type Folder, type GardenTree } from './tree.ts';
+import { buildTree, type Folder, type GardenTree } from '../core/index/tree.ts';
 
 /** Small read-only views over the loaded garden, shaped for the pages that show them. */
 
@@ -42,7 +42,7 @@ export function tagLinks(note: IndexedNote): { name: string; url: PageUrl }[] {
   return note.tags.map((tag) => ({ name: tag, url: urls.tag(tag) }));
 }
 
-export type { Folder } from './tree.ts';
+export type { Folder } from '../core/index/tree.ts';
 
 let cachedTree: { garden: unknown; tree: GardenTree } | undefined;
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeDiff } from '../../src/garden/diff/compare.ts';
-import { code, text } from '../../src/garden/diff/markdown.ts';
+import type { KnowledgeDiff } from '../../src/core/diff/compare.ts';
+import { code, text } from '../../src/core/diff/markdown.ts';
 import { runGarden } from '../support/cli.ts';
 import { TempRepo } from '../support/git-repo.ts';
 

@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fileNameForTitle, fillTemplate, newNoteId } from '../../src/garden/new-note.ts';
-import { splitFrontmatter } from '../../src/garden/scan/frontmatter.ts';
-import { NOTE_TYPES } from '../../src/garden/scan/schema.ts';
+import { fileNameForTitle, fillTemplate, newNoteId } from '../../src/core/new-note/new-note.ts';
+import { splitFrontmatter } from '../../src/core/scan/frontmatter.ts';
+import { NOTE_TYPES } from '../../src/core/scan/schema.ts';
 import { runGarden } from '../support/cli.ts';
 import { TempRepo } from '../support/git-repo.ts';
 import { projectRoot } from '../support/build-site.ts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphJson } from '../../src/garden/graph-json.ts';
+import type { GraphJson } from '../../src/core/graph/graph-json.ts';
 import { CATEGORY_COLOURS } from '../../src/client/graph/colours.ts';
 import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';

@@ -4,14 +4,14 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import { fromHtml } from 'hast-util-from-html';
 import type { Blockquote, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { CALLOUT_MARKER } from '../../plugins/render/remark-callouts.ts';
+import { CALLOUT_MARKER } from '../../src/core/render/remark/callouts.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import type { GraphJson } from '../../src/garden/graph-json.ts';
-import { slugForNotePath } from '../../src/garden/slug.ts';
-import { formatBuildSummary } from '../../src/garden/summary.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import type { GraphJson } from '../../src/core/graph/graph-json.ts';
+import { slugForNotePath } from '../../src/core/links/slug.ts';
+import { formatBuildSummary } from '../../src/core/publish/summary.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
 
 /** The two real corpora in ../shared/corpora, whose facts are documented in their README. */

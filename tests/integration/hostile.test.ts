@@ -1,12 +1,12 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReportJson } from '../../src/cli/check-report.ts';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { LIMITS } from '../../src/garden/limits.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { asContentPath } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { LIMITS } from '../../src/core/common/limits.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 import { projectRoot } from '../support/build-site.ts';
 import { runGarden } from '../support/cli.ts';
 import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
@@ -120,7 +120,7 @@ const EXPECTED: Record<string, string[]> = {
     'Frontmatter/Wrong types.md:5:10 warning frontmatter-invalid', // aliases that are a set of fields
     'Frontmatter/YAML tags.md:2:8 error frontmatter-syntax',
   ],
-  // Size and pathological Markdown: refused before parsing (src/garden/limits.ts).
+  // Size and pathological Markdown: refused before parsing (src/core/common/limits.ts).
   size: [
     'Size/Aliases.md:3:3 error aliases-too-many',
     'Size/Brackets.md:3:33 error brackets-too-deep',

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { asContentPath } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /**
  * tests/fixtures/obsidian-vault is written the way Obsidian writes a vault: empty properties in

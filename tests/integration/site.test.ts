@@ -4,7 +4,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GraphJson } from '../../src/garden/graph-json.ts';
+import type { GraphJson } from '../../src/core/graph/graph-json.ts';
 import { buildSite } from '../support/build-site.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'site');

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { buildGraphJson } from '../../src/garden/graph-json.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { buildGraphJson } from '../../src/core/graph/graph-json.ts';
 
 /** Every file under `dir`, relative POSIX path → text. */
 export function filesUnder(dir: string): Record<string, string> {

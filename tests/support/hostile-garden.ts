@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LIMITS } from '../../src/garden/limits.ts';
+import { LIMITS } from '../../src/core/common/limits.ts';
 
 /**
  * The hostile garden: tests/fixtures/hostile (notes that can be committed) plus the files that
@@ -45,7 +45,7 @@ export function generatedNotes(): Record<string, string | Buffer> {
     'Size/Long table.md': `# Long table\n\n| a | b | c | d | e | f | g | h | i | j |\n|---|---|---|---|---|---|---|---|---|---|\n${'x\n'.repeat(10_000)}`,
     'Size/Long line.md': `# Long line\n\n${'word '.repeat(LIMITS.maxLineLength / 5 + 1000)}\n`,
     'Size/Emphasis.md': `# Emphasis\n\n${'*_'.repeat(2)}\n${'*_\n'.repeat(10_000)}`,
-    // Quantities per note: each one past its limit (src/garden/limits.ts). 100,000 distinct tags
+    // Quantities per note: each one past its limit (src/core/common/limits.ts). 100,000 distinct tags
     // in 0.8 MB once made 100,000 tag pages and an 18-minute build (bench/pathological.ts has
     // that note; 1,000 tags are enough here, and parse quicker).
     'Size/Tags.md': `# Tags\n\n${lines(100, (line) => Array.from({ length: 10 }, (_, index) => `#t${line * 10 + index}`).join(' '))}\n`,

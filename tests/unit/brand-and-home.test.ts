@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GardenConfigError, resolveGardenConfig } from '../../src/garden/config.ts';
+import { GardenConfigError, resolveGardenConfig } from '../../src/core/config/config.ts';
 import { brandStylesheet } from '../../src/site/brand.ts';
 import { topBy } from '../../src/site/home.ts';
 import { formatDate, readingMinutes } from '../../src/site/meta.ts';

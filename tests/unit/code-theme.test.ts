@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { codeThemeCss, loadCodeHighlighter } from '../../plugins/render/highlight-code.ts';
+import { codeThemeCss, loadCodeHighlighter } from '../../src/core/render/highlight-code.ts';
 
 /** Highlighted code is styled by classes only; the committed stylesheet must define every one. */
 const stylesheet = path.resolve(import.meta.dirname, '..', '..', 'src', 'styles', 'code-theme.css');

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { formatCommentsReport } from '../../src/garden/comments/report.ts';
-import { addressTerm, commentThreadPlan, planCommentThreads, type ThreadSubject } from '../../src/garden/comments/threads.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { asContentPath, asSlug } from '../../src/garden/types.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { formatCommentsReport } from '../../src/core/comments/report.ts';
+import { addressTerm, commentThreadPlan, planCommentThreads, type ThreadSubject } from '../../src/core/comments/threads.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { asContentPath, asSlug } from '../../src/core/common/types.ts';
 
 const comments = { repo: 'acme/handbook', repoId: 'R_kgDOH1a2b3', category: 'Comments', categoryId: 'DIC_kwDOH1a2b34CQ7xy' };
 

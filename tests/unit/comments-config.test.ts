@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GardenConfigError, resolveGardenConfig, type GardenOptions } from '../../src/garden/config.ts';
+import { GardenConfigError, resolveGardenConfig, type GardenOptions } from '../../src/core/config/config.ts';
 
 const valid = { repo: 'acme/handbook', repoId: 'R_kgDOH1a2b3', category: 'Comments', categoryId: 'DIC_kwDOH1a2b34CQ7xy' };
 

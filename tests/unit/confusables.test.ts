@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { confusableNames, invisibleCharacters, mixedScriptWord, skeleton } from '../../src/garden/scan/confusables.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { confusableNames, invisibleCharacters, mixedScriptWord, skeleton } from '../../src/core/scan/confusables.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 
 const report = (...paths: string[]) => confusableNames(paths.map(asContentPath)).map((d) => `${d.file}: ${d.message}`);
 

@@ -2,13 +2,13 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { formatDiagnostic } from '../../src/garden/diagnostics.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { LIMITS } from '../../src/garden/limits.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { asContentPath } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { formatDiagnostic } from '../../src/core/common/diagnostics.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { LIMITS } from '../../src/core/common/limits.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /** The index reports embed cycles, depths and counts as diagnostics, where the pages stop too. */
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'render');

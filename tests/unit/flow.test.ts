@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { atomFeed } from '../../src/garden/flow/feed.ts';
-import { recentChanges } from '../../src/garden/flow/recent-changes.ts';
-import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml } from '../../src/garden/flow/sitemap.ts';
-import { xmlAttribute, xmlText } from '../../src/garden/flow/xml.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import type { FileChange, GardenHistory } from '../../src/garden/history/history.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { atomFeed } from '../../src/core/flow/feed.ts';
+import { recentChanges } from '../../src/core/flow/recent-changes.ts';
+import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml } from '../../src/core/flow/sitemap.ts';
+import { xmlAttribute, xmlText } from '../../src/core/flow/xml.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import type { FileChange, GardenHistory } from '../../src/core/history/history.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'health');
 let garden: Garden;

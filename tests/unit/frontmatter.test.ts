@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/garden/scan/frontmatter.ts';
+import { splitFrontmatter } from '../../src/core/scan/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
   it('reads YAML and keeps body positions as file positions', () => {

@@ -2,11 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { historyFromCommits, parseGitLog, readGardenHistory, type LoggedCommit } from '../../src/garden/history/history.ts';
-import { noteTimeline, repositoryLinks } from '../../src/garden/history/note.ts';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { historyFromCommits, parseGitLog, readGardenHistory, type LoggedCommit } from '../../src/core/history/history.ts';
+import { noteTimeline, repositoryLinks } from '../../src/core/history/note.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 import { TempRepo } from '../support/git-repo.ts';
 
 const ada = { name: 'Ada Lovelace', email: 'ada@example.com' };

@@ -6,15 +6,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { preferInfluential } from '../../src/client/search/engine.ts';
 import { placeOnRings } from '../../src/client/graph/rings.ts';
 import type { NoteGraph } from '../../src/client/graph/data.ts';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { gardenGraph } from '../../src/garden/graph/garden-graph.ts';
-import { hasLinkedNotes } from '../../src/garden/graph/link-graph.ts';
-import { buildGraphJson } from '../../src/garden/graph-json.ts';
-import { LOCAL_GRAPH_LIMITS, LocalGraphs, graphViewJson, localGraphPath } from '../../src/garden/graph/view-data.ts';
-import { pagePath } from '../../src/garden/page-path.ts';
-import { asSlug, type Slug } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { gardenGraph } from '../../src/core/graph/garden-graph.ts';
+import { hasLinkedNotes } from '../../src/core/graph/link-graph.ts';
+import { buildGraphJson } from '../../src/core/graph/graph-json.ts';
+import { LOCAL_GRAPH_LIMITS, LocalGraphs, graphViewJson, localGraphPath } from '../../src/core/graph/view-data.ts';
+import { pagePath } from '../../src/core/links/page-path.ts';
+import { asSlug, type Slug } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /**
  * A garden with a popular note: Hub is linked from the 60 notes of `many/`; Centre links to Hub and

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { gardenAreas } from '../../src/garden/graph/areas.ts';
-import { influence } from '../../src/garden/graph/influence.ts';
-import { computeLayout, iterationsFor, layout } from '../../src/garden/graph/layout.ts';
-import { layoutKey, runLayout } from '../../src/garden/graph/layout-runner.ts';
-import type { IndexedNote } from '../../src/garden/index/build.ts';
-import { asSlug, type Slug } from '../../src/garden/types.ts';
+import { gardenAreas } from '../../src/core/graph/areas.ts';
+import { influence } from '../../src/core/graph/influence.ts';
+import { computeLayout, iterationsFor, layout } from '../../src/core/graph/layout.ts';
+import { layoutKey, runLayout } from '../../src/core/graph/layout-runner.ts';
+import type { IndexedNote } from '../../src/core/index/build.ts';
+import { asSlug, type Slug } from '../../src/core/common/types.ts';
 
 function graphOf(edges: [string, string][], nodes: string[] = []): Graph {
   const graph = new Graph({ type: 'directed', allowSelfLoops: false });

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GardenConfigError, resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { gardenHealth } from '../../src/garden/graph/health.ts';
-import type { IndexedNote } from '../../src/garden/index/build.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { GardenConfigError, resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { gardenHealth } from '../../src/core/graph/health.ts';
+import type { IndexedNote } from '../../src/core/index/build.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 import { healthView } from '../../src/site/health-view.ts';
 
 /**

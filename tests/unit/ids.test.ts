@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commentThreadPlan } from '../../src/garden/comments/threads.ts';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
+import { commentThreadPlan } from '../../src/core/comments/threads.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
 import { TempRepo } from '../support/git-repo.ts';
 
 const comments = { repo: 'acme/garden', repoId: 'R_1', category: 'Comments', categoryId: 'DIC_1' };

@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseNote } from '../../src/garden/index/parse-note.ts';
-import { resolveGardenConfig, type InlineTagPolicy } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { asContentPath } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { parseNote } from '../../src/core/markdown/parse-note.ts';
+import { resolveGardenConfig, type InlineTagPolicy } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 
 const inlineTags = (text: string) => parseNote(text).facts.inlineTags;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNoteText, LIMITS } from '../../src/garden/limits.ts';
+import { checkNoteText, LIMITS } from '../../src/core/common/limits.ts';
 
 const rule = (text: string) => checkNoteText(text)?.rule;
 const at = (text: string) => checkNoteText(text)?.at;

@@ -5,7 +5,7 @@ import type { List } from 'mdast';
 import { EditMap } from 'micromark-util-edit-map';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../plugins/parse.ts';
-import { renderToHtml } from '../../plugins/pipeline.ts';
+import { renderToHtml } from '../../src/core/render/pipeline.ts';
 
 /**
  * Lists parse in linear time because micromark uses the patched `micromark-util-edit-map` in

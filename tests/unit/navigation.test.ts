@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { explorerSchema } from '../../src/garden/config.ts';
-import type { IndexedNote } from '../../src/garden/index/build.ts';
-import type { Heading } from '../../src/garden/index/facts.ts';
-import { slugForNotePath } from '../../src/garden/slug.ts';
-import { asContentPath, asSlug } from '../../src/garden/types.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
-import { explorerDataFiles } from '../../src/site/explorer-data.ts';
+import { explorerSchema } from '../../src/core/config/config.ts';
+import type { IndexedNote } from '../../src/core/index/build.ts';
+import type { Heading } from '../../src/core/markdown/facts.ts';
+import { slugForNotePath } from '../../src/core/links/slug.ts';
+import { asContentPath, asSlug } from '../../src/core/common/types.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
+import { explorerDataFiles } from '../../src/core/publish/explorer-json.ts';
 import { breadcrumbsFor, explorerFor, neighboursOf, tableOfContents, windowAround, type ExplorerList } from '../../src/site/navigation.ts';
-import { buildTree } from '../../src/site/tree.ts';
+import { buildTree } from '../../src/core/index/tree.ts';
 
 /** Just what the tree and navigation read from a note. */
 function note(path: string, title = path.replace(/^.*\//, '').replace(/\.md$/, '')): IndexedNote {

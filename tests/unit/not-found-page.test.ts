@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 
 async function gardenWith(files: Record<string, string>) {
   const dir = mkdtempSync(path.join(tmpdir(), 'garden-404-'));

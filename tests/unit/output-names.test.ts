@@ -2,13 +2,13 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { LIMITS } from '../../src/garden/limits.ts';
-import { fitFilePath, fitPath, fitSegment, MAX_PATH_BYTES, MAX_SEGMENT_BYTES } from '../../src/garden/output/name-length.ts';
-import { listPublicFiles, ReservedOutputPaths } from '../../src/garden/output/reserved.ts';
-import { slugForAttachmentPath, slugForNotePath, slugForTag } from '../../src/garden/slug.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { LIMITS } from '../../src/core/common/limits.ts';
+import { fitFilePath, fitPath, fitSegment, MAX_PATH_BYTES, MAX_SEGMENT_BYTES } from '../../src/core/links/name-length.ts';
+import { listPublicFiles, ReservedOutputPaths } from '../../src/core/links/reserved.ts';
+import { slugForAttachmentPath, slugForNotePath, slugForTag } from '../../src/core/links/slug.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 
 const bytes = (text: string) => Buffer.byteLength(text);
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkOutputFolder, isInside, stagingFolder } from '../../src/integration/output.ts';
+import { checkOutputFolder, isInside, stagingFolder } from '../../src/core/publish/output.ts';
 
 describe('the output folder', () => {
   it('is built in a hidden sibling, on the same file system, and moved into place', () => {

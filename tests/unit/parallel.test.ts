@@ -2,12 +2,12 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { ParallelBuild } from '../../src/garden/parallel/build.ts';
-import { TaskTimeoutError, WorkerPool } from '../../src/garden/parallel/pool.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { ParallelBuild } from '../../src/core/build/workers/parallel-build.ts';
+import { TaskTimeoutError, WorkerPool } from '../../src/core/build/workers/pool.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 
 const echoWorker = new URL('../fixtures/workers/echo-worker.ts', import.meta.url);
 
@@ -97,7 +97,7 @@ describe('ParallelBuild', () => {
   });
 
   it('leaves out a note that exceeds its time budget, with a clear problem', async () => {
-    // Within every text limit (src/garden/limits.ts), but far more than 250 ms of parsing.
+    // Within every text limit (src/core/common/limits.ts), but far more than 250 ms of parsing.
     const dir = garden({ 'ok.md': '# Fine', 'huge.md': `# Huge\n\n${'word [link](x.md) *em*\n\n'.repeat(40_000)}` });
     const previous = process.env.GARDEN_NOTE_BUDGET_MS;
     process.env.GARDEN_NOTE_BUDGET_MS = '250';

@@ -5,10 +5,10 @@ import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
-import { renderNote } from '../../src/garden/render.ts';
-import { SiteUrls } from '../../src/garden/urls.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
+import { renderNote } from '../../src/core/render/render-note.ts';
+import { SiteUrls } from '../../src/core/links/urls.ts';
 import { unsafeMarkup } from '../support/html-safety.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/garden/scan/frontmatter.ts';
-import { frontmatterFields, type FrontmatterField } from '../../src/garden/scan/schema.ts';
+import { splitFrontmatter } from '../../src/core/scan/frontmatter.ts';
+import { frontmatterFields, type FrontmatterField } from '../../src/core/scan/schema.ts';
 
 /** Reads one property from YAML as Obsidian writes it: the value used and the findings' rule and severity. */
 function read(yaml: string) {

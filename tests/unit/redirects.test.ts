@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden } from '../../src/garden/garden.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden } from '../../src/core/build/build.ts';
 import { TempRepo } from '../support/git-repo.ts';
 
 const load = (repo: TempRepo) => loadGarden(resolveGardenConfig({}, {}, repo.root), { history: true });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Resolver, type ResolvableNote } from '../../src/garden/index/resolver.ts';
-import { namesFileDirectly, urlDestination, wikiLinkName } from '../../src/garden/rename/link-forms.ts';
-import { linkSitesOf } from '../../src/garden/rename/link-sites.ts';
-import { rewriteNoteLinks, type LinkIntent } from '../../src/garden/rename/rewrite.ts';
-import { asContentPath, type ContentPath } from '../../src/garden/types.ts';
+import { Resolver, type ResolvableNote } from '../../src/core/links/resolver.ts';
+import { namesFileDirectly, urlDestination, wikiLinkName } from '../../src/core/rename/link-forms.ts';
+import { linkSitesOf } from '../../src/core/rename/link-sites.ts';
+import { rewriteNoteLinks, type LinkIntent } from '../../src/core/rename/rewrite.ts';
+import { asContentPath, type ContentPath } from '../../src/core/common/types.ts';
 
 const note = (path: string, aliases: string[] = []): ResolvableNote => ({ path: asContentPath(path), headings: [], blockIds: [], htmlAnchors: [], aliases });
 const p = asContentPath;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Heading } from '../../src/garden/index/facts.ts';
-import { Resolver, type Resolution, type ResolvableNote } from '../../src/garden/index/resolver.ts';
-import { asContentPath, type ContentPath } from '../../src/garden/types.ts';
+import type { Heading } from '../../src/core/markdown/facts.ts';
+import { Resolver, type Resolution, type ResolvableNote } from '../../src/core/links/resolver.ts';
+import { asContentPath, type ContentPath } from '../../src/core/common/types.ts';
 
 const heading = (depth: number, text: string, id: string, line = 1): Heading => ({ depth, text, id, line });
 

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, symlinkSync, truncateSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { LIMITS } from '../../src/garden/limits.ts';
-import { scanContent } from '../../src/garden/scan/scan.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { LIMITS } from '../../src/core/common/limits.ts';
+import { scanContent } from '../../src/core/scan/scan.ts';
 
 function garden(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'garden-scan-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasSlugWords, slugForAttachmentPath, slugForNotePath, slugForTag, slugifySegment } from '../../src/garden/slug.ts';
-import { asContentPath } from '../../src/garden/types.ts';
+import { hasSlugWords, slugForAttachmentPath, slugForNotePath, slugForTag, slugifySegment } from '../../src/core/links/slug.ts';
+import { asContentPath } from '../../src/core/common/types.ts';
 
 describe('slugs', () => {
   it('keep letters of every language and digits, lower-cased, and turn the rest into single dashes', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeSvg, type SanitizedSvg } from '../../src/garden/attachments/svg.ts';
+import { sanitizeSvg, type SanitizedSvg } from '../../src/core/render/svg.ts';
 
 const SVG = 'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"';
 const clean = (text: string): SanitizedSvg => {

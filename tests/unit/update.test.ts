@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resolveGardenConfig } from '../../src/garden/config.ts';
-import { loadGarden, type Garden } from '../../src/garden/garden.ts';
-import { buildGraphJson } from '../../src/garden/graph-json.ts';
-import { updateGarden } from '../../src/garden/update.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { buildGraphJson } from '../../src/core/graph/graph-json.ts';
+import { updateGarden } from '../../src/core/build/update.ts';
 
 function garden(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'garden-update-'));

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { countBySeverity, type Diagnostic } from '../../garden/diagnostics.ts';
+import { countBySeverity, type Diagnostic } from '../../core/common/diagnostics.ts';
 import { GROUP_EXAMPLES, githubAnnotation, groupLine, groupRepeated, humanLine, toJsonReport } from '../check-report.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
@@ -48,7 +48,7 @@ export const checkCommand: Command<CheckValues> = {
     const progress = new Progress(err, io.env);
     const started = performance.now();
     // Loaded here, not at the top: `garden new` and `--help` need none of the pipeline.
-    const { loadGarden } = await import('../../garden/garden.ts');
+    const { loadGarden } = await import('../../core/build/build.ts');
     // With the git history, as the build loads it, so that the report is the build's report.
     const garden = await loadGarden(config, {
       history: true,

@@ -1,6 +1,6 @@
-import { compareIndexes } from '../../garden/diff/compare.ts';
-import { checkoutContentAt, defaultBase, DiffSetupError, gitRenamesSince, resolveBase } from '../../garden/diff/base.ts';
-import { formatDiffMarkdown } from '../../garden/diff/markdown.ts';
+import { compareIndexes } from '../../core/diff/compare.ts';
+import { checkoutContentAt, defaultBase, DiffSetupError, gitRenamesSince, resolveBase } from '../../core/diff/base.ts';
+import { formatDiffMarkdown } from '../../core/diff/markdown.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { loadProject } from '../project.ts';
@@ -37,7 +37,7 @@ export const diffCommand: Command<DiffValues> = {
     const format = values.format ?? 'markdown';
     if (format !== 'markdown' && format !== 'json') throw new UsageError(`Unknown format "${format}": use markdown or json.`);
     const { config } = await loadProject(io, values.content);
-    const { loadGarden } = await import('../../garden/garden.ts');
+    const { loadGarden } = await import('../../core/build/build.ts');
     const progress = new Progress(err, io.env);
     try {
       const base = values.base ?? (await defaultBase(config.contentDir, io.env));

@@ -1,8 +1,8 @@
-import { DiffSetupError, gitRenamesSince, resolveBase } from '../../garden/diff/base.ts';
-import type { Garden } from '../../garden/garden.ts';
-import { gitText, locateInGit } from '../../garden/history/git.ts';
-import { UnsafeFileOperation } from '../../garden/rename/files.ts';
-import { asContentPath, type ContentPath } from '../../garden/types.ts';
+import { DiffSetupError, gitRenamesSince, resolveBase } from '../../core/diff/base.ts';
+import type { Garden } from '../../core/build/build.ts';
+import { gitText, locateInGit } from '../../core/history/git.ts';
+import { UnsafeFileOperation } from '../../core/rename/files.ts';
+import { asContentPath, type ContentPath } from '../../core/common/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { loadProject } from '../project.ts';
@@ -53,8 +53,8 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     if (!git) throw new UsageError('The content folder is not in a git repository: fix-links learns the renames from git. Use `garden mv` to rename, or `garden check` to find broken links.');
 
     const progress = new Progress(err, io.env);
-    const { loadGarden } = await import('../../garden/garden.ts');
-    const { planLinkRepairs } = await import('../../garden/rename/plan.ts');
+    const { loadGarden } = await import('../../core/build/build.ts');
+    const { planLinkRepairs } = await import('../../core/rename/plan.ts');
     const { carryOut, listChanges, planPatch, refuseUnsafePlan } = await import('../rename-report.ts');
     let garden: Garden;
     let formerPaths: Map<ContentPath, ContentPath[]>;

@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Garden } from '../../garden/garden.ts';
-import { locateInGit } from '../../garden/history/git.ts';
-import { UnsafeFileOperation } from '../../garden/rename/files.ts';
-import { asContentPath, type ContentPath } from '../../garden/types.ts';
+import type { Garden } from '../../core/build/build.ts';
+import { locateInGit } from '../../core/history/git.ts';
+import { UnsafeFileOperation } from '../../core/rename/files.ts';
+import { asContentPath, type ContentPath } from '../../core/common/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { Progress } from '../io.ts';
 import { displayPath, loadProject } from '../project.ts';
@@ -47,7 +47,7 @@ export const mvCommand: Command<MvValues> = {
 
     const progress = new Progress(err, io.env);
     progress.update('Reading the garden…');
-    const { loadGarden } = await import('../../garden/garden.ts');
+    const { loadGarden } = await import('../../core/build/build.ts');
     const garden = await loadGarden(config, { keepScan: true }).finally(() => progress.stop());
 
     const kind = kindOf(garden, from);
@@ -70,7 +70,7 @@ export const mvCommand: Command<MvValues> = {
     }
 
     // Loaded here, not at the top: `--help` and the other commands need none of the pipeline.
-    const { movesFor, planMove } = await import('../../garden/rename/plan.ts');
+    const { movesFor, planMove } = await import('../../core/rename/plan.ts');
     const { carryOut, listChanges, planPatch, refuseUnsafePlan } = await import('../rename-report.ts');
     const moves = movesFor(garden, from, to);
     const existing = new Set<string>([...garden.index.notes.map((note) => note.path), ...garden.index.resolver.attachmentPaths()]);
@@ -129,7 +129,7 @@ function contentPathOf(cwd: string, contentDir: string, given: string): ContentP
 
 /** The moved notes that git, comparing the last commit with the working tree, does not pair as renames. */
 async function renamesGitWillMiss(contentDir: string, moves: ReadonlyMap<ContentPath, ContentPath>): Promise<ContentPath[]> {
-  const { gitRenamesSince } = await import('../../garden/diff/base.ts');
+  const { gitRenamesSince } = await import('../../core/diff/base.ts');
   const seen = await gitRenamesSince(contentDir, 'HEAD').catch(() => undefined);
   if (!seen) return [];
   return [...moves].filter(([from, to]) => /\.md$/i.test(from) && seen.get(from) !== to).map(([from]) => from);

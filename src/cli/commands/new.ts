@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { runGit } from '../../garden/history/git.ts';
-import { builtInTemplate, fileNameForTitle, fillTemplate, localDate, newNoteId, type NoteType } from '../../garden/new-note.ts';
-import { NOTE_TYPES } from '../../garden/scan/schema.ts';
-import { slugForNotePath } from '../../garden/slug.ts';
-import { asContentPath } from '../../garden/types.ts';
+import { runGit } from '../../core/history/git.ts';
+import { builtInTemplate, fileNameForTitle, fillTemplate, localDate, newNoteId, type NoteType } from '../../core/new-note/new-note.ts';
+import { NOTE_TYPES } from '../../core/scan/schema.ts';
+import { slugForNotePath } from '../../core/links/slug.ts';
+import { asContentPath } from '../../core/common/types.ts';
 import { EXIT, UsageError, type Command } from '../command.ts';
 import { assertNoSymlinkBelow, createFileNoFollow, isBelow, readTextNoFollow, SymlinkError } from '../no-follow.ts';
 import { displayPath, loadProject } from '../project.ts';

@@ -1,6 +1,6 @@
 import Graph from 'graphology';
-import { pagePath } from '../../garden/page-path.ts';
-import type { GraphViewJson, LocalGraphJson } from '../../garden/graph/view-data.ts';
+import { pagePath } from '../../core/links/page-path.ts';
+import type { GraphViewJson, LocalGraphJson } from '../../core/graph/view-data.ts';
 
 /** The site's base path, from the page (set by the layout), e.g. `/` or `/handbook/`. */
 export function siteBase(): string {

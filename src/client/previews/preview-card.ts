@@ -10,7 +10,7 @@
  * Everything in the card comes from our own built pages, already sanitized at build time; ids are
  * removed from the copies so the page's own ids stay unique.
  */
-import { safeDecode } from '../../garden/decode.ts';
+import { safeDecode } from '../../core/common/decode.ts';
 
 const LINK = 'a.internal[href]';
 const SHOW_DELAY_MS = 300;

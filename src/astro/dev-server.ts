@@ -1,0 +1,106 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Connect, ViteDevServer } from 'vite';
+import type { PublishedAttachment } from '../core/publish/attachments.ts';
+import type { Garden } from '../core/build/build.ts';
+import type { SiteUrls } from '../core/links/urls.ts';
+import { EXPLORER_DATA_DIR, explorerDataFiles } from '../core/publish/explorer-json.ts';
+import { buildTree } from '../core/index/tree.ts';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.avif': 'image/avif', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4',
+  '.webm': 'video/webm', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.pagefind': 'application/wasm',
+};
+
+/**
+ * Search needs the Pagefind index that only a build produces. In dev, the index of the last build
+ * (`dist/pagefind/`) is served, so search works with slightly stale results instead of failing.
+ * Returns the middleware and a sentence for the dev server's log.
+ */
+export function serveBuiltSearchIndex(outDir: string, base: string): { middleware: Connect.NextHandleFunction; status: string } {
+  const indexDir = path.join(outDir, 'pagefind');
+  const prefix = `${base.replace(/\/?$/, '/')}pagefind/`;
+  const middleware: Connect.NextHandleFunction = (request, response, next) => {
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    if (!url.startsWith(prefix)) return next();
+    const file = path.join(indexDir, url.slice(prefix.length));
+    if (!file.startsWith(indexDir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+    response.setHeader('Content-Type', CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream');
+    createReadStream(file).pipe(response);
+  };
+  const status = existsSync(path.join(indexDir, 'pagefind.js'))
+    ? `search: serving the index of the last build (${statSync(path.join(indexDir, 'pagefind.js')).mtime.toLocaleString()}); run \`npm run build\` to refresh it`
+    : 'search: no search index yet; run `npm run build` once and search will work here too';
+  return { middleware, status };
+}
+
+/**
+ * In dev, serves the attachments the build would publish, at the same URLs and as the build writes
+ * them (an SVG sanitized); refused files are not served.
+ */
+export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  let cache: { garden: Garden; byUrl: Map<string, PublishedAttachment> } | undefined;
+  return (request, response, next) => {
+    const current = garden();
+    if (!current) return next();
+    if (cache?.garden !== current) {
+      const byUrl = new Map([...current.attachments.values()].filter((file) => current.index.attachmentsUsed.has(file.path)).map((file) => [decodeURI(urls.attachment(file.path)), file]));
+      cache = { garden: current, byUrl };
+    }
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    const attachment = cache.byUrl.get(url);
+    if (!attachment) return next();
+    const extension = path.extname(attachment.path).toLowerCase();
+    response.setHeader('Content-Type', CONTENT_TYPES[extension] ?? 'application/octet-stream');
+    // As a second line of defence, nothing served from the content folder may run script.
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+    if (attachment.sanitized !== undefined) response.end(attachment.sanitized);
+    else createReadStream(path.join(current.config.contentDir, ...attachment.path.split('/'))).pipe(response);
+  };
+}
+
+/**
+ * Calls `reload` with the files that changed under the content folder, gathered over a short
+ * debounce (an editor's save is often several events), one reload at a time.
+ */
+export function watchContent(server: ViteDevServer, contentDir: string, reload: (files: string[]) => Promise<void>): void {
+  server.watcher.add(contentDir);
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let pending = new Set<string>();
+  const schedule = (file: string) => {
+    if (!path.resolve(file).startsWith(path.resolve(contentDir) + path.sep)) return;
+    pending.add(path.resolve(file));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const files = [...pending];
+      pending = new Set();
+      running = running.then(() => reload(files)).catch((error: unknown) => server.config.logger.error(String(error)));
+    }, 30);
+  };
+  server.watcher.on('add', schedule);
+  server.watcher.on('change', schedule);
+  server.watcher.on('unlink', schedule);
+  server.watcher.on('addDir', schedule);
+  server.watcher.on('unlinkDir', schedule);
+}
+
+/** In dev, answers the explorer's per-folder JSON requests from the loaded garden. */
+export function serveExplorerData(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  let cache: { garden: Garden; files: Map<string, string> } | undefined;
+  return (request, response, next) => {
+    const current = garden();
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    if (!current || !url.startsWith(`${urls.base}${EXPLORER_DATA_DIR}/`)) return next();
+    if (cache?.garden !== current) {
+      const tree = buildTree(current.index.bySlug.values(), current.config.title, current.config.explorer);
+      cache = { garden: current, files: new Map(explorerDataFiles(tree, urls)) };
+    }
+    const json = cache.files.get(url.slice(urls.base.length));
+    if (json === undefined) return next();
+    response.setHeader('Content-Type', 'application/json');
+    response.end(json);
+  };
+}

@@ -1,0 +1,163 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic } from '../../common/diagnostics.ts';
+import type { Garden } from '../build.ts';
+import type { NoteFacts } from '../../markdown/facts.ts';
+import { LIMITS } from '../../common/limits.ts';
+import type { ScanResult } from '../../scan/scan.ts';
+import type { ContentPath } from '../../common/types.ts';
+import type { SiteUrls } from '../../links/urls.ts';
+import { TaskTimeoutError, WorkerPool } from './pool.ts';
+import { PrerenderedNotes } from '../cache/prerendered.ts';
+import type { ParseResponse, RenderRequest, RenderResponse, WorldData } from './protocol.ts';
+import { embeddedNotes, renderCodeVersion, renderKey } from '../cache/render-key.ts';
+
+export interface ParallelParse {
+  parsed: Map<ContentPath, { facts: NoteFacts }>;
+  /** Notes that ran out of their time budget: reported, and left out of the garden. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The build's use of both cores: worker threads parse the notes (and keep their trees), then, once
+ * the main thread has resolved every link, render them ahead of Astro's page generation. Each note
+ * has a time budget, so one pathological note cannot stall the build.
+ */
+export class ParallelBuild {
+  private readonly pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url));
+
+  get workers(): number {
+    return this.pool.size;
+  }
+
+  /**
+   * Parses every note in the workers, except those whose facts are in the cache (same bytes, same
+   * code): a warm build parses only what changed. Trees are not cached; a worker parses a cached
+   * note again only if it must render it.
+   */
+  async parse(scan: ScanResult, cacheDir?: string, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
+    const parsed = new Map<ContentPath, { facts: NoteFacts }>();
+    const diagnostics: Diagnostic[] = [];
+    const factsDir = cacheDir && path.join(cacheDir, 'facts', codeVersion());
+    if (factsDir) mkdirSync(factsDir, { recursive: true });
+    await Promise.all(
+      scan.notes.map(async (note) => {
+        const cached = factsDir && path.join(factsDir, `${note.hash}.json`);
+        if (cached && existsSync(cached)) {
+          parsed.set(note.path, { facts: JSON.parse(readFileSync(cached, 'utf8')) as NoteFacts });
+          return;
+        }
+        try {
+          const response = (await this.pool.run({ type: 'parse', path: note.path, body: note.body }, budgetMs)) as ParseResponse;
+          parsed.set(note.path, response);
+          if (cached) writeAtomically(cached, JSON.stringify(response.facts));
+        } catch (error) {
+          diagnostics.push(
+            error instanceof TaskTimeoutError
+              ? {
+                  file: note.path,
+                  severity: 'error',
+                  rule: 'note-too-slow',
+                  message: `Reading this note took longer than ${budgetMs / 1000} s, so it is left out of the garden.`,
+                  hint: 'Split the note, or simplify its structure (very deep nesting, huge tables, long runs of brackets).',
+                }
+              : {
+                  file: note.path,
+                  severity: 'error',
+                  rule: 'parse-failed',
+                  message: `The note could not be read (${firstLine(error)}), so it is left out of the garden.`,
+                  hint: "Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden's maintainers.",
+                },
+          );
+        }
+      }),
+    );
+    return { parsed, diagnostics };
+  }
+
+  /**
+   * Renders every published note whose rendering is not already in the cache (same render key:
+   * same note, same link targets, same code) and returns where each rendering is.
+   */
+  async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+    const { index } = garden;
+    this.pool.configure({ type: 'world', world: worldData(garden, urls) });
+    const salt = `${codeVersion()}\0${urls.base}`;
+    const notes = new PrerenderedNotes();
+    let rendered = 0;
+    await Promise.all(
+      [...index.bySlug.values()].map(async (note) => {
+        const file = path.join(cacheDir, 'html', `${renderKey(index, note, salt)}.json`);
+        if (!existsSync(file)) {
+          const request: RenderRequest = {
+            type: 'render',
+            path: note.path,
+            liftTitle: true,
+            bodies: [note, ...embeddedNotes(index, note)].map((target) => ({ path: target.path, body: bodies.get(target.path) ?? '' })),
+            file,
+          };
+          try {
+            (await this.pool.run(request, noteBudgetMs())) as RenderResponse;
+            rendered++;
+          } catch (error) {
+            // Rendering it again in the main thread would stall the build the same way: the page
+            // shows a notice instead, and the build's report says why (src/core/render/render-note.ts).
+            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${noteBudgetMs() / 1000} s` : firstLine(error);
+            notes.fail(note.path, reason);
+            return;
+          }
+        }
+        notes.add(note.path, file, true);
+      }),
+    );
+    return { notes, rendered };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+function worldData(garden: Garden, urls: SiteUrls): WorldData {
+  return {
+    base: urls.base,
+    notes: garden.index.notes.map((note) => ({
+      path: note.path,
+      title: note.title,
+      published: note.published,
+      headings: note.facts.headings,
+      inlineTags: note.inlineTags,
+      blockIds: note.facts.blockIds,
+      htmlAnchors: note.facts.htmlAnchors,
+      aliases: note.frontmatter.aliases ?? [],
+    })),
+    attachments: [...garden.index.resolver.attachmentPaths()],
+    publishedAttachments: [...garden.index.attachmentsUsed],
+    codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
+  };
+}
+
+let version: string | undefined;
+/** The code version, computed once per process (it reads the sources). */
+function codeVersion(): string {
+  version ??= renderCodeVersion();
+  return version;
+}
+
+/** Whole or nothing: a cache file is never seen half-written, even when two builds share a cache. */
+function writeAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
+/** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
+/** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '');
+}
+
+export function noteBudgetMs(): number {
+  const fromEnv = Number(process.env.GARDEN_NOTE_BUDGET_MS);
+  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : LIMITS.noteBudgetMs;
+}

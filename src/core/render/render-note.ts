@@ -1,0 +1,149 @@
+import type { Root } from 'mdast';
+import { renderToHtml, type RenderedNote } from './pipeline.ts';
+import type { RenderContext } from './context.ts';
+import type { CodeHighlighter } from './highlight-code.ts';
+import type { Garden } from '../build/build.ts';
+import type { IndexedNote } from '../index/build.ts';
+import type { Heading } from '../markdown/facts.ts';
+import type { Resolver } from '../links/resolver.ts';
+import type { ContentPath } from '../common/types.ts';
+import type { SiteUrls } from '../links/urls.ts';
+
+/** A note as the render stage sees it, whether it renders in this thread or in a worker. */
+export interface RenderableNote {
+  path: ContentPath;
+  title: string;
+  published: boolean;
+  headings: readonly Heading[];
+  /** Its inline `#tags` that count as tags (the others are shown as text). */
+  inlineTags: readonly string[];
+  readonly tree: Root;
+}
+
+/** Everything the render stage may ask about the garden: the same in this thread and in workers. */
+export interface RenderWorld {
+  resolver: Resolver;
+  note(path: ContentPath): RenderableNote | undefined;
+  /** Whether an attachment is published (copied into the site); a refused one is plain text. */
+  attachmentPublished(path: ContentPath): boolean;
+  highlighter?: CodeHighlighter | undefined;
+  urls: SiteUrls;
+}
+
+export interface RenderOptions {
+  /** Drop a leading `# title` heading: the page shows the title itself (see RenderContext.title). */
+  liftTitle?: boolean;
+}
+
+/**
+ * Stage 3: a note's tree to safe HTML through the one pipeline, consulting the index for every
+ * link. Per-page work is proportional to the page (and to what it embeds). A build renders notes
+ * ahead of time in parallel workers (src/core/build/workers/); what they wrote is read back here.
+ */
+export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
+  const prerendered = garden.prerendered?.read(note.path, options);
+  if (prerendered) return prerendered;
+  const failure = garden.prerendered?.failure(note.path);
+  if (failure !== undefined) {
+    reportRenderFailure(garden, note, failure);
+    return { html: RENDER_FAILED_HTML, hasDiagram: false };
+  }
+  try {
+    return renderInWorld(gardenWorld(garden, urls), note.path, options);
+  } catch (error) {
+    // One note must never take the build down: its page says it could not be shown, and the
+    // problem joins the build's report (and fails a strict build).
+    reportRenderFailure(garden, note, error);
+    return { html: RENDER_FAILED_HTML, hasDiagram: false };
+  }
+}
+
+const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+
+function reportRenderFailure(garden: Garden, note: IndexedNote, error: unknown): void {
+  if (garden.diagnostics.some((diagnostic) => diagnostic.file === note.path && diagnostic.rule === 'render-failed')) return;
+  garden.diagnostics.push({
+    file: note.path,
+    severity: 'error',
+    rule: 'render-failed',
+    message: `The note could not be turned into a page: ${error instanceof Error ? error.message : String(error)}.`,
+    hint: 'Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden\'s maintainers.',
+  });
+}
+
+export function renderInWorld(world: RenderWorld, path: ContentPath, options: RenderOptions = {}): RenderedNote {
+  const note = world.note(path);
+  if (!note) throw new Error(`Cannot render ${path}: it is not in the garden.`);
+  return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }));
+}
+
+/**
+ * The render world of a garden loaded in this thread. `treeOf` replaces the notes' own trees (which
+ * stay in memory once parsed), for a caller that renders every note of a large garden once.
+ */
+export function gardenWorld(garden: Garden, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
+  const { resolver, byPath } = garden.index;
+  return {
+    resolver,
+    note: (path) => {
+      const note = byPath.get(path);
+      return note && renderable(note, treeOf);
+    },
+    attachmentPublished: (path) => garden.index.attachmentsUsed.has(path),
+    highlighter: garden.highlighter,
+    urls,
+  };
+}
+
+function renderable(note: IndexedNote, treeOf?: (note: IndexedNote) => Root): RenderableNote {
+  return {
+    path: note.path,
+    title: note.title,
+    published: note.published,
+    headings: note.facts.headings,
+    inlineTags: note.inlineTags,
+    get tree() {
+      return treeOf ? treeOf(note) : note.tree;
+    },
+  };
+}
+
+/**
+ * What the pipeline may know about the garden while rendering `note`. Inside an embed the note is
+ * rendered with `embedded: true`: its links to its own headings (`[[#Heading]]`) then point at its
+ * own page, not at the page that embeds it.
+ */
+function renderContext(world: RenderWorld, note: RenderableNote, options: { liftTitle: boolean; embedded: boolean }): RenderContext {
+  let tags: Set<string> | undefined;
+  return {
+    path: note.path,
+    headings: note.headings,
+    title: options.liftTitle ? note.title : undefined,
+    embedded: options.embedded,
+    resolve: (target) => {
+      const resolution = world.resolver.resolve(note.path, target);
+      if (resolution.kind === 'attachment' && !world.attachmentPublished(resolution.path)) return { ...resolution, refused: true };
+      return options.embedded && resolution.kind === 'self' ? { kind: 'note', path: note.path, anchor: resolution.anchor } : resolution;
+    },
+    isTag: (name) => (tags ??= new Set(note.inlineTags.map((tag) => tag.toLowerCase()))).has(name.toLowerCase()),
+    note: (path) => {
+      const target = world.note(path);
+      return target && { title: target.title, published: target.published };
+    },
+    embeddable: (path) => {
+      const target = world.note(path);
+      if (!target?.published) return undefined;
+      return {
+        path: target.path,
+        title: target.title,
+        get tree() {
+          return target.tree;
+        },
+        headings: target.headings,
+        context: renderContext(world, target, { liftTitle: false, embedded: true }),
+      };
+    },
+    highlighter: world.highlighter,
+    urls: world.urls,
+  };
+}
