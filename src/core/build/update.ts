@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { resolvable, type IndexReuse } from '../index/build.ts';
+import { resolvableNote } from '../links/resolver.ts';
 import { parseNote } from '../markdown/parse-note.ts';
 import { assembleGarden, loadGarden, type Garden } from './build.ts';
 import type { NoteFacts } from '../markdown/facts.ts';
@@ -60,7 +61,7 @@ function reusableIndex(
     const source = next.notes.find((note) => note.path === file);
     const facts = parsed.get(file)?.facts;
     if (!old || !source || !facts) continue;
-    const now = { path: file, headings: facts.headings, blockIds: facts.blockIds, htmlAnchors: facts.htmlAnchors, aliases: source.frontmatter.aliases ?? [] };
+    const now = resolvableNote(file, facts, source.frontmatter.aliases ?? []);
     if (JSON.stringify(now) !== JSON.stringify(resolvable(old))) return undefined;
   }
   return { resolver: before.resolver, outgoing: before.outgoing, unchanged: new Set(next.notes.map((note) => note.path).filter((file) => !changed.has(file))) };

@@ -15,7 +15,7 @@ import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from '../markdown/facts.ts';
 import { parseNote } from '../markdown/parse-note.ts';
 import { checkNoteQuantities, tagPagesOf } from './quantities.ts';
-import { Resolver, type ResolvableNote, type Resolution } from '../links/resolver.ts';
+import { Resolver, resolvableNote, type ResolvableNote, type Resolution } from '../links/resolver.ts';
 
 export interface IndexedNote {
   path: ContentPath;
@@ -227,13 +227,7 @@ export function buildIndex(
 
 /** What the resolver knows of a note: the parts of it a link can name. */
 export function resolvable(note: IndexedNote): ResolvableNote {
-  return {
-    path: note.path,
-    headings: note.facts.headings,
-    blockIds: note.facts.blockIds,
-    htmlAnchors: note.facts.htmlAnchors,
-    aliases: note.frontmatter.aliases ?? [],
-  };
+  return resolvableNote(note.path, note.facts, note.frontmatter.aliases ?? []);
 }
 
 /**

@@ -11,6 +11,7 @@ import { TaskTimeoutError, WorkerPool } from './pool.ts';
 import { PrerenderedNotes } from '../cache/prerendered.ts';
 import type { ParseResponse, RenderRequest, RenderResponse, WorldData } from './protocol.ts';
 import { embeddedNotes, renderCodeVersion, renderKey } from '../cache/render-key.ts';
+import { resolvable } from '../../index/build.ts';
 
 export interface ParallelParse {
   parsed: Map<ContentPath, { facts: NoteFacts }>;
@@ -121,16 +122,7 @@ export class ParallelBuild {
 function worldData(garden: Garden, urls: SiteUrls): WorldData {
   return {
     base: urls.base,
-    notes: garden.index.notes.map((note) => ({
-      path: note.path,
-      title: note.title,
-      published: note.published,
-      headings: note.facts.headings,
-      inlineTags: note.inlineTags,
-      blockIds: note.facts.blockIds,
-      htmlAnchors: note.facts.htmlAnchors,
-      aliases: note.frontmatter.aliases ?? [],
-    })),
+    notes: garden.index.notes.map((note) => ({ ...resolvable(note), title: note.title, published: note.published, inlineTags: note.inlineTags })),
     attachments: [...garden.index.resolver.attachmentPaths()],
     publishedAttachments: [...garden.index.attachmentsUsed],
     codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
