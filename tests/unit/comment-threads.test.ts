@@ -101,7 +101,7 @@ describe('the build report', () => {
 
   it('is one informative line when comments are off', () => {
     expect(formatCommentsReport(undefined, undefined)).toEqual([
-      'comments: off. To give every note a discussion thread (giscus, on GitHub Discussions), add `comments: { repo, repoId, category, categoryId }` to garden() in astro.config.mjs (README: "Comments").',
+      'comments: off. To give every note a discussion thread (giscus, on GitHub Discussions), add `comments: { repo, repoId, category, categoryId }` to garden() in astro.config.mjs (docs/comments.md).',
     ]);
   });
 

@@ -41,7 +41,7 @@ const cssValue = (field: string, example: string) =>
 
 const colour = (field: string) => cssValue(field, `"#1f6f50" or "oklch(55% 0.12 160)"`);
 
-/** The look a company can give the garden without writing CSS (README: "Branding"). */
+/** The look a company can give the garden without writing CSS (docs/configuration.md, "Branding"). */
 export const brandSchema = z
   .object({
     logo: z
@@ -125,7 +125,7 @@ export const gardenOptionsSchema = z
       .default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
     repository: repositorySchema.optional(),
-    /** giscus threads on every note (README: "Comments"); validated on its own by `commentsOptionsSchema`. */
+    /** giscus threads on every note (docs/comments.md); validated on its own by `commentsOptionsSchema`. */
     comments: z.custom<CommentsOptions | false>().optional(),
     brand: brandSchema.prefault({}),
     explorer: explorerSchema.prefault({}),

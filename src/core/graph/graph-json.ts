@@ -4,7 +4,7 @@ import { gardenGraph } from './garden-graph.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
 
 /**
- * `graph.json`: a stable contract other tools read (README documents it). Only published notes
+ * `graph.json`: a stable contract other tools read (docs/graph.md documents it). Only published notes
  * appear; `source` and `target` are slugs, `path` is relative to the content folder. Fields are only
  * ever added: `x`, `y` (the build's layout) and `rank` (influence, PageRank) came after the first.
  */

@@ -81,7 +81,7 @@ function suffixes(segments: readonly string[]): string[] {
 
 
 /**
- * Resolves every link of the garden exactly as DESIGN.md section 5 says. Built once from the whole
+ * Resolves every link of the garden exactly as docs/architecture.md ("Link resolution") says. Built once from the whole
  * garden; each lookup is a map access plus a tie-break among the few candidates.
  */
 export class Resolver {

@@ -143,7 +143,7 @@ function writeAtomically(file: string, content: string): void {
   renameSync(temporary, file);
 }
 
-/** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
+/** The per-note time budget (docs/security.md, "Limits"): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
 /** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '');
