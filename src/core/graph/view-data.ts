@@ -1,4 +1,4 @@
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import { isFolderPage, slugifySegment } from '../links/slug.ts';
 import { asSlug, type Slug } from '../common/types.ts';
 import type { GardenGraph } from './garden-graph.ts';

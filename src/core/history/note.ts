@@ -1,5 +1,5 @@
 import type { GardenConfig, RepositoryConfig } from '../config/config.ts';
-import type { IndexedNote } from '../index/build.ts';
+import type { IndexedNote } from '../index/types.ts';
 import type { ContentPath } from '../common/types.ts';
 import type { Contributor, GardenHistory } from './history.ts';
 

@@ -1,7 +1,7 @@
 import type { Diagnostic, SourcePoint } from '../common/diagnostics.ts';
 import { runGit } from '../history/git.ts';
 import type { GardenHistory } from '../history/history.ts';
-import type { GardenIndex, IndexedNote } from './build.ts';
+import type { GardenIndex, IndexedNote } from './types.ts';
 import type { ContentPath } from '../common/types.ts';
 
 /**

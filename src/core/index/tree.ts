@@ -1,5 +1,5 @@
 import type { ExplorerOptions } from '../config/config.ts';
-import type { IndexedNote } from './build.ts';
+import type { IndexedNote } from './types.ts';
 import { isFolderPage, slugForSegments } from '../links/slug.ts';
 import { asSlug, type Slug } from '../common/types.ts';
 

@@ -3,7 +3,7 @@ import { renderToHtml, type RenderedNote } from './pipeline.ts';
 import type { RenderContext } from './context.ts';
 import type { CodeHighlighter } from './highlight-code.ts';
 import type { Garden } from '../build/build.ts';
-import type { IndexedNote } from '../index/build.ts';
+import type { IndexedNote } from '../index/types.ts';
 import type { Heading } from '../markdown/facts.ts';
 import type { Resolver } from '../links/resolver.ts';
 import type { ContentPath } from '../common/types.ts';
