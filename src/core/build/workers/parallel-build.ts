@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../common/diagnostics.ts';
-import type { Garden } from '../build.ts';
+import type { GardenIndex } from '../../index/types.ts';
 import type { NoteFacts } from '../../markdown/facts.ts';
 import { LIMITS } from '../../common/limits.ts';
 import type { ScanResult } from '../../scan/scan.ts';
@@ -79,9 +79,9 @@ export class ParallelBuild {
    * Renders every published note whose rendering is not already in the cache (same render key:
    * same note, same link targets, same code) and returns where each rendering is.
    */
-  async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+  async prerender(garden: { readonly index: GardenIndex }, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     const { index } = garden;
-    this.pool.configure({ type: 'world', world: worldData(garden, urls) });
+    this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
@@ -118,10 +118,10 @@ export class ParallelBuild {
   }
 }
 
-function worldData(garden: Garden, urls: SiteUrls): WorldData {
+function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
   return {
     base: urls.base,
-    notes: garden.index.notes.map((note) => ({
+    notes: index.notes.map((note) => ({
       path: note.path,
       title: note.title,
       published: note.published,
@@ -131,9 +131,9 @@ function worldData(garden: Garden, urls: SiteUrls): WorldData {
       htmlAnchors: note.facts.htmlAnchors,
       aliases: note.frontmatter.aliases ?? [],
     })),
-    attachments: [...garden.index.resolver.attachmentPaths()],
-    publishedAttachments: [...garden.index.attachmentsUsed],
-    codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
+    attachments: [...index.resolver.attachmentPaths()],
+    publishedAttachments: [...index.attachmentsUsed],
+    codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
 }
 
