@@ -1,4 +1,4 @@
-import { namesAFile } from '../render/attachments.ts';
+import { namesAFile } from '../links/note-or-file.ts';
 import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { Slug } from '../common/types.ts';
 

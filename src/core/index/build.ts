@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import { namesAFile } from '../render/attachments.ts';
+import { namesAFile } from '../links/note-or-file.ts';
 import { isDangerousScheme, removedScheme } from '../links/url-safety.ts';
 import type { InlineTagPolicy } from '../config/config.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
