@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
-import type { PublishedAttachment } from '../core/publish/attachments.ts';
+import type { PublishedAttachment } from '../core/build/attachments.ts';
 import type { Garden } from '../core/build/build.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import { EXPLORER_DATA_DIR, explorerDataFiles } from '../core/publish/explorer-json.ts';

@@ -1,6 +1,6 @@
 import { loadCodeHighlighter, type CodeHighlighter } from '../render/highlight-code.ts';
 import type { GardenConfig } from '../config/config.ts';
-import { planAttachments, type PublishedAttachment } from '../publish/attachments.ts';
+import { planAttachments, type PublishedAttachment } from './attachments.ts';
 import { compareDiagnostics, type Diagnostic } from '../common/diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from '../history/history.ts';
 import { decideIdOwners } from '../index/ids.ts';
