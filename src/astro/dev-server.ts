@@ -4,7 +4,8 @@ import type { Connect, ViteDevServer } from 'vite';
 import type { PublishedAttachment } from '../core/build/attachments.ts';
 import type { Garden } from '../core/build/build.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import { EXPLORER_DATA_DIR, explorerDataFiles } from '../core/publish/explorer-json.ts';
+import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
+import { explorerDataFiles } from '../core/publish/explorer-data.ts';
 import { buildTree } from '../core/index/tree.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
