@@ -1,5 +1,5 @@
 import Sigma from 'sigma';
-import type { GraphViewJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson } from '../../core/graph/view-json.ts';
 import { categoryColour, themeColours, type ThemeColours } from './colours.ts';
 import { areaName, loadGardenGraph, noteUrl, type NodeAttributes, type NoteGraph } from './data.ts';
 import { highlightDrawer } from './drawing.ts';
