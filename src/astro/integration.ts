@@ -18,7 +18,8 @@ import { brandPlugin } from './brand.ts';
 import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev-server.ts';
 import { writeExplorerData } from '../core/publish/explorer-data.ts';
 import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
-import { checkOutputFolder, clearStaging, publishOutputIntegration, stagingFolder } from '../core/publish/output.ts';
+import { checkOutputFolder, clearStaging, stagingFolder } from '../core/publish/output.ts';
+import { publishOutputIntegration } from './publish-output.ts';
 import { indexSite } from '../core/publish/search-index.ts';
 
 /**
