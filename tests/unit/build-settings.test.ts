@@ -39,4 +39,11 @@ describe('the build settings from the environment', () => {
       expect(config, `${GARDEN_WORKERS} ${GARDEN_NOTE_BUDGET_MS}`).toMatchObject({ workers: undefined, noteBudgetMs: LIMITS.noteBudgetMs, verbose: false, timingsFile: undefined });
     }
   });
+
+  it('give git the environment the configuration was resolved from, as a copy', () => {
+    const env = { PATH: '/usr/bin', HOME: '/home/ada', GARDEN_TITLE: 'Handbook' };
+    const config = resolveGardenConfig({}, env, project);
+    expect(config.gitEnv).toEqual(env);
+    expect(config.gitEnv).not.toBe(env);
+  });
 });

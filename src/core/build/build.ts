@@ -65,7 +65,7 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
   // Caught here so that a failing git never fails the build (or leaves a rejection unhandled).
   const historyRead =
     options.history === true
-      ? readGardenHistory(config.contentDir).catch((error: unknown) => {
+      ? readGardenHistory(config.contentDir, config.gitEnv).catch((error: unknown) => {
           historyError = error instanceof Error ? error.message : String(error);
           return undefined;
         })
@@ -112,7 +112,7 @@ export async function assembleGarden(
   stopwatch.stop();
   const read = await history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
-  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir)]);
+  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir, config.gitEnv)]);
   return {
     config,
     index,

@@ -172,6 +172,12 @@ export interface GardenConfig {
   noteBudgetMs: number;
   /** Where the build writes its stage timings, peak memory and CPU time as JSON, for `npm run bench` (`GARDEN_TIMINGS_FILE`). */
   timingsFile: string | undefined;
+  /**
+   * The environment the configuration was resolved from, in which the garden runs git: the process's
+   * for a build or the CLI, the one a test gives. Nothing reads the garden's variables from it (they
+   * are the fields above), and it is never written anywhere: it holds the process's secrets too.
+   */
+  gitEnv: Environment;
 }
 
 /** Environment variables: the process's, or those a test or the CLI's caller passes. */
@@ -238,6 +244,7 @@ export function resolveGardenConfig(
     health: options_.health,
     tags: options_.tags,
     ...buildSettings(env, cwd),
+    gitEnv: { ...env },
   };
 }
 
