@@ -15,10 +15,11 @@ import { Stopwatch, type StageTiming } from '../core/common/stopwatch.ts';
 import { SiteUrls } from '../core/links/urls.ts';
 import { setSiteState } from '../site/store.ts';
 import { brandPlugin } from './brand.ts';
-import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev-server.ts';
+import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, serveGraphFiles, watchContent } from './dev-server.ts';
 import { writeExplorerData } from '../core/publish/explorer-data.ts';
-import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
-import { checkOutputFolder, clearStaging, publishOutputIntegration, stagingFolder } from '../core/publish/output.ts';
+import { writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
+import { checkOutputFolder, clearStaging, stagingFolder } from '../core/publish/output.ts';
+import { publishOutputIntegration } from './publish-output.ts';
 import { indexSite } from '../core/publish/search-index.ts';
 
 /**
@@ -56,10 +57,10 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
         started = performance.now();
         building = command === 'build';
-        config = { ...resolveGardenConfig(options, process.env, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) };
+        config = { ...resolveGardenConfig(options, undefined, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) };
         urls = new SiteUrls(astroConfig.base);
         outDir = path.resolve(fileURLToPath(astroConfig.outDir));
-        cache = cacheDir(fileURLToPath(astroConfig.root));
+        cache = config.cacheDir;
         logger.info(`content folder: ${config.contentDir}`);
         if (command === 'build') {
           // The site is built into a staging folder and moved into place only when the whole build
@@ -80,7 +81,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
         if (command === 'build') {
           // Both cores: workers parse the notes, then render them ahead of Astro's page generation.
-          const parallel = new ParallelBuild();
+          const parallel = new ParallelBuild(config);
           try {
             const garden = await load(logger, { build: parallel, cacheDir: cache });
             stopwatch.timings.push(...garden.timings);
@@ -147,12 +148,12 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         // Computed in parallel with page generation: its own time, not part of the sequence.
         stopwatch.timings.push(graph.layout.result.timing);
         logger.info(`search: Pagefind indexed ${search.pages} pages`);
-        await writeTimings(stopwatch.timings, performance.now() - started);
+        await writeTimings(config.timingsFile, stopwatch.timings, performance.now() - started);
         const summary = formatBuildSummary(loaded, {
           attachments: copied,
           elapsedMs: performance.now() - started,
           stages: stopwatch.timings,
-          verbose: /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''),
+          verbose: config.verbose,
         });
         for (const line of summary.split('\n')) logger.info(line);
         if (loaded.redirects.length > 0) logger.info(`garden: ${loaded.redirects.length} old addresses redirect to their notes (renames and aliases)`);
@@ -167,11 +168,6 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       },
     },
   };
-}
-
-/** Where renderings and the graph's layout are kept between builds: safe to delete (GARDEN_CACHE_DIR overrides it). */
-function cacheDir(root: string): string {
-  return process.env.GARDEN_CACHE_DIR ?? path.join(root, 'node_modules', '.cache', 'knowledge-garden');
 }
 
 function graphReport(report: GraphFilesReport): string {
@@ -201,8 +197,7 @@ function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
  * For the benchmark (`npm run bench`): when GARDEN_TIMINGS_FILE is set, the build writes its stage
  * timings, peak memory and CPU time there as JSON.
  */
-async function writeTimings(stages: readonly StageTiming[], totalMs: number): Promise<void> {
-  const file = process.env.GARDEN_TIMINGS_FILE;
+async function writeTimings(file: string | undefined, stages: readonly StageTiming[], totalMs: number): Promise<void> {
   if (!file) return;
   const usage = process.resourceUsage();
   const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
@@ -210,7 +205,7 @@ async function writeTimings(stages: readonly StageTiming[], totalMs: number): Pr
 }
 
 function commentsReport(garden: Garden): string[] {
-  return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), /^(1|true|yes)$/i.test(process.env.GARDEN_VERBOSE ?? ''));
+  return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), garden.config.verbose);
 }
 
 /**
@@ -224,7 +219,7 @@ async function copyAttachments(garden: Garden, outDir: string): Promise<number> 
   let copied = 0;
   for (const attachment of garden.index.attachmentsUsed) {
     const published = garden.attachments.get(attachment);
-    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/publish/attachments.ts).`);
+    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/build/attachments.ts).`);
     const destination = path.join(outDir, ...published.output.split('/'));
     await fs.mkdir(path.dirname(destination), { recursive: true });
     try {

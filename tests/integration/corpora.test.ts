@@ -4,7 +4,7 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import { fromHtml } from 'hast-util-from-html';
 import type { Blockquote, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { CALLOUT_MARKER } from '../../src/core/render/remark/callouts.ts';
+import { CALLOUT_MARKER } from '../../src/core/markdown/callout-marker.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';

@@ -99,16 +99,13 @@ describe('ParallelBuild', () => {
   it('leaves out a note that exceeds its time budget, with a clear problem', async () => {
     // Within every text limit (src/core/common/limits.ts), but far more than 250 ms of parsing.
     const dir = garden({ 'ok.md': '# Fine', 'huge.md': `# Huge\n\n${'word [link](x.md) *em*\n\n'.repeat(40_000)}` });
-    const previous = process.env.GARDEN_NOTE_BUDGET_MS;
-    process.env.GARDEN_NOTE_BUDGET_MS = '250';
-    const parallel = new ParallelBuild();
+    const config = resolveGardenConfig({ content: dir }, { GARDEN_NOTE_BUDGET_MS: '250' });
+    const parallel = new ParallelBuild(config);
     try {
-      const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel });
+      const loaded = await loadGarden(config, { parallel });
       expect([...loaded.index.byPath.keys()]).toEqual(['ok.md']);
       expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ file: 'huge.md', rule: 'note-too-slow', severity: 'error' }));
     } finally {
-      process.env.GARDEN_NOTE_BUDGET_MS = previous;
-      if (previous === undefined) delete process.env.GARDEN_NOTE_BUDGET_MS;
       await parallel.close();
     }
   });

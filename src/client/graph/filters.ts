@@ -1,4 +1,4 @@
-import type { GraphViewJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson } from '../../core/graph/view-json.ts';
 import { categoryColour } from './colours.ts';
 import { areaName } from './data.ts';
 import { formatCount } from './format.ts';

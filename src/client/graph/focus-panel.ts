@@ -1,4 +1,4 @@
-import type { GraphViewJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson } from '../../core/graph/view-json.ts';
 import { areaName, noteUrl, type NoteGraph } from './data.ts';
 import { renderNeighbourList } from './neighbours.ts';
 

@@ -1,4 +1,4 @@
-import type { GraphViewJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson } from '../../core/graph/view-json.ts';
 import { bindCameraControls } from './camera-controls.ts';
 import { themeColours } from './colours.ts';
 import { loadGardenGraph, noteUrl, type NoteGraph } from './data.ts';

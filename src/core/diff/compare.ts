@@ -1,4 +1,4 @@
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
 
 /**

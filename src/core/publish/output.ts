@@ -1,6 +1,5 @@
 import { existsSync, promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { AstroIntegration } from 'astro';
 
 /**
  * Files of the built site that are allowed to differ between two builds of the same content,
@@ -47,23 +46,15 @@ export function clearStaging(staging: string): void {
 }
 
 /**
- * The last integration of the build: when every other integration's `astro:build:done` has
- * finished (pages, attachments, search index), it moves the staging folder into place. The old
- * output folder is renamed away first and removed after, so that at no moment is the output
- * folder half-written; a failure before this point leaves the old output folder untouched.
+ * Moves the finished site from the staging folder into place. The old output folder is renamed
+ * away first and removed after, so that at no moment is the output folder half-written; a failure
+ * before this point leaves the old output folder untouched. Run last, when everything else has
+ * written its files (src/astro/publish-output.ts).
  */
-export function publishOutputIntegration(staging: string, outDir: string): AstroIntegration {
-  return {
-    name: 'knowledge-garden:publish-output',
-    hooks: {
-      'astro:build:done': async ({ logger }) => {
-        const previous = `${staging}.previous`;
-        await fs.rm(previous, { recursive: true, force: true });
-        if (existsSync(outDir)) await fs.rename(outDir, previous);
-        await fs.rename(staging, outDir);
-        await fs.rm(previous, { recursive: true, force: true });
-        logger.info(`site written to ${outDir}`);
-      },
-    },
-  };
+export async function moveIntoPlace(staging: string, outDir: string): Promise<void> {
+  const previous = `${staging}.previous`;
+  await fs.rm(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) await fs.rename(outDir, previous);
+  await fs.rename(staging, outDir);
+  await fs.rm(previous, { recursive: true, force: true });
 }

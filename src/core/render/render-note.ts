@@ -2,8 +2,8 @@ import type { Root } from 'mdast';
 import { renderToHtml, type RenderedNote } from './pipeline.ts';
 import type { RenderContext } from './context.ts';
 import type { CodeHighlighter } from './highlight-code.ts';
-import type { Garden } from '../build/build.ts';
-import type { IndexedNote } from '../index/build.ts';
+import type { Diagnostic } from '../common/diagnostics.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { Heading } from '../markdown/facts.ts';
 import type { Resolver } from '../links/resolver.ts';
 import type { ContentPath } from '../common/types.ts';
@@ -30,6 +30,25 @@ export interface RenderWorld {
   urls: SiteUrls;
 }
 
+/**
+ * What rendering a page asks of a loaded garden (build/build.ts's `Garden` is one): the index, the
+ * highlighter, the notes the build rendered ahead of time, and its problems, which a note that fails
+ * to render joins.
+ */
+export interface RenderSource {
+  index: Pick<GardenIndex, 'byPath' | 'resolver' | 'attachmentsUsed'>;
+  highlighter: CodeHighlighter;
+  diagnostics: Diagnostic[];
+  prerendered?: PrerenderedSource | undefined;
+}
+
+/** Notes rendered ahead of time (build/cache/prerendered.ts). */
+export interface PrerenderedSource {
+  read(path: ContentPath, options: RenderOptions): RenderedNote | undefined;
+  /** Why a note could not be rendered ahead of time, if it could not. */
+  failure(path: ContentPath): string | undefined;
+}
+
 export interface RenderOptions {
   /** Drop a leading `# title` heading: the page shows the title itself (see RenderContext.title). */
   liftTitle?: boolean;
@@ -40,7 +59,7 @@ export interface RenderOptions {
  * link. Per-page work is proportional to the page (and to what it embeds). A build renders notes
  * ahead of time in parallel workers (src/core/build/workers/); what they wrote is read back here.
  */
-export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
+export function renderNote(garden: RenderSource, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
   const prerendered = garden.prerendered?.read(note.path, options);
   if (prerendered) return prerendered;
   const failure = garden.prerendered?.failure(note.path);
@@ -60,7 +79,7 @@ export function renderNote(garden: Garden, note: IndexedNote, urls: SiteUrls, op
 
 const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
 
-function reportRenderFailure(garden: Garden, note: IndexedNote, error: unknown): void {
+function reportRenderFailure(garden: RenderSource, note: IndexedNote, error: unknown): void {
   if (garden.diagnostics.some((diagnostic) => diagnostic.file === note.path && diagnostic.rule === 'render-failed')) return;
   garden.diagnostics.push({
     file: note.path,
@@ -81,7 +100,7 @@ export function renderInWorld(world: RenderWorld, path: ContentPath, options: Re
  * The render world of a garden loaded in this thread. `treeOf` replaces the notes' own trees (which
  * stay in memory once parsed), for a caller that renders every note of a large garden once.
  */
-export function gardenWorld(garden: Garden, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
+export function gardenWorld(garden: Pick<RenderSource, 'index' | 'highlighter'>, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
   const { resolver, byPath } = garden.index;
   return {
     resolver,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { RenderedNote } from '../../render/pipeline.ts';
-import type { RenderOptions } from '../../render/render-note.ts';
+import type { PrerenderedSource, RenderOptions } from '../../render/render-note.ts';
 import type { ContentPath } from '../../common/types.ts';
 
 interface Entry {
@@ -9,7 +9,7 @@ interface Entry {
 }
 
 /** The HTML of notes rendered ahead of time (by the parallel workers or an earlier build). */
-export class PrerenderedNotes {
+export class PrerenderedNotes implements PrerenderedSource {
   private readonly entries = new Map<ContentPath, Entry>();
   private readonly failures = new Map<ContentPath, string>();
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../common/diagnostics.ts';
-import type { Garden } from '../build.ts';
+import type { GardenIndex } from '../../index/types.ts';
 import type { NoteFacts } from '../../markdown/facts.ts';
 import { LIMITS } from '../../common/limits.ts';
 import type { ScanResult } from '../../scan/scan.ts';
@@ -25,7 +25,15 @@ export interface ParallelParse {
  * has a time budget, so one pathological note cannot stall the build.
  */
 export class ParallelBuild {
-  private readonly pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url));
+  private readonly pool: WorkerPool<unknown>;
+  /** How long one note may take to parse, and to render (DESIGN.md §6). */
+  private readonly budgetMs: number;
+
+  /** With the garden's settings (GardenConfig: `GARDEN_WORKERS`, `GARDEN_NOTE_BUDGET_MS`), else the defaults. */
+  constructor(settings: { workers?: number | undefined; noteBudgetMs?: number | undefined } = {}) {
+    this.pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url), settings.workers);
+    this.budgetMs = settings.noteBudgetMs ?? LIMITS.noteBudgetMs;
+  }
 
   get workers(): number {
     return this.pool.size;
@@ -36,7 +44,7 @@ export class ParallelBuild {
    * code): a warm build parses only what changed. Trees are not cached; a worker parses a cached
    * note again only if it must render it.
    */
-  async parse(scan: ScanResult, cacheDir?: string, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
+  async parse(scan: ScanResult, cacheDir?: string, budgetMs = this.budgetMs): Promise<ParallelParse> {
     const parsed = new Map<ContentPath, { facts: NoteFacts }>();
     const diagnostics: Diagnostic[] = [];
     const factsDir = cacheDir && path.join(cacheDir, 'facts', codeVersion());
@@ -80,9 +88,9 @@ export class ParallelBuild {
    * Renders every published note whose rendering is not already in the cache (same render key:
    * same note, same link targets, same code) and returns where each rendering is.
    */
-  async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+  async prerender(garden: { readonly index: GardenIndex }, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     const { index } = garden;
-    this.pool.configure({ type: 'world', world: worldData(garden, urls) });
+    this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
@@ -98,12 +106,12 @@ export class ParallelBuild {
             file,
           };
           try {
-            (await this.pool.run(request, noteBudgetMs())) as RenderResponse;
+            (await this.pool.run(request, this.budgetMs)) as RenderResponse;
             rendered++;
           } catch (error) {
             // Rendering it again in the main thread would stall the build the same way: the page
             // shows a notice instead, and the build's report says why (src/core/render/render-note.ts).
-            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${noteBudgetMs() / 1000} s` : firstLine(error);
+            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${this.budgetMs / 1000} s` : firstLine(error);
             notes.fail(note.path, reason);
             return;
           }
@@ -119,13 +127,13 @@ export class ParallelBuild {
   }
 }
 
-function worldData(garden: Garden, urls: SiteUrls): WorldData {
+function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
   return {
     base: urls.base,
-    notes: garden.index.notes.map((note) => ({ ...resolvable(note), title: note.title, published: note.published, inlineTags: note.inlineTags })),
-    attachments: [...garden.index.resolver.attachmentPaths()],
-    publishedAttachments: [...garden.index.attachmentsUsed],
-    codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
+    notes: index.notes.map((note) => ({ ...resolvable(note), title: note.title, published: note.published, inlineTags: note.inlineTags })),
+    attachments: [...index.resolver.attachmentPaths()],
+    publishedAttachments: [...index.attachmentsUsed],
+    codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
 }
 
@@ -143,13 +151,7 @@ function writeAtomically(file: string, content: string): void {
   renameSync(temporary, file);
 }
 
-/** The per-note time budget (docs/security.md, "Limits"): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
 /** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '');
-}
-
-export function noteBudgetMs(): number {
-  const fromEnv = Number(process.env.GARDEN_NOTE_BUDGET_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : LIMITS.noteBudgetMs;
 }

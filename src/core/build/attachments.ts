@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config/config.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import { shortenedNameWarning } from '../links/name-length.ts';
 import { listPublicFiles, ReservedOutputPaths } from '../links/reserved.ts';
 import { slugForAttachmentPath } from '../links/slug.ts';
