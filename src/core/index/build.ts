@@ -28,11 +28,6 @@ const MAX_CONTEXTS_PER_BACKLINK = 3;
 const DEFAULT_LANGUAGE = 'en';
 
 /**
- * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
- * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
- * plus links; backlinks are gathered here, never by scanning notes per page.
- */
-/**
  * What an update may reuse from the previous index (the dev server after an edit): when no note's
  * linkable parts changed, the resolver is the same and so are the unchanged notes' resolved links.
  */
@@ -42,6 +37,11 @@ export interface IndexReuse {
   unchanged: ReadonlySet<ContentPath>;
 }
 
+/**
+ * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
+ * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
+ * plus links; backlinks are gathered here, never by scanning notes per page.
+ */
 export function buildIndex(
   scan: ScanResult,
   parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>,
