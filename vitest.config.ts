@@ -7,9 +7,12 @@ import { defineConfig } from 'vitest/config';
  * - integration: tests/integration and tests/cli: gardens on disk, git, workers, the CLI, the real
  *   corpora, sites built and read as files.
  * - site: tests/e2e: built sites in headless Chromium.
+ * A site that several files read is built once per run, when first asked for, by the global setup
+ * (tests/support/site-service.ts), and shared.
  */
 export default defineConfig({
   test: {
+    globalSetup: ['tests/support/site-service.ts'],
     projects: [
       {
         test: {
