@@ -13,6 +13,7 @@ import { slugForNotePath } from '../../src/core/links/slug.ts';
 import { formatBuildSummary } from '../../src/core/publish/summary.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
+import { sharedSite } from '../support/shared-sites.ts';
 
 /** The two real corpora in ../shared/corpora, whose facts are documented in their README. */
 const corpora = path.resolve(projectRoot, '..', 'shared', 'corpora');
@@ -25,7 +26,7 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
   let output: string;
   let garden: Garden;
   beforeAll(async () => {
-    ({ dist, output } = await buildSite(handbook));
+    ({ dist, output } = await sharedSite('handbook'));
     garden = await loadGarden(resolveGardenConfig({ content: handbook }, {}));
   });
 
