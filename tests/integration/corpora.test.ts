@@ -224,7 +224,7 @@ function expectGraphFiles(dist: string, garden: Garden): void {
   const view = JSON.parse(readFileSync(path.join(dist, '_garden', 'graph', 'garden.json'), 'utf8')) as { nodes: { slug: string[]; x: number[] } };
   expect([...view.nodes.slug].sort()).toEqual(graph.nodes.map((node) => node.slug).sort());
   const byPosition = new Map(graph.nodes.map((node) => [node.slug, node.x]));
-  view.nodes.slug.forEach((slug, i) => expect(view.nodes.x[i]).toBe(byPosition.get(slug as never)));
+  for (const [i, slug] of view.nodes.slug.entries()) expect(view.nodes.x[i]).toBe(byPosition.get(slug as never));
 
   const neighbours = new Map<string, Set<string>>();
   for (const edge of graph.edges) {

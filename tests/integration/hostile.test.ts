@@ -335,7 +335,7 @@ describe('the hostile notes as pages', () => {
     // A note whose rendering throws, wherever in the pipeline: here, as its tree is read.
     const tree = Object.getOwnPropertyDescriptor(note, 'tree')!;
     Object.defineProperty(note, 'tree', { configurable: true, get: () => { throw new Error('the tree is broken'); } });
-    let rendered;
+    let rendered: ReturnType<typeof renderNote> | undefined;
     try {
       rendered = renderNote(garden, note, new SiteUrls('/'));
     } finally {

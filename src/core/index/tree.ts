@@ -115,7 +115,7 @@ function orderKey(path: string): string {
 /** The folders from the top of the garden down to `folder` (the root excluded). */
 export function ancestry(folder: Folder): Folder[] {
   const chain: Folder[] = [];
-  for (let at: Folder | undefined = folder; at && at.parent; at = at.parent) chain.unshift(at);
+  for (let at: Folder | undefined = folder; at?.parent; at = at.parent) chain.unshift(at);
   return chain;
 }
 

@@ -1,4 +1,4 @@
-import type { Heading, NoteFacts } from '../../markdown/facts.ts';
+import type { NoteFacts } from '../../markdown/facts.ts';
 import type { ResolvableNote } from '../../links/resolver.ts';
 import type { ContentPath } from '../../common/types.ts';
 
