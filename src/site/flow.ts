@@ -1,5 +1,7 @@
 import { atomFeed } from '../core/flow/feed.ts';
-import { recentChanges } from '../core/flow/recent-changes.ts';
+import { recentChanges, type RecentChange } from '../core/flow/recent-changes.ts';
+import type { PageUrl } from '../core/common/types.ts';
+import { formatDay } from './history-view.ts';
 import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../core/flow/sitemap.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl } from './navigation.ts';
@@ -58,4 +60,60 @@ export function sitemapFiles(site: URL | undefined): { index: string; parts: str
   const parts: string[] = [];
   for (let at = 0; at < entries.length; at += SITEMAP_LIMIT) parts.push(sitemapXml(entries.slice(at, at + SITEMAP_LIMIT)));
   return { index: sitemapIndexXml(parts.map((_part, i) => absolute(urls.special(`sitemap-${i + 1}.xml`), site))), parts };
+}
+
+/** Changes shown on the recent changes page (the feed has its own number: FEED_ENTRIES). */
+export const RECENT_CHANGES_SHOWN = 100;
+
+export interface ChangeView {
+  title: string;
+  url: PageUrl;
+  kind: RecentChange['kind'];
+  /** `new`, `updated` or `moved`. */
+  label: string;
+  /** Where a moved note was before. */
+  from?: string | undefined;
+  /** Who made the change: `Ann`, `Ann and Bo`, `Ann, Bo and Cy`. */
+  authors: string;
+  commits: number;
+}
+
+export interface RecentChangesView {
+  siteTitle: string;
+  feed: PageUrl;
+  /** Whether the garden is read from a git repository (else it has no changes to show). */
+  hasHistory: boolean;
+  /** Newest day first. */
+  days: { day: string; label: string; changes: ChangeView[] }[];
+  /** How many changes are shown: at most RECENT_CHANGES_SHOWN. */
+  shown: number;
+}
+
+const KIND_LABELS = { created: 'new', updated: 'updated', moved: 'moved' } as const;
+
+/** What changed in the garden lately, newest first, grouped by day. */
+export function recentChangesPage(): RecentChangesView {
+  const { garden, urls } = siteState();
+  const changes = recentChanges(garden.index, garden.history, RECENT_CHANGES_SHOWN);
+  const days = new Map<string, ChangeView[]>();
+  const names = (authors: string[]) => (authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`);
+  for (const change of changes) {
+    const view: ChangeView = {
+      title: change.note.title,
+      url: urls.page(change.note.slug),
+      kind: change.kind,
+      label: KIND_LABELS[change.kind],
+      from: change.from,
+      authors: names(change.authors),
+      commits: change.commits,
+    };
+    days.set(change.day, [...(days.get(change.day) ?? []), view]);
+  }
+  return {
+    siteTitle: garden.config.title,
+    feed: urls.special('feed.xml'),
+    hasHistory: garden.history !== undefined,
+    days: [...days].map(([day, entries]) => ({ day, label: formatDay(day), changes: entries })),
+    shown: changes.length,
+  };
 }

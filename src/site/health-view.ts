@@ -4,6 +4,7 @@ import { noteTimeline } from '../core/history/note.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
+import { siteState } from './store.ts';
 
 /**
  * The garden health page's content, for maintainers: what to link, what to write, what to review.
@@ -60,4 +61,10 @@ export function healthView(index: GardenIndex, history: GardenHistory | undefine
     })),
     undated: health.undated,
   };
+}
+
+/** The garden health page, as of `now`. */
+export function healthPage(now: Date): HealthView {
+  const { garden, urls } = siteState();
+  return healthView(garden.index, garden.history, urls, garden.config.health.staleAfterDays, now);
 }
