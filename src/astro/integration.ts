@@ -1,6 +1,5 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { formatCommentsReport } from '../core/comments/report.ts';
@@ -18,8 +17,9 @@ import { brandPlugin } from './brand.ts';
 import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, watchContent } from './dev-server.ts';
 import { writeExplorerData } from '../core/publish/explorer-data.ts';
 import { serveGraphFiles, writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
-import { checkOutputFolder, clearStaging, publishOutputIntegration, stagingFolder } from '../core/publish/output.ts';
+import { moveIntoPlace, prepareOutput, stagingFolder, type OutputFolders } from '../core/publish/output.ts';
 import { indexSite } from '../core/publish/search-index.ts';
+import { copyAttachments } from '../core/publish/copy-attachments.ts';
 
 /**
  * The garden as an Astro integration: loads the content folder before pages render, copies the
@@ -64,10 +64,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (command === 'build') {
           // The site is built into a staging folder and moved into place only when the whole build
           // has succeeded (src/core/publish/output.ts): a failed build never leaves a half-written site.
-          checkOutputFolder(outDir, config.contentDir);
-          const staging = stagingFolder(outDir);
-          clearStaging(staging);
-          updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`), integrations: [publishOutputIntegration(staging, outDir)] });
+          const output = prepareOutput(outDir, config.contentDir);
+          updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [moveIntoPlaceLast(output)] });
         }
         updateConfig({
           vite: {
@@ -214,41 +212,17 @@ function commentsReport(garden: Garden): string[] {
 }
 
 /**
- * Copies every published attachment to its URL in the site (an SVG as sanitized when the garden was
- * loaded); returns how many. Every file is created exclusively: should an address ever be taken
- * already (a bug in the reserved paths, output/reserved.ts), the build fails loudly instead of
- * replacing what it wrote.
+ * The last integration of the build: when every other integration's `astro:build:done` has
+ * finished (pages, attachments, search index), it moves the staging folder into place.
  */
-async function copyAttachments(garden: Garden, outDir: string): Promise<number> {
-  const contentDir = garden.config.contentDir;
-  let copied = 0;
-  for (const attachment of garden.index.attachmentsUsed) {
-    const published = garden.attachments.get(attachment);
-    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/publish/attachments.ts).`);
-    const destination = path.join(outDir, ...published.output.split('/'));
-    await fs.mkdir(path.dirname(destination), { recursive: true });
-    try {
-      if (published.sanitized === undefined) await copyExclusively(path.join(contentDir, ...attachment.split('/')), destination);
-      else await fs.writeFile(destination, published.sanitized, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      throw new Error(`${attachment} would replace /${published.output}, which the build wrote: add that path to src/core/links/reserved.ts.`);
-    }
-    copied++;
-  }
-  return copied;
-}
-
-/** Copies without following a symbolic link at the source (one swapped in since the scan) and without replacing the destination. */
-async function copyExclusively(source: string, destination: string): Promise<void> {
-  const input = await fs.open(source, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
-  let output: fs.FileHandle;
-  try {
-    output = await fs.open(destination, 'wx');
-  } catch (error) {
-    await input.close();
-    throw error;
-  }
-  // The streams close their file handles when the copy ends, or fails.
-  await pipeline(input.createReadStream(), output.createWriteStream());
+function moveIntoPlaceLast(output: OutputFolders): AstroIntegration {
+  return {
+    name: 'knowledge-garden:publish-output',
+    hooks: {
+      'astro:build:done': async ({ logger }) => {
+        await moveIntoPlace(output);
+        logger.info(`site written to ${output.outDir}`);
+      },
+    },
+  };
 }

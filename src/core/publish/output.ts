@@ -1,6 +1,5 @@
 import { existsSync, promises as fs, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { AstroIntegration } from 'astro';
 
 /**
  * Files of the built site that are allowed to differ between two builds of the same content,
@@ -46,24 +45,33 @@ export function clearStaging(staging: string): void {
   if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
 }
 
+/** Where a build writes (`staging`) and where the site goes once the whole build has succeeded (`outDir`). */
+export interface OutputFolders {
+  readonly outDir: string;
+  readonly staging: string;
+}
+
 /**
- * The last integration of the build: when every other integration's `astro:build:done` has
- * finished (pages, attachments, search index), it moves the staging folder into place. The old
- * output folder is renamed away first and removed after, so that at no moment is the output
- * folder half-written; a failure before this point leaves the old output folder untouched.
+ * Before a build: refuses an output folder that would overlap the content folder, and empties the
+ * staging folder, where the build then writes everything.
  */
-export function publishOutputIntegration(staging: string, outDir: string): AstroIntegration {
-  return {
-    name: 'knowledge-garden:publish-output',
-    hooks: {
-      'astro:build:done': async ({ logger }) => {
-        const previous = `${staging}.previous`;
-        await fs.rm(previous, { recursive: true, force: true });
-        if (existsSync(outDir)) await fs.rename(outDir, previous);
-        await fs.rename(staging, outDir);
-        await fs.rm(previous, { recursive: true, force: true });
-        logger.info(`site written to ${outDir}`);
-      },
-    },
-  };
+export function prepareOutput(outDir: string, contentDir: string): OutputFolders {
+  checkOutputFolder(outDir, contentDir);
+  const staging = stagingFolder(outDir);
+  clearStaging(staging);
+  return { outDir: path.resolve(outDir), staging };
+}
+
+/**
+ * The very last step of a build, once everything is written (pages, attachments, search index):
+ * moves the staging folder into place. The old output folder is renamed away first and removed
+ * after, so that at no moment is the output folder half-written; a failure before this point leaves
+ * the old output folder untouched.
+ */
+export async function moveIntoPlace({ staging, outDir }: OutputFolders): Promise<void> {
+  const previous = `${staging}.previous`;
+  await fs.rm(previous, { recursive: true, force: true });
+  if (existsSync(outDir)) await fs.rename(outDir, previous);
+  await fs.rename(staging, outDir);
+  await fs.rm(previous, { recursive: true, force: true });
 }
