@@ -5,7 +5,7 @@ import { formatDay } from './history-view.ts';
 import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../core/flow/sitemap.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl } from './navigation.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { foldersWithoutPage } from './view.ts';
 
 /** Entries in the feed: what a reader catches up on. */
@@ -17,7 +17,7 @@ export function absolute(path: string, site: URL | undefined): string {
 }
 
 export function feedXml(site: URL | undefined): string {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const changes = recentChanges(garden.index, garden.history, FEED_ENTRIES);
   const dates = [...garden.index.bySlug.values()].flatMap((note) => lastChanged(note) ?? []).sort();
   return atomFeed(changes, {
@@ -33,7 +33,7 @@ export function feedXml(site: URL | undefined): string {
 
 /** Every page worth finding from a search engine: the notes and the folder pages, not redirects. */
 export function sitemapEntries(site: URL | undefined): SitemapEntry[] {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const notes = [...garden.index.bySlug.values()]
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .map((note) => ({ url: absolute(urls.page(note.slug), site), lastModified: lastChanged(note) }));
@@ -47,14 +47,14 @@ export function sitemapEntries(site: URL | undefined): SitemapEntry[] {
 
 /** How many numbered sitemap files the garden needs besides `sitemap.xml` (none below the limit). */
 export function sitemapPartCount(): number {
-  const { garden } = siteState();
+  const { garden } = siteData();
   const pages = garden.index.bySlug.size + foldersWithoutPage().filter((folder) => !garden.index.bySlug.has(folder.slug)).length;
   return pages <= SITEMAP_LIMIT ? 0 : Math.ceil(pages / SITEMAP_LIMIT);
 }
 
 /** `sitemap.xml`, and when the garden has more pages than one sitemap may list, its numbered parts. */
 export function sitemapFiles(site: URL | undefined): { index: string; parts: string[] } {
-  const { urls } = siteState();
+  const { urls } = siteData();
   const entries = sitemapEntries(site);
   if (entries.length <= SITEMAP_LIMIT) return { index: sitemapXml(entries), parts: [] };
   const parts: string[] = [];
@@ -93,7 +93,7 @@ const KIND_LABELS = { created: 'new', updated: 'updated', moved: 'moved' } as co
 
 /** What changed in the garden lately, newest first, grouped by day. */
 export function recentChangesPage(): RecentChangesView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const changes = recentChanges(garden.index, garden.history, RECENT_CHANGES_SHOWN);
   const days = new Map<string, ChangeView[]>();
   const names = (authors: string[]) => (authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`);

@@ -3,7 +3,7 @@ import type { PageUrl, Slug } from '../core/common/types.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { contentSecurityPolicy, pageFeatures } from './csp.ts';
 import { explorerFor, type ExplorerList } from './navigation.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';
 
 /** What every page has around its content: the layout's head and footer, the header, the menu and the explorer. */
@@ -24,7 +24,7 @@ export interface PageFrame {
  * shows that is not at `current` (the page not found's `404.md`): its features count for the policy.
  */
 export function pageFrame(title: string, current: Slug | undefined, note: IndexedNote | undefined): PageFrame {
-  const { garden, urls, publishing } = siteState();
+  const { garden, urls, publishing } = siteData();
   const siteTitle = garden.config.title;
   // A note's page may need more than every page's policy (its diagrams: src/site/csp.ts).
   const policy = publishing
@@ -47,7 +47,7 @@ export interface SiteHeaderView {
 }
 
 export function siteHeader(): SiteHeaderView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const { title, brand } = garden.config;
   const logo = brand.logo && (brand.logo.startsWith('/') ? `${urls.base}${brand.logo.slice(1)}` : brand.logo);
   return { title, home: urls.page('' as Slug), logo };
@@ -55,7 +55,7 @@ export function siteHeader(): SiteHeaderView {
 
 /** The garden's own pages, in the header on wide screens and in the menu on phones. */
 export function siteNav(): { tags: PageUrl; graph: PageUrl; recent: PageUrl } {
-  const { urls } = siteState();
+  const { urls } = siteData();
   return { tags: urls.tags(), graph: urls.special('graph/'), recent: urls.special('recent/') };
 }
 
@@ -66,6 +66,6 @@ export interface ExplorerView {
 }
 
 export function explorerView(current: Slug | undefined): ExplorerView {
-  const { urls } = siteState();
+  const { urls } = siteData();
   return { data: urls.special(`${EXPLORER_DATA_DIR}/`), list: explorerFor(gardenTree(), urls, current) };
 }

@@ -3,7 +3,7 @@ import { localGraphPath } from '../core/graph/view-data.ts';
 import type { IndexedNote } from '../core/index/build.ts';
 import { encodePath } from '../core/links/page-path.ts';
 import type { PageUrl } from '../core/common/types.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 /** A note's local graph: where its data is, and the graph page focused on it. */
 export interface LocalGraphView {
@@ -17,7 +17,7 @@ export interface LocalGraphView {
 
 /** `undefined` for a note that has no link either way: it has no local graph. */
 export function localGraphOf(note: IndexedNote): LocalGraphView | undefined {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   if (!hasLinkedNotes(garden.index, note)) return undefined;
   return {
     data: urls.special(encodePath(localGraphPath(note.slug))),
@@ -28,6 +28,6 @@ export function localGraphOf(note: IndexedNote): LocalGraphView | undefined {
 
 /** The graph page's description of the garden. */
 export function graphPageView(): { description: string } {
-  const { garden } = siteState();
+  const { garden } = siteData();
   return { description: `How the ${garden.index.bySlug.size} notes of ${garden.config.title} link to each other.` };
 }

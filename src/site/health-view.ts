@@ -4,7 +4,7 @@ import { noteTimeline } from '../core/history/note.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 /**
  * The garden health page's content, for maintainers: what to link, what to write, what to review.
@@ -65,6 +65,6 @@ export function healthView(index: GardenIndex, history: GardenHistory | undefine
 
 /** The garden health page, as of `now`. */
 export function healthPage(now: Date): HealthView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   return healthView(garden.index, garden.history, urls, garden.config.health.staleAfterDays, now);
 }

@@ -1,7 +1,7 @@
 import type { Contributor } from '../core/history/history.ts';
 import { noteTimeline } from '../core/history/note.ts';
 import type { IndexedNote } from '../core/index/build.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -37,7 +37,7 @@ export interface NoteHistoryView {
 }
 
 export function noteHistoryOf(note: IndexedNote): NoteHistoryView {
-  const timeline = noteTimeline(note, siteState().garden.history);
+  const timeline = noteTimeline(note, siteData().garden.history);
   const day = (iso: string | undefined): DayView | undefined => (iso ? { iso, day: formatDay(iso) } : undefined);
   // A note changed only on the day it was created shows that day once.
   const updated = timeline.updated && (!timeline.created || formatDay(timeline.updated) !== formatDay(timeline.created)) ? timeline.updated : undefined;

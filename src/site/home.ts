@@ -6,7 +6,7 @@ import { lastChanged } from './meta.ts';
 import { folderUrl } from './navigation.ts';
 import type { GardenTree } from '../core/index/tree.ts';
 import { noteArticle } from './note-page.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';
 
 /**
@@ -109,7 +109,7 @@ export function topBy<T>(items: T[], n: number, compare: (a: T, b: T) => number)
 
 /** The home page: the home note (when the garden has one) and the lists beside it. */
 export function homePage() {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const home = garden.index.bySlug.get('' as Slug);
   return {
     title: home?.title ?? garden.config.title,

@@ -1,7 +1,7 @@
 import type { IndexedNote } from '../core/index/build.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import { noteContent } from './note-page.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 export interface NotFoundView {
   title: string;
@@ -18,7 +18,7 @@ const DEFAULT_TITLE = 'This page does not exist';
  * (its title from the frontmatter or its opening `# heading`; not "404", the file's name).
  */
 export function notFoundView(): NotFoundView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const links = { search: urls.special('search/'), home: urls.page('' as Slug), recent: urls.special('recent/') };
   const source = garden.index.notFoundNote;
   if (!source) return { title: DEFAULT_TITLE, links };

@@ -1,7 +1,7 @@
 import type { IndexedNote } from '../core/index/build.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { Folder } from '../core/index/tree.ts';
-import { renderNote } from '../core/render/render-note.ts';
+import { isRenderFailure } from '../core/render/render-note.ts';
 import { commentThreadOf, type CommentThreadView } from './comments.ts';
 import { localGraphOf, type LocalGraphView } from './graph-view.ts';
 import { noteHistoryOf, type NoteHistoryView } from './history-view.ts';
@@ -9,14 +9,14 @@ import { noteMeta, type NoteMetaView } from './meta.ts';
 import { breadcrumbsFor, folderUrl, neighboursOf, tableOfContents, type Crumb, type Neighbours } from './navigation.ts';
 import { noteActions, type NoteActionsView } from './note-actions.ts';
 import { searchMetaOf, type SearchMetaView } from './search-meta.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { backlinksOf, foldersWithoutPage, gardenTree, noteBySlug, tagLinks, type BacklinkView } from './view.ts';
 
 /** The pages of notes and of folders without their own page, and the article every note's page shows. */
 
 /** One page per published note at its slug (the home page has its own), and a listing page for each folder without an index. */
 export function notePaths(): { params: { slug: Slug }; props: { folder: Folder | undefined } }[] {
-  const { garden } = siteState();
+  const { garden } = siteData();
   const notes = [...garden.index.bySlug.keys()].filter((slug) => slug !== '').map((slug) => ({ params: { slug }, props: { folder: undefined } }));
   const folders = foldersWithoutPage()
     .filter((folder) => !garden.index.bySlug.has(folder.slug))
@@ -37,6 +37,9 @@ export function notePage(slug: string) {
   };
 }
 
+/** The notice a page shows where its note could not be rendered (the build reports why). */
+const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+
 export interface NoteContent {
   /** Safe HTML, from the one render pipeline. */
   html: string;
@@ -45,10 +48,10 @@ export interface NoteContent {
   hasDiagram: boolean;
 }
 
-/** A note's content as its page shows it (a notice where it could not be rendered: the build reports why). */
+/** A note's content as its page shows it: as the render stage made it, or a notice where it could not. */
 export function noteContent(note: IndexedNote): NoteContent {
-  const { garden, urls } = siteState();
-  return renderNote(garden, note, urls, { liftTitle: true });
+  const result = siteData().rendered.page(note);
+  return isRenderFailure(result) ? { html: RENDER_FAILED_HTML, hasDiagram: false } : result;
 }
 
 export interface NoteArticleView extends NoteContent {
@@ -72,7 +75,7 @@ export interface NoteArticleView extends NoteContent {
 
 /** A note as its page shows it (the home page too), around its rendered content. */
 export function noteArticle(note: IndexedNote): NoteArticleView {
-  const { urls } = siteState();
+  const { urls } = siteData();
   const tree = gardenTree();
   const isHome = note.slug === '';
   return {
@@ -107,7 +110,7 @@ export interface FolderListingView {
 
 /** The generated page of a folder without its own index.md, and what its layout needs. */
 export function folderPage(folder: Folder) {
-  const { urls } = siteState();
+  const { urls } = siteData();
   const listing: FolderListingView = {
     crumbs: breadcrumbsFor(gardenTree(), urls, folder.slug),
     title: folder.title,

@@ -1,11 +1,11 @@
 import type { Redirect } from '../core/index/redirects.ts';
 import type { PageUrl } from '../core/common/types.ts';
 import { contentSecurityPolicy } from './csp.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 /** One page per old address of a renamed or moved note, and per alias (src/core/index/redirects.ts). */
 export function redirectPaths(): { params: { redirect: string }; props: { redirect: Redirect } }[] {
-  return siteState().garden.redirects.map((redirect) => ({ params: { redirect: redirect.from }, props: { redirect } }));
+  return siteData().garden.redirects.map((redirect) => ({ params: { redirect: redirect.from }, props: { redirect } }));
 }
 
 export interface RedirectPageView {
@@ -18,7 +18,7 @@ export interface RedirectPageView {
 }
 
 export function redirectPage(redirect: Redirect, site: URL | undefined): RedirectPageView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const href = urls.page(redirect.to);
   return {
     title: garden.index.bySlug.get(redirect.to)?.title ?? redirect.to,

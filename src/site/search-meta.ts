@@ -1,7 +1,7 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
 import type { IndexedNote } from '../core/index/build.ts';
 import { ancestry } from '../core/index/tree.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';
 
 /** What Pagefind should know about a note beyond its text: filters (tag, area, owner, type) and a sort key. */
@@ -19,7 +19,7 @@ export interface SearchMetaView {
 }
 
 export function searchMetaOf(note: IndexedNote): SearchMetaView {
-  const { garden, publishing } = siteState();
+  const { garden, publishing } = siteData();
   const folder = gardenTree().folderOf.get(note.slug);
   const area = folder && folder.path !== '' ? ancestry(folder)[0]?.title : undefined;
   const { owner, type } = note.frontmatter;

@@ -1,7 +1,7 @@
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { TagEntry } from '../core/index/build.ts';
 import type { Crumb } from './navigation.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { summarize, type NoteSummary } from './view.ts';
 
 /** The list of every tag, and one page per tag with its notes and the tags below it. */
@@ -14,21 +14,21 @@ export interface TagLink {
 
 /** The way back from a tag's pages: the home page, then the list of tags. */
 function homeCrumb(): Crumb {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   return { title: garden.index.bySlug.get('' as Slug)?.title ?? garden.config.title, url: urls.page('' as Slug) };
 }
 
 function tagLink(tag: TagEntry): TagLink {
-  return { name: tag.name, url: siteState().urls.tag(tag.name), count: tag.notes.length };
+  return { name: tag.name, url: siteData().urls.tag(tag.name), count: tag.notes.length };
 }
 
 export function tagIndexPage(): { siteTitle: string; crumbs: Crumb[]; tags: TagLink[] } {
-  const { garden } = siteState();
+  const { garden } = siteData();
   return { siteTitle: garden.config.title, crumbs: [homeCrumb()], tags: [...garden.index.tags.values()].map(tagLink) };
 }
 
 export function tagPaths(): { params: { tag: string }; props: { tag: TagEntry } }[] {
-  return [...siteState().garden.index.tags.values()].map((tag) => ({ params: { tag: tag.slug }, props: { tag } }));
+  return [...siteData().garden.index.tags.values()].map((tag) => ({ params: { tag: tag.slug }, props: { tag } }));
 }
 
 export interface TagPageView {
@@ -41,7 +41,7 @@ export interface TagPageView {
 }
 
 export function tagPage(tag: TagEntry): TagPageView {
-  const { garden, urls } = siteState();
+  const { garden, urls } = siteData();
   const notes = tag.notes
     .map((slug) => garden.index.bySlug.get(slug))
     .filter((note) => note !== undefined)

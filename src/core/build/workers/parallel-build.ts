@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../common/diagnostics.ts';
-import type { Garden } from '../build.ts';
+import type { GardenIndex } from '../../index/build.ts';
 import type { NoteFacts } from '../../markdown/facts.ts';
 import { LIMITS } from '../../common/limits.ts';
 import type { ScanResult } from '../../scan/scan.ts';
@@ -76,17 +76,18 @@ export class ParallelBuild {
   }
 
   /**
-   * Renders every published note whose rendering is not already in the cache (same render key:
-   * same note, same link targets, same code) and returns where each rendering is.
+   * Renders every note a page shows (the published notes, and the `404.md` the page not found
+   * shows) whose rendering is not already in the cache (same render key: same note, same link
+   * targets, same code), and returns where each rendering is, or why it failed.
    */
-  async prerender(garden: Garden, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
-    const { index } = garden;
-    this.pool.configure({ type: 'world', world: worldData(garden, urls) });
+  async prerender(index: GardenIndex, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+    this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
+    const shown = [...index.bySlug.values(), ...(index.notFoundNote ? [index.notFoundNote] : [])];
     await Promise.all(
-      [...index.bySlug.values()].map(async (note) => {
+      shown.map(async (note) => {
         const file = path.join(cacheDir, 'html', `${renderKey(index, note, salt)}.json`);
         if (!existsSync(file)) {
           const request: RenderRequest = {
@@ -101,13 +102,13 @@ export class ParallelBuild {
             rendered++;
           } catch (error) {
             // Rendering it again in the main thread would stall the build the same way: the page
-            // shows a notice instead, and the build's report says why (src/core/render/render-note.ts).
+            // shows a notice instead, and the build reports why (src/core/build/build.ts).
             const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${noteBudgetMs() / 1000} s` : firstLine(error);
             notes.fail(note.path, reason);
             return;
           }
         }
-        notes.add(note.path, file, true);
+        notes.add(note.path, file);
       }),
     );
     return { notes, rendered };
@@ -118,10 +119,10 @@ export class ParallelBuild {
   }
 }
 
-function worldData(garden: Garden, urls: SiteUrls): WorldData {
+function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
   return {
     base: urls.base,
-    notes: garden.index.notes.map((note) => ({
+    notes: index.notes.map((note) => ({
       path: note.path,
       title: note.title,
       published: note.published,
@@ -131,9 +132,9 @@ function worldData(garden: Garden, urls: SiteUrls): WorldData {
       htmlAnchors: note.facts.htmlAnchors,
       aliases: note.frontmatter.aliases ?? [],
     })),
-    attachments: [...garden.index.resolver.attachmentPaths()],
-    publishedAttachments: [...garden.index.attachmentsUsed],
-    codeLanguages: [...new Set(garden.index.notes.flatMap((note) => note.facts.codeLanguages))],
+    attachments: [...index.resolver.attachmentPaths()],
+    publishedAttachments: [...index.attachmentsUsed],
+    codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
 }
 
