@@ -1,18 +1,11 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { build, type BuildResult } from '../core/build/site-build.ts';
-import { formatCommentsReport } from '../core/comments/report.ts';
-import { commentThreadPlan } from '../core/comments/threads.ts';
-import { Stopwatch, type StageTiming } from '../core/common/stopwatch.ts';
+import { Stopwatch } from '../core/common/stopwatch.ts';
 import { GARDEN_OPTIONS, type GardenOptions } from '../core/config/config.ts';
-import { copyAttachments } from '../core/publish/copy-attachments.ts';
-import { writeExplorerData } from '../core/publish/explorer-data.ts';
-import { writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
 import { moveIntoPlace, prepareOutput, type OutputFolders } from '../core/publish/output.ts';
-import { indexSite } from '../core/publish/search-index.ts';
-import { formatBuildSummary } from '../core/publish/summary.ts';
+import { publish } from '../core/publish/publish.ts';
 import { handOverSiteData } from '../site/site-data.ts';
 import { brandPlugin } from './brand.ts';
 import { startDevServer } from './dev-server.ts';
@@ -21,7 +14,7 @@ import { siteSettings, type SiteSettings } from './settings.ts';
 /**
  * The garden as an Astro integration. Its hooks only wire Astro's stages to the garden's:
  * `astro build` builds the garden (src/core/build/site-build.ts) before Astro generates the pages
- * from it (src/site), then publishes the rest of the site; `astro dev`
+ * from it (src/site), then publishes the rest of the site (src/core/publish/publish.ts); `astro dev`
  * loads the garden and keeps it up to date as notes change (dev-server.ts).
  */
 export default function garden(options: GardenOptions = {}): AstroIntegration {
@@ -93,41 +86,17 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (run?.command !== 'serve') return;
         await startDevServer(server, run.settings, logger);
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': async ({ logger }) => {
         if (run?.command !== 'build') throw new Error('The garden was not built before the build finished.');
-        const { result, settings, output } = run;
-        const { garden, urls } = result;
-        const stopwatch = run.astroStages;
-        stopwatch.start('graph');
-        await writeExplorerData(garden, urls, fileURLToPath(dir));
-        const graph = await writeGraphFiles(garden, fileURLToPath(dir), result.layout);
-        logger.info(graphReport(graph));
-        if (graph.layout.result.workerError) logger.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
-        stopwatch.start('search');
-        const search = await indexSite(fileURLToPath(dir));
-        // Last, after the search index: no file from the content folder can be indexed, and each is
-        // created exclusively, so that it can never replace anything the build wrote.
-        stopwatch.start('attachments');
-        const copied = await copyAttachments(garden, fileURLToPath(dir));
-        stopwatch.stop();
-        // Computed in parallel with page generation: its own time, not part of the sequence.
-        const timings = [...result.timings, ...stopwatch.timings, graph.layout.result.timing];
-        logger.info(`search: Pagefind indexed ${search.pages} pages`);
-        await writeTimings(settings.timingsFile, timings, performance.now() - run.startedAt);
-        const summary = formatBuildSummary(
-          { index: garden.index, diagnostics: result.diagnostics, timings },
-          { attachments: copied, elapsedMs: performance.now() - run.startedAt, stages: timings, verbose: settings.verbose },
-        );
-        for (const line of summary.split('\n')) logger.info(line);
-        if (garden.redirects.length > 0) logger.info(`garden: ${garden.redirects.length} old addresses redirect to their notes (renames and aliases)`);
-        for (const line of formatCommentsReport(garden.config.comments, commentThreadPlan(garden), settings.verbose)) logger.info(line);
-        const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-        if (garden.config.strict && errors > 0) {
-          throw new Error(
-            `Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT. ` +
-              `The site was not published: ${output.outDir} is unchanged, and the unfinished build is in ${output.staging}.`,
-          );
-        }
+        run.astroStages.stop();
+        const { settings } = run;
+        await publish(run.result, run.output, {
+          log: logger,
+          startedAt: run.startedAt,
+          pageTimings: run.astroStages.timings,
+          verbose: settings.verbose,
+          timingsFile: settings.timingsFile,
+        });
       },
     },
   };
@@ -147,21 +116,4 @@ function moveIntoPlaceLast(output: OutputFolders): AstroIntegration {
       },
     },
   };
-}
-
-function graphReport(report: GraphFilesReport): string {
-  const { result } = report.layout;
-  const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
-  return (
-    `graph: layout ${result.cached ? 'unchanged (from the cache)' : `computed in ${(result.timing.wallMs / 1000).toFixed(1)} s`}; ` +
-    `graph.json ${size(report.bytes.graphJson)}, graph page data ${size(report.bytes.view)}, ${report.localFiles} local graphs ${size(report.bytes.local)}`
-  );
-}
-
-/** For the benchmark (`npm run bench`): the stage timings, peak memory and CPU time, as JSON. */
-async function writeTimings(file: string | undefined, stages: readonly StageTiming[], totalMs: number): Promise<void> {
-  if (!file) return;
-  const usage = process.resourceUsage();
-  const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
-  await fs.writeFile(file, JSON.stringify(report, null, 2));
 }
