@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import garden from './src/astro/integration.ts';
 
-// The garden's options live here with the rest of the site's configuration (README: "Configuration").
+// The garden's options live here with the rest of the site's configuration (docs/configuration.md).
 // `GARDEN_CONTENT=/path/to/notes npm run build` builds another folder without editing this file.
 export default defineConfig({
   // Set to the URL the garden is served from (used for absolute links such as feeds).
@@ -19,10 +19,10 @@ export default defineConfig({
       content: 'content',
       title: 'Knowledge Garden',
       description: 'What we know, kept as linked notes.',
-      // "Edit this note" and "History" links (README: "Dates, contributors, edit links"). The deploy
+      // "Edit this note" and "History" links (docs/contributing.md, "Dates, contributors, edit links"). The deploy
       // workflow sets them through GARDEN_REPOSITORY_URL; or write them here:
       // repository: { url: 'https://github.com/acme/garden', branch: 'main' },
-      // Discussion threads under every note, on GitHub Discussions (README: "Comments"):
+      // Discussion threads under every note, on GitHub Discussions (docs/comments.md):
       // comments: { repo: 'owner/name', repoId: 'R_…', category: 'Comments', categoryId: 'DIC_…' },
     }),
   ],

@@ -95,7 +95,7 @@ export function generateGarden(dir: string, options: GenerateOptions): Generated
   }
 
   // A few notes are linked far more than others, as in real gardens (a Zipf-like pick).
-  const popular = () => planned[Math.floor(Math.pow(random(), 2.5) * planned.length)]!;
+  const popular = () => planned[Math.floor(random() ** 2.5 * planned.length)]!;
 
   const sentence = () => {
     const length = 8 + Math.floor(random() * 12);
@@ -146,7 +146,7 @@ export function generateGarden(dir: string, options: GenerateOptions): Generated
       } else if (random() < 0.12) {
         block = Array.from({ length: 3 + Math.floor(random() * 4) }, () => `- ${sentence()}`).join('\n');
       } else if (random() < 0.04) {
-        block = '```ts\n' + `const ${pick(WORDS)} = await ${pick(WORDS)}(${pick(WORDS)});\n` + '```';
+        block = `\`\`\`ts\nconst ${pick(WORDS)} = await ${pick(WORDS)}(${pick(WORDS)});\n\`\`\``;
       } else if (random() < 0.03) {
         block = `| ${pick(WORDS)} | ${pick(WORDS)} |\n|---|---|\n| ${pick(WORDS)} | ${pick(WORDS)} |\n| ${pick(WORDS)} | ${pick(WORDS)} |`;
       } else {

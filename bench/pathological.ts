@@ -96,7 +96,7 @@ const withinLimits: Record<string, Case> = {
   [`embeds: ${embeds} of a 2 KB note (the limit)`]: embedding(embeds, prose(2048)),
   [`embeds: ${embeds} of a 100 KB note (the limit)`]: embedding(embeds, prose(100 * 1024)),
   [`embeds: a chain ${depth} deep (the limit)`]: chain(depth + 2),
-  'footnote references (refused)': fill('[^1] [^2] [^3]\n\n') + '[^1]: a\n[^2]: b\n[^3]: c\n',
+  'footnote references (refused)': `${fill('[^1] [^2] [^3]\n\n')}[^1]: a\n[^2]: b\n[^3]: c\n`,
   'footnotes: 999 references to one (the limit)': `${'A claim.[^1]\n\n'.repeat(999)}[^1]: The source.\n`,
   // The quantity limits, checked once a note is parsed (src/core/index/quantities.ts).
   [`tags: ${LIMITS.maxTagsPerNote} distinct (the limit)`]: tagsNote(LIMITS.maxTagsPerNote),

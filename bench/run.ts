@@ -106,7 +106,8 @@ if (values.dev) {
     console.log(formatDevBench(result));
   }
 } else if (values.search) {
-  const content = path.resolve(values.content ?? path.join(root, '..', 'shared', 'corpora', 'sourcegraph-handbook'));
+  // Search is measured on real notes: the example garden unless `--content` names a bigger one.
+  const content = path.resolve(values.content ?? path.join(root, 'content'));
   const dist = path.join(workDir, 'search-site');
   await build(content, dist, path.join(workDir, 'cache-search'), 'cold', true);
   const notePage = path.relative(dist, pageWeight(dist).page ? path.join(dist, pageWeight(dist).page) : dist).replace(/index\.html$/, '');

@@ -134,7 +134,7 @@ export function removeBlockMarkers(marks: readonly BlockMark[]): void {
     if (carrier.type === 'paragraph') {
       const last = carrier.children.at(-1);
       const match = last?.type === 'text' ? BLOCK_ID.exec(last.value) : null;
-      if (!last || last.type !== 'text' || !match) continue;
+      if (last?.type !== 'text' || !match) continue;
       last.value = last.value.slice(0, match.index).trimEnd();
       if (last.value === '') carrier.children.pop();
       if (carrier.children.length > 0 || target === carrier) continue;

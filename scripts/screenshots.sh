@@ -5,13 +5,15 @@
 #
 #   npm run screenshots [-- <content-folder> <out-folder> <note-path>]
 #
-# Defaults: the sourcegraph-handbook corpus in ../shared/corpora, screenshots/ and its Cloud team page.
+# Defaults: the example garden (content/), screenshots/ and its longest note's page.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-content="${1:-../shared/corpora/sourcegraph-handbook}"
+content="${1:-content}"
 out="${2:-screenshots}"
-note="${3:-/departments/cloud/}"
+# The longest note of the content folder, as a page address, unless one is given.
+longest="$(find "$content" -name '*.md' -not -path '*/templates/*' -printf '%s %P\n' | sort -rn | head -n 1 | cut -d' ' -f2-)"
+note="${3:-/$(node -e 'const [p] = process.argv.slice(1); console.log(p.replace(/\.md$/, "").toLowerCase().replace(/[^a-z0-9/]+/g, "-").replace(/^-|-$/g, "") + "/")' "$longest")}"
 site="$(mktemp -d)/site"
 
 GARDEN_CONTENT="$content" ASTRO_TELEMETRY_DISABLED=1 npx astro build --outDir "$site" | tail -n 4

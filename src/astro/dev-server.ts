@@ -1,14 +1,18 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
-import type { PublishedAttachment } from '../core/publish/attachments.ts';
+import type { PublishedAttachment } from '../core/build/attachments.ts';
 import { loadGarden, type Garden } from '../core/build/build.ts';
 import { reportLoad, type BuildLog } from '../core/build/site-build.ts';
 import { updateGarden } from '../core/build/update.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import { EXPLORER_DATA_DIR, explorerDataFiles } from '../core/publish/explorer-json.ts';
-import { serveGraphFiles } from '../core/publish/graph-files.ts';
+import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
+import { explorerDataFiles } from '../core/publish/explorer-data.ts';
 import { buildTree } from '../core/index/tree.ts';
+import type { Slug } from '../core/common/types.ts';
+import { buildGraphJson } from '../core/graph/graph-json.ts';
+import { gardenGraph, startLayout } from '../core/graph/garden-graph.ts';
+import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../core/graph/view-data.ts';
 import { renderOnDemand } from '../core/render/render-note.ts';
 import { handOverSiteData } from '../site/site-data.ts';
 import type { SiteSettings } from './settings.ts';
@@ -135,5 +139,35 @@ export function serveExplorerData(garden: () => Garden | undefined, urls: SiteUr
     if (json === undefined) return next();
     response.setHeader('Content-Type', 'application/json');
     response.end(json);
+  };
+}
+
+/**
+ * In dev, answers requests for the graph files from the loaded garden (the layout is computed the
+ * first time one is asked for, after each change of the content).
+ */
+export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+  return (request, response, next) => {
+    const current = garden();
+    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
+    if (!current || !url.startsWith(urls.base)) return next();
+    const file = url.slice(urls.base.length);
+    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath('' as Slug).replace(/_home\.json$/, ''))) return next();
+    void startLayout(current.index).then(
+      (layout) => {
+        const graph = gardenGraph(current.index);
+        let json: unknown;
+        if (file === 'graph.json') json = buildGraphJson(current, layout.positions);
+        else if (file === GRAPH_VIEW_FILE) json = graphViewJson(current.index, graph, layout.positions);
+        else {
+          const slug = [...current.index.bySlug.keys()].find((candidate) => localGraphPath(candidate) === file);
+          if (slug === undefined) return next();
+          json = new LocalGraphs(current.index, graph).of(slug);
+        }
+        response.setHeader('Content-Type', 'application/json');
+        response.end(JSON.stringify(json));
+      },
+      (error: unknown) => next(error),
+    );
   };
 }

@@ -4,11 +4,12 @@ import type { AstroIntegration } from 'astro';
 import { build, type BuildResult } from '../core/build/site-build.ts';
 import { Stopwatch } from '../core/common/stopwatch.ts';
 import { GARDEN_OPTIONS, type GardenOptions } from '../core/config/config.ts';
-import { moveIntoPlace, prepareOutput, type OutputFolders } from '../core/publish/output.ts';
+import { prepareOutput, type OutputFolders } from '../core/publish/output.ts';
 import { publish } from '../core/publish/publish.ts';
 import { handOverSiteData } from '../site/site-data.ts';
 import { brandPlugin } from './brand.ts';
 import { startDevServer } from './dev-server.ts';
+import { publishOutputIntegration } from './publish-output.ts';
 import { siteSettings, type SiteSettings } from './settings.ts';
 
 /**
@@ -26,7 +27,6 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
 /** What one `astro build` carries from the hook that builds the garden to the hook that publishes it. */
 interface BuildRun {
   command: 'build';
-  settings: SiteSettings;
   startedAt: number;
   output: OutputFolders;
   result: BuildResult;
@@ -53,7 +53,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         // The site is built into a staging folder and moved into place only when the whole build
         // has succeeded (src/core/publish/output.ts): a failed build never leaves a half-written site.
         const output = command === 'build' ? prepareOutput(settings.outDir, settings.config.contentDir) : undefined;
-        if (output) updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [moveIntoPlaceLast(output)] });
+        if (output) updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [publishOutputIntegration(output)] });
         updateConfig({
           vite: {
             plugins: [brandPlugin(settings.config.brand, fileURLToPath(astroConfig.root))],
@@ -67,9 +67,9 @@ function createIntegration(options: GardenOptions): AstroIntegration {
           return;
         }
         // Built before Astro looks at any page, so that no page ever sees another build's garden.
-        const result = await build(settings.config, { urls: settings.urls, cacheDir: settings.cacheDir, log: logger });
+        const result = await build(settings.config, { urls: settings.urls, log: logger });
         handOverSiteData({ garden: result.garden, urls: result.urls, rendered: result.rendered, publishing: true });
-        run = { command: 'build', settings, startedAt, output, result, astroStages: new Stopwatch() };
+        run = { command: 'build', startedAt, output, result, astroStages: new Stopwatch() };
       },
       'astro:build:start': () => {
         if (run?.command === 'build') run.astroStages.start('bundle');
@@ -89,30 +89,7 @@ function createIntegration(options: GardenOptions): AstroIntegration {
       'astro:build:done': async ({ logger }) => {
         if (run?.command !== 'build') throw new Error('The garden was not built before the build finished.');
         run.astroStages.stop();
-        const { settings } = run;
-        await publish(run.result, run.output, {
-          log: logger,
-          startedAt: run.startedAt,
-          pageTimings: run.astroStages.timings,
-          verbose: settings.verbose,
-          timingsFile: settings.timingsFile,
-        });
-      },
-    },
-  };
-}
-
-/**
- * The last integration of the build: when every other integration's `astro:build:done` has
- * finished (pages, attachments, search index), it moves the staging folder into place.
- */
-function moveIntoPlaceLast(output: OutputFolders): AstroIntegration {
-  return {
-    name: 'knowledge-garden:publish-output',
-    hooks: {
-      'astro:build:done': async ({ logger }) => {
-        await moveIntoPlace(output);
-        logger.info(`site written to ${output.outDir}`);
+        await publish(run.result, run.output, { log: logger, startedAt: run.startedAt, pageTimings: run.astroStages.timings });
       },
     },
   };

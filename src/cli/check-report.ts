@@ -3,7 +3,7 @@ import type { Printer } from './io.ts';
 
 /**
  * The three ways `garden check` reports problems. The JSON shape is a contract documented in
- * README ("garden check --format json"): change it only by raising `version`.
+ * docs/contributing.md ("garden check"): change it only by raising `version`.
  */
 
 export interface CheckReportJson {

@@ -1,8 +1,11 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { Printer, wantsColor, type CliIO } from './io.ts';
 
-/** Exit codes, the same for every command (README: "The garden command"). */
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+/**
+ * Exit codes, the same for every command. A crash (a bug in the garden, not in how it was called)
+ * is 70, sysexits' EX_SOFTWARE, so that a workflow never reads it as "wrong arguments".
+ */
+export const EXIT = { ok: 0, problems: 1, usage: 2, crash: 70 } as const;
 
 /** A mistake in how the command was called, or a setup that keeps it from running: exit code 2. */
 export class UsageError extends Error {

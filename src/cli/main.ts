@@ -50,7 +50,8 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       return EXIT.usage;
     }
     err.line(`${err.paint('red', 'garden: unexpected failure:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return EXIT.usage;
+    err.line('This is a bug in the garden, not in your notes or the command: please report it with the output above.');
+    return EXIT.crash;
   }
 }
 
@@ -64,7 +65,7 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
     paint('bold', 'Commands:'),
     ...COMMANDS.map((command) => `  ${paint('cyan', command.name.padEnd(width))}${command.summary}`),
     '',
-    `Run ${paint('cyan', 'garden <command> --help')} for a command's options. Exit codes: 0 fine, 1 problems found, 2 usage error.`,
+    `Run ${paint('cyan', 'garden <command> --help')} for a command's options. Exit codes: 0 fine, 1 problems found, 2 usage error, 70 the garden crashed (a bug).`,
     '',
   ].join('\n');
 }

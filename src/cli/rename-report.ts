@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { formatDiagnostic } from '../core/common/diagnostics.ts';
 import type { Garden } from '../core/build/build.ts';
+import type { Environment } from '../core/config/config.ts';
 import type { GitLocation } from '../core/history/git.ts';
 import { moveEntry, rewriteInPlace } from '../core/rename/files.ts';
 import { formatPlanPatch } from '../core/rename/patch.ts';
@@ -69,9 +70,9 @@ export function listChanges(plan: RenamePlan, out: Printer): void {
 export async function carryOut(
   contentDir: string,
   plan: RenamePlan,
-  move: { from: ContentPath; to: ContentPath; git: GitLocation | undefined } | undefined,
+  move: { from: ContentPath; to: ContentPath; git: GitLocation | undefined; gitEnv: Environment } | undefined,
 ): Promise<'git' | 'plain' | undefined> {
-  const moved = move ? await moveEntry(contentDir, move.from, move.to, move.git) : undefined;
+  const moved = move ? await moveEntry(contentDir, move.from, move.to, move.git, move.gitEnv) : undefined;
   for (const file of plan.rewritten) await rewriteInPlace(contentDir, file.to, file.before, file.after);
   return moved;
 }

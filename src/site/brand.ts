@@ -13,6 +13,6 @@ export function brandStylesheet(brand: BrandOptions): string {
   if (brand.font) properties.push(`--kg-font-body: ${brand.font};`);
   if (brand.headingFont) properties.push(`--kg-font-heading: ${brand.headingFont};`);
   if (brand.monoFont) properties.push(`--kg-font-mono: ${brand.monoFont};`);
-  const comment = '/* Generated from `brand` in the garden options (README: "Branding"). */';
+  const comment = '/* Generated from `brand` in the garden options (docs/configuration.md, "Branding"). */';
   return properties.length === 0 ? `${comment}\n` : `${comment}\n:root {\n  ${properties.join('\n  ')}\n}\n`;
 }

@@ -2,7 +2,9 @@ import type { Heading } from '../core/markdown/facts.ts';
 import type { IndexedNote } from '../core/index/build.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
-import { ancestry, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
+import { ancestry, folderUrl, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
+
+export { folderUrl };
 
 /**
  * What the navigation around a page shows: the explorer's visible part, breadcrumbs, previous/next
@@ -79,11 +81,6 @@ export function windowAround<T>(items: T[], focus: number, size: number): T[] {
   if (items.length <= size) return items;
   const start = Math.max(0, Math.min(items.length - size, focus - Math.floor(size / 4)));
   return items.slice(start, start + size);
-}
-
-/** A folder's address: its own page when it has one, else its generated listing (same slug). */
-export function folderUrl(folder: Folder, urls: SiteUrls): PageUrl {
-  return urls.page(folder.page?.slug ?? folder.slug);
 }
 
 export interface Crumb {

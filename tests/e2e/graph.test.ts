@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../src/core/graph/graph-json.ts';
 import { CATEGORY_COLOURS } from '../../src/client/graph/colours.ts';
 import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
-import { buildSite, projectRoot } from '../support/build-site.ts';
+import { projectRoot } from '../support/build-site.ts';
+import { sharedSite } from '../support/shared-sites.ts';
 
 /**
  * The graph of the Sourcegraph handbook (883 notes, 2,300 links) in headless Chromium: the global
@@ -21,7 +22,7 @@ const served: { path: string; bytes: number }[] = [];
 
 beforeAll(async () => {
   if (!existsSync(handbook)) return;
-  const { dist } = await buildSite(handbook);
+  const { dist } = await sharedSite('handbook');
   graph = JSON.parse(readFileSync(path.join(dist, 'graph.json'), 'utf8')) as GraphJson;
   site = await openSite(dist, (urlPath, bytes) => served.push({ path: urlPath, bytes }));
 });

@@ -4,7 +4,7 @@ import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast
 import { fromHtml } from 'hast-util-from-html';
 import type { Blockquote, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { CALLOUT_MARKER } from '../../src/core/render/remark/callouts.ts';
+import { CALLOUT_MARKER } from '../../src/core/markdown/callout-marker.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
@@ -13,6 +13,7 @@ import { slugForNotePath } from '../../src/core/links/slug.ts';
 import { formatBuildSummary } from '../../src/core/publish/summary.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
 import { buildSite, projectRoot } from '../support/build-site.ts';
+import { sharedSite } from '../support/shared-sites.ts';
 
 /** The two real corpora in ../shared/corpora, whose facts are documented in their README. */
 const corpora = path.resolve(projectRoot, '..', 'shared', 'corpora');
@@ -25,7 +26,7 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
   let output: string;
   let garden: Garden;
   beforeAll(async () => {
-    ({ dist, output } = await buildSite(handbook));
+    ({ dist, output } = await sharedSite('handbook'));
     garden = await loadGarden(resolveGardenConfig({ content: handbook }, {}));
   });
 
@@ -223,7 +224,7 @@ function expectGraphFiles(dist: string, garden: Garden): void {
   const view = JSON.parse(readFileSync(path.join(dist, '_garden', 'graph', 'garden.json'), 'utf8')) as { nodes: { slug: string[]; x: number[] } };
   expect([...view.nodes.slug].sort()).toEqual(graph.nodes.map((node) => node.slug).sort());
   const byPosition = new Map(graph.nodes.map((node) => [node.slug, node.x]));
-  view.nodes.slug.forEach((slug, i) => expect(view.nodes.x[i]).toBe(byPosition.get(slug as never)));
+  for (const [i, slug] of view.nodes.slug.entries()) expect(view.nodes.x[i]).toBe(byPosition.get(slug as never));
 
   const neighbours = new Map<string, Set<string>>();
   for (const edge of graph.edges) {

@@ -339,7 +339,8 @@ describe('the hostile notes as pages', () => {
     const tree = Object.getOwnPropertyDescriptor(note, 'tree')!;
     Object.defineProperty(note, 'tree', { configurable: true, get: () => { throw new Error('the tree is broken'); } });
     const urls = new SiteUrls('/');
-    let rendered, page;
+    let rendered: ReturnType<typeof renderNote> | undefined;
+    let page: ReturnType<typeof noteContent> | undefined;
     try {
       rendered = renderNote(garden, note, urls);
       handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), publishing: true });

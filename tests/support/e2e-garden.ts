@@ -1,27 +1,17 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, serveSite, type SiteServer } from './browser.ts';
-import { buildSite } from './build-site.ts';
+import { sharedSite } from './shared-sites.ts';
 
-export const e2eFixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e');
-/** Notes in the generated `Archive/` folder: more than the explorer shows before "Show all". */
-export const ARCHIVE_NOTES = 60;
+export { ARCHIVE_NOTES } from './site-service.ts';
 
 /**
- * Builds the browser-test garden (tests/fixtures/e2e plus a large generated `Archive/` folder) and
- * serves it; returns what a browser test needs. One build per test file, as for every site build.
+ * Serves the browser-test garden (tests/fixtures/e2e plus a large generated `Archive/` folder, built
+ * once per test run and shared) and opens Chromium on it; returns what a browser test needs.
  */
 export async function startE2eSite() {
-  const content = mkdtempSync(path.join(tmpdir(), 'garden-e2e-'));
-  cpSync(e2eFixture, content, { recursive: true });
-  mkdirSync(path.join(content, 'Archive'));
-  for (let i = 1; i <= ARCHIVE_NOTES; i++) {
-    writeFileSync(path.join(content, 'Archive', `Old note ${i}.md`), `---\ndescription: Archived note number ${i}.\n---\n\nAn old note, kept for the record.\n`);
-  }
-  const { dist } = await buildSite(content);
+  const { dist } = await sharedSite('e2e');
   const server: SiteServer = await serveSite(dist);
   const browser = await launchChromium();
   return {

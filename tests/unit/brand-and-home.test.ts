@@ -32,7 +32,7 @@ describe('brand options', () => {
   });
 
   it('generate nothing but a comment when the garden is not branded', () => {
-    expect(brandStylesheet(brand({}))).toBe('/* Generated from `brand` in the garden options (README: "Branding"). */\n');
+    expect(brandStylesheet(brand({}))).toBe('/* Generated from `brand` in the garden options (docs/configuration.md, "Branding"). */\n');
   });
 
   it('refuse values that could break out of the stylesheet, saying how to write them', () => {

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { codeThemeCss, loadCodeHighlighter } from '../../src/core/render/highlight-code.ts';
-
-/** Highlighted code is styled by classes only; the committed stylesheet must define every one. */
-const stylesheet = path.resolve(import.meta.dirname, '..', '..', 'src', 'styles', 'code-theme.css');
+// Highlighted code is styled by classes only; the committed stylesheet must define every one. It is
+// read as text (Vite's `?raw`), as an import: the unit tests read no files themselves.
+import stylesheet from '../../src/styles/code-theme.css?raw';
 
 const samples: Record<string, string> = {
   ts: 'export async function f(x: number): Promise<string> { return `${x}`; } // done',
@@ -26,12 +24,11 @@ function classesIn(nodes: ElementContent[]): string[] {
 
 describe('code highlighting', () => {
   it('keeps src/styles/code-theme.css up to date with the themes (run `npm run generate:code-theme`)', async () => {
-    expect(readFileSync(stylesheet, 'utf8')).toBe(await codeThemeCss());
+    expect(stylesheet).toBe(await codeThemeCss());
   });
 
   it('uses only classes the stylesheet defines, and no inline styles', async () => {
     const highlighter = await loadCodeHighlighter(Object.keys(samples));
-    const css = readFileSync(stylesheet, 'utf8');
     const used = new Set<string>();
     for (const [language, code] of Object.entries(samples)) {
       const nodes = highlighter.highlight(code, language);
@@ -40,7 +37,7 @@ describe('code highlighting', () => {
       for (const name of classesIn(nodes!)) used.add(name);
     }
     expect(used.size).toBeGreaterThan(10);
-    for (const name of used) expect(css, name).toContain(`.${name} {`);
+    for (const name of used) expect(stylesheet, name).toContain(`.${name} {`);
   });
 
   it('leaves unknown languages plain', async () => {

@@ -63,9 +63,9 @@ describe('comment options', () => {
 
   it('say which ids are missing and where to find them', () => {
     expect(problems({ comments: { repo: 'acme/handbook' } as never })).toEqual([
-      'comments.repoId: `repoId` is missing: giscus.app shows it as `data-repo-id` once you enter the repository (README: "Comments").',
+      'comments.repoId: `repoId` is missing: giscus.app shows it as `data-repo-id` once you enter the repository (docs/comments.md).',
       'comments.category: `category` is missing: the name of the Discussions category for the threads, e.g. "Comments".',
-      'comments.categoryId: `categoryId` is missing: giscus.app shows it as `data-category-id` once you enter the repository (README: "Comments").',
+      'comments.categoryId: `categoryId` is missing: giscus.app shows it as `data-category-id` once you enter the repository (docs/comments.md).',
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('comment options', () => {
 
   it('explain the giscus settings the garden fixes itself, and catch typos', () => {
     expect(problems({ comments: { ...valid, mapping: 'pathname', strict: '0', reactionEnabled: false } as never })).toEqual([
-      '`comments.mapping` cannot be set: the garden always maps a note to its thread by the note\'s `id` (README: "Comments"). Remove it.',
+      '`comments.mapping` cannot be set: the garden always maps a note to its thread by the note\'s `id` (docs/comments.md). Remove it.',
       '`comments.strict` cannot be set: strict matching is always on, so that one note never shows another note\'s thread. Remove it.',
       'unknown option(s) `reactionEnabled` in `comments`: remove them or check their spelling',
     ]);
@@ -112,7 +112,7 @@ describe('comment options', () => {
 
   it('must be an object or false', () => {
     expect(problems({ comments: true as never })).toEqual([
-      'comments: `comments` must be an object such as { repo, repoId, category, categoryId } (README: "Comments"), or false.',
+      'comments: `comments` must be an object such as { repo, repoId, category, categoryId } (docs/comments.md), or false.',
     ]);
   });
 

@@ -36,10 +36,10 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
 
   it('refuses deep nesting of quotes, lists and both, however it is written', () => {
     const over = LIMITS.maxNesting + 1;
-    expect(checkNoteText('>'.repeat(over) + ' x')).toMatchObject({ rule: 'nesting-too-deep', at: { line: 1, column: over } });
-    expect(rule('> '.repeat(LIMITS.maxNesting) + 'x')).toBeUndefined();
-    expect(rule('- '.repeat(over) + 'x')).toBe('nesting-too-deep');
-    expect(rule('> - '.repeat(Math.ceil(over / 2)) + 'x')).toBe('nesting-too-deep');
+    expect(checkNoteText(`${'>'.repeat(over)} x`)).toMatchObject({ rule: 'nesting-too-deep', at: { line: 1, column: over } });
+    expect(rule(`${'> '.repeat(LIMITS.maxNesting)}x`)).toBeUndefined();
+    expect(rule(`${'- '.repeat(over)}x`)).toBe('nesting-too-deep');
+    expect(rule(`${'> - '.repeat(Math.ceil(over / 2))}x`)).toBe('nesting-too-deep');
     // Lists nested by indentation: the level beyond the limit is indented by 2 × the limit columns.
     const indented = Array.from({ length: over + 7 }, (_, index) => `${' '.repeat(index * 2)}- level ${index + 1}`).join('\n');
     expect(checkNoteText(indented)).toMatchObject({ rule: 'nesting-too-deep', at: { line: over, column: 2 * LIMITS.maxNesting + 1 } });
@@ -50,12 +50,12 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   it('refuses a note with too many list items, nested ones included, but not lines in code', () => {
     expect(checkNoteText('- a\n  - b\n'.repeat(LIMITS.maxListItems / 2 + 1))).toMatchObject({ rule: 'list-items-too-many', at: { line: LIMITS.maxListItems + 1, column: 1 } });
     expect(rule('- a\n'.repeat(LIMITS.maxListItems))).toBeUndefined();
-    expect(rule('```yaml\n' + '- a\n'.repeat(LIMITS.maxListItems + 1) + '```\n')).toBeUndefined();
+    expect(rule(`\`\`\`yaml\n${'- a\n'.repeat(LIMITS.maxListItems + 1)}\`\`\`\n`)).toBeUndefined();
     expect(rule('- - -\n'.repeat(LIMITS.maxListItems + 1))).toBeUndefined();
   });
 
   it('refuses too many open brackets in one paragraph, across lines, but not in separate paragraphs', () => {
-    expect(checkNoteText('a\n' + '[\n'.repeat(40))).toMatchObject({ rule: 'brackets-too-deep', at: { line: 34, column: 1 } });
+    expect(checkNoteText(`a\n${'[\n'.repeat(40)}`)).toMatchObject({ rule: 'brackets-too-deep', at: { line: 34, column: 1 } });
     expect(rule('[a]'.repeat(1000))).toBeUndefined();
     expect(checkNoteText('[a]\n'.repeat(LIMITS.maxBrackets + 1))).toMatchObject({ rule: 'brackets-too-many', at: { line: LIMITS.maxBrackets + 1, column: 1 } });
     expect(rule('[a]\n\n'.repeat(LIMITS.maxBrackets + 1))).toBeUndefined();
@@ -66,31 +66,31 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   it('refuses a paragraph with too many emphasis markers, counting runs', () => {
     expect(rule('*_\n'.repeat(LIMITS.maxInlineMarkers))).toBe('markers-too-many');
     expect(rule('*_\n'.repeat(LIMITS.maxInlineMarkers / 2))).toBeUndefined();
-    expect(rule('***'.repeat(10) + ' a')).toBeUndefined();
+    expect(rule(`${'***'.repeat(10)} a`)).toBeUndefined();
     // A blank line, a heading or a new list item starts a new paragraph.
     expect(rule('*_\n\n'.repeat(LIMITS.maxInlineMarkers))).toBeUndefined();
     expect(rule('- **a** b\n'.repeat(LIMITS.maxInlineMarkers))).toBeUndefined();
     // An ordered item numbered 2 does not interrupt a paragraph, so it counts on.
-    expect(rule('x\n' + '2. *_*_\n'.repeat(LIMITS.maxInlineMarkers / 2))).toBe('markers-too-many');
+    expect(rule(`x\n${'2. *_*_\n'.repeat(LIMITS.maxInlineMarkers / 2)}`)).toBe('markers-too-many');
   });
 
   it('refuses notes with too many formulas or footnote references', () => {
-    expect(rule('$a$ '.repeat(LIMITS.maxDollarRuns / 2) + '\n\n$b$')).toBe('formulas-too-many');
+    expect(rule(`${'$a$ '.repeat(LIMITS.maxDollarRuns / 2)}\n\n$b$`)).toBe('formulas-too-many');
     expect(rule('$$x$$ '.repeat(LIMITS.maxDollarRuns / 2))).toBeUndefined();
     expect(rule('\\$5 '.repeat(LIMITS.maxDollarRuns + 1))).toBeUndefined();
-    expect(rule('A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences) + '[^1]: The source.\n')).toBe('footnotes-too-many');
-    expect(rule('A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences - 1) + '[^1]: The source.\n')).toBeUndefined();
+    expect(rule(`${'A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences)}[^1]: The source.\n`)).toBe('footnotes-too-many');
+    expect(rule(`${'A claim.[^1]\n\n'.repeat(LIMITS.maxFootnoteReferences - 1)}[^1]: The source.\n`)).toBeUndefined();
   });
 
   it('skips fenced code only while the lines stay inside the fence', () => {
-    expect(rule('```\n' + '*_\n'.repeat(3000) + '```\n')).toBeUndefined();
+    expect(rule(`\`\`\`\n${'*_\n'.repeat(3000)}\`\`\`\n`)).toBeUndefined();
     // A fence opened in a quote or a list ends with it: what follows is Markdown again.
-    expect(rule('> ```\n' + '*_\n'.repeat(3000))).toBe('markers-too-many');
-    expect(rule('- ```\n' + '*_\n'.repeat(3000))).toBe('markers-too-many');
+    expect(rule(`> \`\`\`\n${'*_\n'.repeat(3000)}`)).toBe('markers-too-many');
+    expect(rule(`- \`\`\`\n${'*_\n'.repeat(3000)}`)).toBe('markers-too-many');
     // Indented four spaces, it is no fence at all.
-    expect(rule('    ```\n' + '*_\n'.repeat(3000))).toBe('markers-too-many');
+    expect(rule(`    \`\`\`\n${'*_\n'.repeat(3000)}`)).toBe('markers-too-many');
     // A fence opened with backticks is not closed by tildes.
-    expect(rule('```\n~~~\n' + '*_\n'.repeat(3000) + '```\n')).toBeUndefined();
+    expect(rule(`\`\`\`\n~~~\n${'*_\n'.repeat(3000)}\`\`\`\n`)).toBeUndefined();
   });
 
   it('refuses tables wider than the limit, and tables whose rows would make too many cells', () => {
@@ -99,7 +99,7 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
     expect(rule(header(LIMITS.maxTableColumns) + '| x |\n'.repeat(10))).toBeUndefined();
     expect(rule(header(50) + 'x\n'.repeat(LIMITS.maxTableCells / 50))).toBe('table-too-large');
     // A header row without as many cells is no table: its lines are a paragraph.
-    expect(rule('a | b\n---\n' + 'x\n'.repeat(LIMITS.maxTableCells))).toBeUndefined();
+    expect(rule(`a | b\n---\n${'x\n'.repeat(LIMITS.maxTableCells)}`)).toBeUndefined();
   });
 
   it('says what to do', () => {

@@ -5,7 +5,7 @@ import type { Heading } from '../../src/core/markdown/facts.ts';
 import { slugForNotePath } from '../../src/core/links/slug.ts';
 import { asContentPath, asSlug } from '../../src/core/common/types.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
-import { explorerDataFiles } from '../../src/core/publish/explorer-json.ts';
+import { explorerDataFiles } from '../../src/core/publish/explorer-data.ts';
 import { breadcrumbsFor, explorerFor, neighboursOf, tableOfContents, windowAround, type ExplorerList } from '../../src/site/navigation.ts';
 import { buildTree } from '../../src/core/index/tree.ts';
 

@@ -40,15 +40,16 @@ export const diffCommand: Command<DiffValues> = {
     const { loadGarden } = await import('../../core/build/build.ts');
     const progress = new Progress(err, io.env);
     try {
-      const base = values.base ?? (await defaultBase(config.contentDir, io.env));
+      // In a GitHub pull request workflow, GITHUB_BASE_REF names the branch the pull request targets.
+      const base = values.base ?? (await defaultBase(config.contentDir, io.env.GITHUB_BASE_REF, config.gitEnv));
       progress.update(`Reading the garden at ${base}…`);
-      const { location, commit } = await resolveBase(config.contentDir, base);
-      const checkout = await checkoutContentAt(location, commit);
+      const { location, commit } = await resolveBase(config.contentDir, base, config.gitEnv);
+      const checkout = await checkoutContentAt(location, commit, config.gitEnv);
       try {
         const [before, after, renames] = await Promise.all([
           loadGarden({ ...config, contentDir: checkout.contentDir }),
           loadGarden(config),
-          gitRenamesSince(config.contentDir, commit),
+          gitRenamesSince(config.contentDir, commit, config.gitEnv),
         ]);
         progress.update('Comparing…');
         const diff = compareIndexes(before.index, after.index, { gitRenames: renames });

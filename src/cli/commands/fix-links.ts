@@ -1,5 +1,6 @@
 import { DiffSetupError, gitRenamesSince, resolveBase } from '../../core/diff/base.ts';
 import type { Garden } from '../../core/build/build.ts';
+import type { Environment } from '../../core/config/config.ts';
 import { gitText, locateInGit } from '../../core/history/git.ts';
 import { UnsafeFileOperation } from '../../core/rename/files.ts';
 import { asContentPath, type ContentPath } from '../../core/common/types.ts';
@@ -49,7 +50,7 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     if (format !== 'patch' && format !== 'markdown') throw new UsageError(`Unknown format "${format}": use patch or markdown.`);
     if (values.format !== undefined && !values['dry-run']) throw new UsageError('--format chooses how --dry-run prints the fix: add --dry-run.');
     const { config } = await loadProject(io, values.content);
-    const git = await locateInGit(config.contentDir);
+    const git = await locateInGit(config.contentDir, config.gitEnv);
     if (!git) throw new UsageError('The content folder is not in a git repository: fix-links learns the renames from git. Use `garden mv` to rename, or `garden check` to find broken links.');
 
     const progress = new Progress(err, io.env);
@@ -63,12 +64,12 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     try {
       progress.update('Reading the garden and its renames…');
       if (values.base !== undefined) {
-        const { commit } = await resolveBase(config.contentDir, values.base);
-        [garden, formerPaths] = await Promise.all([loadGarden(config, { keepScan: true }), renamesSince(config.contentDir, commit)]);
+        const { commit } = await resolveBase(config.contentDir, values.base, config.gitEnv);
+        [garden, formerPaths] = await Promise.all([loadGarden(config, { keepScan: true }), renamesSince(config.contentDir, commit, config.gitEnv)]);
         movedWithTheirLinks = new Set(formerPaths.keys());
       } else {
         garden = await loadGarden(config, { keepScan: true, history: true });
-        const uncommitted = await uncommittedRenames(config.contentDir);
+        const uncommitted = await uncommittedRenames(config.contentDir, config.gitEnv);
         formerPaths = renamesInHistory(garden, uncommitted);
         movedWithTheirLinks = new Set(uncommitted.keys());
       }
@@ -110,16 +111,16 @@ export const fixLinksCommand: Command<FixLinksValues> = {
 };
 
 /** The renames git finds between `commit` and the working tree: new path → [old path]. */
-async function renamesSince(contentDir: string, commit: string): Promise<Map<ContentPath, ContentPath[]>> {
+async function renamesSince(contentDir: string, commit: string, gitEnv: Environment): Promise<Map<ContentPath, ContentPath[]>> {
   const formerPaths = new Map<ContentPath, ContentPath[]>();
-  for (const [from, to] of await gitRenamesSince(contentDir, commit)) formerPaths.set(asContentPath(to), [asContentPath(from)]);
+  for (const [from, to] of await gitRenamesSince(contentDir, commit, gitEnv)) formerPaths.set(asContentPath(to), [asContentPath(from)]);
   return formerPaths;
 }
 
 /** Renames in the working tree not committed yet (`git mv` without a commit). */
-async function uncommittedRenames(contentDir: string): Promise<Map<ContentPath, ContentPath[]>> {
-  const head = await gitText(['rev-parse', '--verify', '--quiet', 'HEAD'], contentDir).catch(() => '');
-  return head ? renamesSince(contentDir, head) : new Map();
+async function uncommittedRenames(contentDir: string, gitEnv: Environment): Promise<Map<ContentPath, ContentPath[]>> {
+  const head = await gitText(['rev-parse', '--verify', '--quiet', 'HEAD'], contentDir, gitEnv).catch(() => '');
+  return head ? renamesSince(contentDir, head, gitEnv) : new Map();
 }
 
 /** Every earlier path of every file in the history, with the renames not committed yet first. */

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Garden } from '../../core/build/build.ts';
+import type { Environment } from '../../core/config/config.ts';
 import { locateInGit } from '../../core/history/git.ts';
 import { UnsafeFileOperation } from '../../core/rename/files.ts';
 import { asContentPath, type ContentPath } from '../../core/common/types.ts';
@@ -82,7 +83,7 @@ export const mvCommand: Command<MvValues> = {
     progress.update('Planning the links…');
     const plan = await planMove(garden, moves).finally(() => progress.stop());
 
-    const git = await locateInGit(config.contentDir);
+    const git = await locateInGit(config.contentDir, config.gitEnv);
     const refusal = refuseUnsafePlan(garden, plan, err, 'errors-and-warnings');
     if (refusal !== undefined) return refusal;
     const links = plan.rewritten.reduce((sum, file) => sum + file.changes.length, 0);
@@ -94,7 +95,7 @@ export const mvCommand: Command<MvValues> = {
     }
     let how: Awaited<ReturnType<typeof carryOut>>;
     try {
-      how = await carryOut(config.contentDir, plan, { from, to, git });
+      how = await carryOut(config.contentDir, plan, { from, to, git, gitEnv: config.gitEnv });
     } catch (error) {
       if (error instanceof UnsafeFileOperation) {
         err.line(`${err.paint('red', 'Not moved:')} ${error.message}`);
@@ -104,7 +105,7 @@ export const mvCommand: Command<MvValues> = {
     }
     listChanges(plan, out);
     err.line(`${err.paint('green', '✓')} Moved ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''}${how === 'git' ? ' with git' : ''}; rewrote ${rewrote}.`);
-    const unseen = how === 'git' ? await renamesGitWillMiss(config.contentDir, moves) : [];
+    const unseen = how === 'git' ? await renamesGitWillMiss(config.contentDir, moves, config.gitEnv) : [];
     if (unseen.length > 0) {
       // Old addresses redirect from git's rename history: a short note whose own links changed may
       // differ too much from its old text for git to call it a rename.
@@ -128,9 +129,9 @@ function contentPathOf(cwd: string, contentDir: string, given: string): ContentP
 }
 
 /** The moved notes that git, comparing the last commit with the working tree, does not pair as renames. */
-async function renamesGitWillMiss(contentDir: string, moves: ReadonlyMap<ContentPath, ContentPath>): Promise<ContentPath[]> {
+async function renamesGitWillMiss(contentDir: string, moves: ReadonlyMap<ContentPath, ContentPath>, gitEnv: Environment): Promise<ContentPath[]> {
   const { gitRenamesSince } = await import('../../core/diff/base.ts');
-  const seen = await gitRenamesSince(contentDir, 'HEAD').catch(() => undefined);
+  const seen = await gitRenamesSince(contentDir, 'HEAD', gitEnv).catch(() => undefined);
   if (!seen) return [];
   return [...moves].filter(([from, to]) => /\.md$/i.test(from) && seen.get(from) !== to).map(([from]) => from);
 }

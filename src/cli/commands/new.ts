@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Environment } from '../../core/config/config.ts';
 import { runGit } from '../../core/history/git.ts';
 import { builtInTemplate, fileNameForTitle, fillTemplate, localDate, newNoteId, type NoteType } from '../../core/new-note/new-note.ts';
 import { NOTE_TYPES } from '../../core/scan/schema.ts';
@@ -90,7 +91,7 @@ export const newCommand: Command<NewValues> = {
       if (template === undefined) {
         err.line(err.paint('yellow', `No template ${displayPath(io, templatePath)}: using a minimal one.`));
       }
-      const owner = values.owner?.trim() || (await gitUserName(config.contentDir, io.env));
+      const owner = values.owner?.trim() || (await gitUserName(config.contentDir, config.gitEnv));
       const id = newNoteId();
       let text: string;
       try {
@@ -164,9 +165,9 @@ async function noteWithSameAddress(dir: string, contentPath: ReturnType<typeof a
   return entries.find((name) => /\.md$/i.test(name) && slugForNotePath(asContentPath(`${folder}${name.normalize('NFC')}`)) === slug);
 }
 
-async function gitUserName(cwd: string, env: Record<string, string | undefined>): Promise<string | undefined> {
+async function gitUserName(cwd: string, env: Environment): Promise<string | undefined> {
   try {
-    return (await runGit(['config', 'user.name'], cwd, { env })).toString('utf8').trim() || undefined;
+    return (await runGit(['config', 'user.name'], cwd, env)).toString('utf8').trim() || undefined;
   } catch {
     return undefined;
   }

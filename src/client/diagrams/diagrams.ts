@@ -4,7 +4,7 @@ import DOMPurify from 'dompurify';
  * Mermaid diagrams. The render stage leaves each ```mermaid block as `<pre class="kg-mermaid">`
  * holding its source (readable without JavaScript); on pages that have one, and only there
  * (src/components/Diagrams.astro), this module loads Mermaid and replaces each block by its SVG.
- * Mermaid is large (see README, "Diagrams"), so it is imported on demand and split by Vite into a
+ * Mermaid is large (see docs/writing-notes.md, "Diagrams"), so it is imported on demand and split by Vite into a
  * core and one chunk per diagram type; a page downloads only what its diagrams use.
  *
  * `securityLevel: 'strict'` makes Mermaid sanitize labels and refuse click handlers and scripts in

@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { pagePath } from '../../core/links/page-path.ts';
-import type { GraphViewJson, LocalGraphJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson, LocalGraphJson } from '../../core/graph/view-json.ts';
 
 /** The site's base path, from the page (set by the layout), e.g. `/` or `/handbook/`. */
 export function siteBase(): string {

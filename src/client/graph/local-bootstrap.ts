@@ -22,5 +22,5 @@ export function watchLocalGraphs(): void {
     },
     { rootMargin: '200px 0px' },
   );
-  sections.forEach((section) => observer.observe(section));
+  for (const section of sections) observer.observe(section);
 }

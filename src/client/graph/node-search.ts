@@ -1,4 +1,4 @@
-import type { GraphViewJson } from '../../core/graph/view-data.ts';
+import type { GraphViewJson } from '../../core/graph/view-json.ts';
 import { areaName, type NoteGraph } from './data.ts';
 
 const SHOWN = 8;

@@ -92,7 +92,7 @@ export class PreviewCards {
 
   private onFocusIn(event: FocusEvent): void {
     const link = (event.target as Element).closest?.<HTMLAnchorElement>(LINK);
-    if (link && link.matches(':focus-visible')) this.schedule(link);
+    if (link?.matches(':focus-visible')) this.schedule(link);
   }
 
   private schedule(link: HTMLAnchorElement): void {

@@ -43,7 +43,7 @@ export class ResultsList {
 
   private setActive(index: number): void {
     this.active = index;
-    this.options.forEach((option, i) => option.setAttribute('aria-selected', String(i === index)));
+    for (const [i, option] of this.options.entries()) option.setAttribute('aria-selected', String(i === index));
     const option = this.options[index];
     if (option) {
       this.input.setAttribute('aria-activedescendant', option.id);

@@ -11,18 +11,19 @@
  * Any element with `data-theme-toggle` flips the theme when clicked; its `aria-pressed` says whether
  * the dark theme is on.
  */
-(function () {
+(() => {
   var KEY = 'kg-theme';
   var root = document.documentElement;
   var system = window.matchMedia('(prefers-color-scheme: dark)');
 
   function stored() {
+    var value = null;
     try {
-      var value = localStorage.getItem(KEY);
-      return value === 'light' || value === 'dark' ? value : null;
-    } catch (error) {
+      value = localStorage.getItem(KEY);
+    } catch (_error) {
       return null; // storage disabled: follow the system
     }
+    return value === 'light' || value === 'dark' ? value : null;
   }
 
   function systemTheme() {
@@ -33,7 +34,7 @@
     var changed = root.dataset.theme !== theme;
     root.dataset.theme = theme;
     var toggles = document.querySelectorAll('[data-theme-toggle]');
-    for (var i = 0; i < toggles.length; i++) toggles[i].setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
+    for (const toggle of toggles) toggle.setAttribute('aria-pressed', theme === 'dark' ? 'true' : 'false');
     if (changed) document.dispatchEvent(new CustomEvent('kg:themechange', { detail: { theme: theme } }));
   }
 
@@ -42,7 +43,7 @@
     try {
       if (theme === systemTheme()) localStorage.removeItem(KEY);
       else localStorage.setItem(KEY, theme);
-    } catch (error) {
+    } catch (_error) {
       /* not remembered, but still applied */
     }
     apply(theme);
@@ -51,20 +52,20 @@
   root.dataset.js = '';
   apply(stored() || systemTheme());
 
-  system.addEventListener('change', function () {
+  system.addEventListener('change', () => {
     apply(stored() || systemTheme());
   });
   // Another tab changed the choice.
-  window.addEventListener('storage', function (event) {
+  window.addEventListener('storage', (event) => {
     if (event.key === KEY || event.key === null) apply(stored() || systemTheme());
   });
-  document.addEventListener('click', function (event) {
+  document.addEventListener('click', (event) => {
     var target = event.target;
     if (target instanceof Element && target.closest('[data-theme-toggle]')) {
       choose(root.dataset.theme === 'dark' ? 'light' : 'dark');
     }
   });
-  document.addEventListener('DOMContentLoaded', function () {
+  document.addEventListener('DOMContentLoaded', () => {
     apply(root.dataset.theme || systemTheme());
   });
 })();

@@ -1,11 +1,12 @@
 import { loadCodeHighlighter, type CodeHighlighter } from '../render/highlight-code.ts';
 import type { GardenConfig } from '../config/config.ts';
-import { planAttachments, type PublishedAttachment } from '../publish/attachments.ts';
+import { planAttachments, type PublishedAttachment } from './attachments.ts';
 import { compareDiagnostics, type Diagnostic } from '../common/diagnostics.ts';
 import { readGardenHistory, type GardenHistory } from '../history/history.ts';
 import { decideIdOwners } from '../index/ids.ts';
 import type { Root } from 'mdast';
-import { buildIndex, type GardenIndex, type IndexReuse } from '../index/build.ts';
+import { buildIndex, type IndexReuse } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import type { NoteFacts } from '../markdown/facts.ts';
 import type { ParallelBuild } from './workers/parallel-build.ts';
 import { planRedirects, type Redirect } from '../index/redirects.ts';
@@ -64,7 +65,7 @@ export async function loadScanned(config: GardenConfig, options: LoadOptions): P
   // Caught here so that a failing git never fails the build (or leaves a rejection unhandled).
   const historyRead =
     options.history === true
-      ? readGardenHistory(config.contentDir).catch((error: unknown) => {
+      ? readGardenHistory(config.contentDir, config.gitEnv).catch((error: unknown) => {
           historyError = error instanceof Error ? error.message : String(error);
           return undefined;
         })
@@ -118,7 +119,7 @@ export async function assembleGarden(config: GardenConfig, scan: ScanResult, opt
   stopwatch.stop();
   const read = await options.history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
-  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir)]);
+  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir, config.gitEnv)]);
   return {
     config,
     index,

@@ -18,8 +18,6 @@ export interface BuildLog {
 export interface BuildOptions {
   /** The site's addresses (its base path): rendered links point there. */
   urls: SiteUrls;
-  /** Where parse results, renderings and the graph's layout are kept between builds (safe to delete). */
-  cacheDir: string;
   log: BuildLog;
 }
 
@@ -48,8 +46,10 @@ export interface BuildResult {
  * while the pages are generated.
  */
 export async function build(config: GardenConfig, options: BuildOptions): Promise<BuildResult> {
-  const { urls, cacheDir, log } = options;
-  const parallel = new ParallelBuild();
+  const { urls, log } = options;
+  // Where parse results, renderings and the graph's layout are kept between builds (safe to delete).
+  const { cacheDir } = config;
+  const parallel = new ParallelBuild(config);
   const stopwatch = new Stopwatch();
   let loaded: { garden: Garden; scan: ScanResult };
   let prerendered: PrerenderedNotes;

@@ -1,61 +1,27 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../common/diagnostics.ts';
 import { resolvable, type IndexReuse } from '../index/build.ts';
+import { resolvableNote } from '../links/resolver.ts';
 import { parseNote } from '../markdown/parse-note.ts';
 import { assembleGarden, loadGarden, type Garden } from './build.ts';
 import type { NoteFacts } from '../markdown/facts.ts';
 import type { Root } from 'mdast';
-import { readNote, type NoteSource, type ScanResult } from '../scan/scan.ts';
+import { scanContent, type ScanResult } from '../scan/scan.ts';
 import { Stopwatch } from '../common/stopwatch.ts';
 import { asContentPath, type ContentPath } from '../common/types.ts';
 
 /**
- * Applies a few changed files to a loaded garden, for the dev server: only the changed notes are
- * read and parsed again; every other note keeps its facts and tree, and the links of the whole
- * garden are resolved anew (cheap), so backlinks everywhere follow the edit. Anything the quick
- * path cannot handle (ignore rules, Obsidian settings, folders) falls back to a full load.
+ * Applies a few changed files to a loaded garden, for the dev server. The content folder is scanned
+ * with the same rules as a full load (ignores, limits, collisions, names), but only the changed
+ * files are read and parsed again; every other note keeps its facts and tree, and the links of the
+ * whole garden are resolved anew (cheap), so backlinks everywhere follow the edit.
  */
 export async function updateGarden(previous: Garden, changedFiles: readonly string[]): Promise<Garden> {
   const { config } = previous;
+  const history = previous.history ?? false;
+  if (!previous.scan) return loadGarden(config, { history, keepScan: true });
   const contentDir = path.resolve(config.contentDir);
-  const scan = previous.scan;
-  const relative = changedFiles.map((file) => path.relative(contentDir, path.resolve(file)).split(path.sep).join('/').normalize('NFC'));
-  const needsFullLoad =
-    !scan ||
-    relative.some(
-      (file) =>
-        file.startsWith('..') ||
-        file.split('/').some((segment) => segment.startsWith('.') || segment === 'node_modules') ||
-        config.ignoredPaths.some((ignored) => file === ignored || file.startsWith(`${ignored}/`)),
-    );
-  if (needsFullLoad) return loadGarden(config, { history: previous.history ?? false, keepScan: true });
-
-  const notes = new Map<ContentPath, NoteSource>(scan.notes.map((note) => [note.path, note]));
-  const attachments = new Map(scan.attachments.map((attachment) => [attachment.path, attachment]));
-  const changed = new Set(relative.map(asContentPath));
-  const diagnostics: Diagnostic[] = scan.diagnostics.filter((diagnostic) => !changed.has(diagnostic.file));
-  for (const file of changed) {
-    const absolutePath = path.join(contentDir, ...file.split('/'));
-    const stat = await fs.lstat(absolutePath).catch(() => undefined);
-    notes.delete(file);
-    attachments.delete(file);
-    if (stat?.isDirectory()) return loadGarden(config, { history: previous.history ?? false, keepScan: true });
-    if (!stat) continue;
-    if (stat.isSymbolicLink()) {
-      diagnostics.push({ file, severity: 'error', rule: 'symlink', message: 'Symbolic links are not followed: they could point outside the content folder.', hint: 'Replace the link with the file itself, or link to the note with [[…]].' });
-    } else if (file.toLowerCase().endsWith('.md')) {
-      const note = await readNote(file, absolutePath, diagnostics);
-      if (note) notes.set(file, note);
-    } else {
-      attachments.set(file, { path: file, absolutePath, bytes: stat.size });
-    }
-  }
-  const nextScan: ScanResult = {
-    notes: [...notes.values()],
-    attachments: [...attachments.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
-    diagnostics,
-  };
+  const changed = new Set(changedFiles.map((file) => asContentPath(path.relative(contentDir, path.resolve(file)).split(path.sep).join('/').normalize('NFC'))));
+  const nextScan = await scanContent(config, { previous: previous.scan, changed });
   // Unchanged notes keep what was parsed: same path, same bytes.
   const parsed = new Map<ContentPath, { facts: NoteFacts; tree?: Root }>();
   for (const note of nextScan.notes) {
@@ -92,7 +58,7 @@ function reusableIndex(
     const source = next.notes.find((note) => note.path === file);
     const facts = parsed.get(file)?.facts;
     if (!old || !source || !facts) continue;
-    const now = { path: file, headings: facts.headings, blockIds: facts.blockIds, htmlAnchors: facts.htmlAnchors, aliases: source.frontmatter.aliases ?? [] };
+    const now = resolvableNote(file, facts, source.frontmatter.aliases ?? []);
     if (JSON.stringify(now) !== JSON.stringify(resolvable(old))) return undefined;
   }
   return { resolver: before.resolver, outgoing: before.outgoing, unchanged: new Set(next.notes.map((note) => note.path).filter((file) => !changed.has(file))) };

@@ -12,7 +12,7 @@ export function formatCommentsReport(config: CommentsConfig | undefined, plan: C
   if (!config || !plan) {
     return [
       'comments: off. To give every note a discussion thread (giscus, on GitHub Discussions), add ' +
-        '`comments: { repo, repoId, category, categoryId }` to garden() in astro.config.mjs (README: "Comments").',
+        '`comments: { repo, repoId, category, categoryId }` to garden() in astro.config.mjs (docs/comments.md).',
     ];
   }
   const opted = plan.optedOut.length;

@@ -1,4 +1,4 @@
-import type { Garden } from '../build/build.ts';
+import type { CommentsConfig } from '../config/comments.ts';
 import type { Frontmatter } from '../scan/schema.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
 
@@ -70,10 +70,17 @@ export function planCommentThreads(notes: Iterable<ThreadSubject>, owners: Reado
   return plan;
 }
 
-const plans = new WeakMap<Garden, CommentThreadPlan>();
+/** What the plan needs of a loaded garden (a `Garden` is one): its published notes and the owners of ids claimed twice. */
+export interface ThreadSource {
+  readonly config: { readonly comments: CommentsConfig | undefined };
+  readonly index: { readonly bySlug: ReadonlyMap<Slug, ThreadSubject> };
+  readonly idOwners: ReadonlyMap<string, ContentPath>;
+}
+
+const plans = new WeakMap<ThreadSource, CommentThreadPlan>();
 
 /** The plan for a loaded garden's published notes, computed once; `undefined` when comments are off. */
-export function commentThreadPlan(garden: Garden): CommentThreadPlan | undefined {
+export function commentThreadPlan(garden: ThreadSource): CommentThreadPlan | undefined {
   if (!garden.config.comments) return undefined;
   let plan = plans.get(garden);
   if (!plan) {

@@ -1,7 +1,7 @@
 import type { SourcePoint } from './diagnostics.ts';
 
 /**
- * The garden's limits on untrusted input, in one place (DESIGN.md section 6). A note beyond a limit
+ * The garden's limits on untrusted input, in one place (docs/security.md, "Limits"). A note beyond a limit
  * is refused with a message that names the limit, before any parser sees it.
  *
  * The text limits exist because the Markdown parser (micromark, as every CommonMark parser) has

@@ -31,7 +31,7 @@ const nodeId = (field: string, shownAs: string, example: string) =>
   z
     .string({
       error: required(
-        `\`${field}\` is missing: giscus.app shows it as \`${shownAs}\` once you enter the repository (README: "Comments").`,
+        `\`${field}\` is missing: giscus.app shows it as \`${shownAs}\` once you enter the repository (docs/comments.md).`,
         `\`${field}\` must be text such as "${example}", copied from \`${shownAs}\` on giscus.app.`,
       ),
     })
@@ -96,7 +96,7 @@ export const commentsOptionsSchema = z
       .object({ light: themeName('light', 'light'), dark: themeName('dark', 'dark') }, { error: '`themes` must be an object such as { light: "light", dark: "dark" }.' })
       .strict()
       .default({ light: 'light', dark: 'dark' }),
-  }, { error: '`comments` must be an object such as { repo, repoId, category, categoryId } (README: "Comments"), or false.' })
+  }, { error: '`comments` must be an object such as { repo, repoId, category, categoryId } (docs/comments.md), or false.' })
   .strict();
 
 export type CommentsOptions = z.input<typeof commentsOptionsSchema>;
@@ -105,7 +105,7 @@ export type CommentsConfig = z.output<typeof commentsOptionsSchema>;
 
 /** giscus settings the garden fixes itself, and why, for a maintainer who copied them from giscus.app. */
 export const FIXED_GISCUS_SETTINGS: Record<string, string> = {
-  mapping: 'the garden always maps a note to its thread by the note\'s `id` (README: "Comments")',
+  mapping: 'the garden always maps a note to its thread by the note\'s `id` (docs/comments.md)',
   term: 'the term is each note\'s `id`, or its address when it has none',
   strict: 'strict matching is always on, so that one note never shows another note\'s thread',
   theme: 'the widget follows the site\'s light or dark theme; choose the giscus themes with `themes: { light, dark }`',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { LIMITS } from '../common/limits.ts';
 import { COMMENTS_ENV, commentsOptionsSchema, commentsOptionsWithEnv, FIXED_GISCUS_SETTINGS, type CommentsConfig, type CommentsOptions } from './comments.ts';
 
 const httpUrl = (field: string) =>
@@ -41,7 +42,7 @@ const cssValue = (field: string, example: string) =>
 
 const colour = (field: string) => cssValue(field, `"#1f6f50" or "oklch(55% 0.12 160)"`);
 
-/** The look a company can give the garden without writing CSS (README: "Branding"). */
+/** The look a company can give the garden without writing CSS (docs/configuration.md, "Branding"). */
 export const brandSchema = z
   .object({
     logo: z
@@ -125,7 +126,7 @@ export const gardenOptionsSchema = z
       .default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
     repository: repositorySchema.optional(),
-    /** giscus threads on every note (README: "Comments"); validated on its own by `commentsOptionsSchema`. */
+    /** giscus threads on every note (docs/comments.md); validated on its own by `commentsOptionsSchema`. */
     comments: z.custom<CommentsOptions | false>().optional(),
     brand: brandSchema.prefault({}),
     explorer: explorerSchema.prefault({}),
@@ -161,7 +162,26 @@ export interface GardenConfig {
   health: HealthOptions;
   /** Which `#words` in the text count as tags (`tags.inline`). */
   tags: { inline: InlineTagPolicy };
+  /** `GARDEN_VERBOSE=1`: the build's summary lists every problem and every note without a comment id, not only the first ones. */
+  verbose: boolean;
+  /** Where renderings, parse results and the graph's layout are kept between builds; safe to delete (`GARDEN_CACHE_DIR`). */
+  cacheDir: string;
+  /** How many worker threads parse and render a build (`GARDEN_WORKERS`); `undefined`: both cores, at most four. */
+  workers: number | undefined;
+  /** How long one note may take to parse or to render in a worker, in milliseconds (`GARDEN_NOTE_BUDGET_MS`). */
+  noteBudgetMs: number;
+  /** Where the build writes its stage timings, peak memory and CPU time as JSON, for `npm run bench` (`GARDEN_TIMINGS_FILE`). */
+  timingsFile: string | undefined;
+  /**
+   * The environment the configuration was resolved from, in which the garden runs git: the process's
+   * for a build or the CLI, the one a test gives. Nothing reads the garden's variables from it (they
+   * are the fields above), and it is never written anywhere: it holds the process's secrets too.
+   */
+  gitEnv: Environment;
 }
+
+/** Environment variables: the process's, or those a test or the CLI's caller passes. */
+export type Environment = Readonly<Record<string, string | undefined>>;
 
 export interface RepositoryConfig {
   /** e.g. `https://github.com/acme/garden`, without a trailing slash. */
@@ -186,11 +206,13 @@ export class GardenConfigError extends Error {
 /**
  * Validates the options and applies the environment: `GARDEN_CONTENT` points the build at another
  * folder of notes, `GARDEN_TITLE` and `GARDEN_DESCRIPTION` name it, and `GARDEN_STRICT=1` makes
- * problems fail the build, all without editing the config.
+ * problems fail the build, all without editing the config. The one place where the garden reads
+ * environment variables (the build's tuning variables too: `buildSettings`); the rest of the code
+ * gets their values from the result.
  */
 export function resolveGardenConfig(
   options: GardenOptions = {},
-  env: Record<string, string | undefined> = process.env,
+  env: Environment = process.env,
   cwd: string = process.cwd(),
 ): GardenConfig {
   const parsed = gardenOptionsSchema.safeParse(options);
@@ -221,6 +243,24 @@ export function resolveGardenConfig(
     explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
     health: options_.health,
     tags: options_.tags,
+    ...buildSettings(env, cwd),
+    gitEnv: { ...env },
+  };
+}
+
+/**
+ * How a build runs, from the environment only (a machine's or a benchmark's business, not the
+ * garden's options): empty or invalid values keep the defaults.
+ */
+function buildSettings(env: Environment, cwd: string): Pick<GardenConfig, 'verbose' | 'cacheDir' | 'workers' | 'noteBudgetMs' | 'timingsFile'> {
+  const workers = Number(env.GARDEN_WORKERS);
+  const noteBudgetMs = Number(env.GARDEN_NOTE_BUDGET_MS);
+  return {
+    verbose: /^(1|true|yes)$/i.test(env.GARDEN_VERBOSE ?? ''),
+    cacheDir: env.GARDEN_CACHE_DIR ?? path.join(cwd, 'node_modules', '.cache', 'knowledge-garden'),
+    workers: Number.isInteger(workers) && workers > 0 ? workers : undefined,
+    noteBudgetMs: Number.isFinite(noteBudgetMs) && noteBudgetMs > 0 ? noteBudgetMs : LIMITS.noteBudgetMs,
+    timingsFile: env.GARDEN_TIMINGS_FILE || undefined,
   };
 }
 
@@ -231,7 +271,7 @@ export function resolveGardenConfig(
  */
 function repositoryConfig(
   options: z.output<typeof repositorySchema> | undefined,
-  env: Record<string, string | undefined>,
+  env: Environment,
   assumedContentPath: string,
 ): { repository?: RepositoryConfig } {
   const url = env.GARDEN_REPOSITORY_URL?.trim().replace(/\/+$/, '') || options?.url;

@@ -1,4 +1,4 @@
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
 
 /**
@@ -112,7 +112,7 @@ export function compareIndexes(before: GardenIndex, after: GardenIndex, options:
   for (const note of after.bySlug.values()) {
     if (note.slug === '' || hadBacklinks(after, note)) continue;
     const old = match.beforeOf.get(note.path);
-    if (!old || !old.published) diff.newOrphans.push({ note: ref(note), wasLinked: false });
+    if (!old?.published) diff.newOrphans.push({ note: ref(note), wasLinked: false });
     else if (hadBacklinks(before, old)) diff.newOrphans.push({ note: ref(note), wasLinked: true });
   }
   return diff;

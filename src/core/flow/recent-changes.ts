@@ -1,5 +1,5 @@
 import type { GardenHistory } from '../history/history.ts';
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { ContentPath } from '../common/types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { IndexedNote } from '../index/build.ts';
+import type { IndexedNote } from '../index/types.ts';
 import type { Slug } from '../common/types.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type Graph from 'graphology';
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import type { Slug } from '../common/types.ts';
 import { gardenAreas, type GardenAreas } from './areas.ts';
 import { influence } from './influence.ts';

@@ -1,10 +1,10 @@
-import type { Garden } from '../build/build.ts';
 import type { Point } from './layout.ts';
 import { gardenGraph } from './garden-graph.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
+import type { GardenIndex } from '../index/types.ts';
 
 /**
- * `graph.json`: a stable contract other tools read (README documents it). Only published notes
+ * `graph.json`: a stable contract other tools read (docs/graph.md documents it). Only published notes
  * appear; `source` and `target` are slugs, `path` is relative to the content folder. Fields are only
  * ever added: `x`, `y` (the build's layout) and `rank` (influence, PageRank) came after the first.
  */
@@ -14,7 +14,11 @@ export interface GraphJson {
   unresolved: { source: Slug; target: string; line: number }[];
 }
 
-export function buildGraphJson(garden: Garden, positions: ReadonlyMap<Slug, Point>): GraphJson {
+/** From the index, and the owner of every id that several notes claim (a loaded `Garden` has both). */
+export function buildGraphJson(
+  garden: { readonly index: GardenIndex; readonly idOwners: ReadonlyMap<string, ContentPath> },
+  positions: ReadonlyMap<Slug, Point>,
+): GraphJson {
   const { index } = garden;
   const { ranks } = gardenGraph(index);
   const nodes = [...index.bySlug.values()]

@@ -1,5 +1,5 @@
-import { namesAFile } from '../render/attachments.ts';
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import { namesAFile } from '../links/note-or-file.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { Slug } from '../common/types.ts';
 
 export interface WantedNote {

@@ -49,7 +49,7 @@ export function computeLayout(input: LayoutInput): Float64Array {
   if (count === 0) return positions;
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const start = startingPositions(input.slugs);
-  input.slugs.forEach((slug, i) => graph.addNode(slug, { x: start[2 * i], y: start[2 * i + 1] }));
+  for (const [i, slug] of input.slugs.entries()) graph.addNode(slug, { x: start[2 * i], y: start[2 * i + 1] });
   for (let i = 0; i < input.edges.length; i += 2) {
     const source = input.slugs[input.edges[i]!]!;
     const target = input.slugs[input.edges[i + 1]!]!;

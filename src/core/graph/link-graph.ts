@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { Slug } from '../common/types.ts';
 
 /**

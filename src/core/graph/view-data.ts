@@ -1,8 +1,9 @@
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import { isFolderPage, slugifySegment } from '../links/slug.ts';
 import { asSlug, type Slug } from '../common/types.ts';
 import type { GardenGraph } from './garden-graph.ts';
 import type { Point } from './layout.ts';
+import type { GraphViewJson, LocalGraphJson, LocalGraphNode } from './view-json.ts';
 
 /**
  * The data files the graph pages read in the browser. Not a contract (that is `graph.json`): they
@@ -16,29 +17,6 @@ import type { Point } from './layout.ts';
 export const GRAPH_DATA_DIR = '_garden/graph';
 export const GRAPH_VIEW_FILE = `${GRAPH_DATA_DIR}/garden.json`;
 const LOCAL_DIR = `${GRAPH_DATA_DIR}/local`;
-
-export interface GraphViewJson {
-  version: 1;
-  /** Areas (see areas.ts), largest first: the first ones get the distinct colours. `title` is what
-   * readers see: the title of the folder's own page, else the folder's name (`''` at the top). */
-  areas: { folder: string; title: string; notes: number }[];
-  /** Tags, most used first. */
-  tags: { name: string; notes: number }[];
-  nodes: {
-    slug: string[];
-    title: string[];
-    x: number[];
-    y: number[];
-    /** Influence, 0–1000 of the most influential note's. */
-    rank: number[];
-    /** Index into `areas`. */
-    area: number[];
-    /** Indexes into `tags`. */
-    tags: number[][];
-  };
-  /** Links, `[source0, target0, source1, target1, …]`, indexes into the node columns. */
-  edges: number[];
-}
 
 export function graphViewJson(index: GardenIndex, garden: GardenGraph, positions: ReadonlyMap<Slug, Point>): GraphViewJson {
   const notes = [...index.bySlug.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
@@ -91,19 +69,6 @@ export const LOCAL_GRAPH_LIMITS = {
   /** Neighbours of each neighbour considered for depth 2, the most influential first. */
   perNeighbour: 6,
 } as const;
-
-/** One note of a local graph: `[slug, title, area, influence 0–1000, depth 0|1|2]`. */
-export type LocalGraphNode = [slug: string, title: string, area: number, rank: number, depth: number];
-
-export interface LocalGraphJson {
-  version: 1;
-  /** The note itself is `nodes[0]`. */
-  nodes: LocalGraphNode[];
-  /** `[source, target]`: source links to target; indexes into `nodes`. */
-  edges: [number, number][];
-  /** The folders of the areas the nodes use, by area index (the same indexes as the global view). */
-  areas: Record<string, string>;
-}
 
 /** The file of a note's local graph, relative to the site's base: `_garden/graph/local/guides/how-to.json`. */
 export function localGraphPath(slug: Slug): string {

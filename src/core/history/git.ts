@@ -1,14 +1,17 @@
 import { spawn } from 'node:child_process';
+import type { Environment } from '../config/config.ts';
 
 /**
  * Runs git without a shell (arguments are never interpreted) and returns its raw output. Content
  * paths may hold any character, so callers ask git for NUL-separated output (`-z`) and decode it.
+ * Git sees `env` (the garden's `gitEnv`: the environment its configuration was resolved from),
+ * never asking for a password and speaking English, whose messages the callers recognise.
  */
-export function runGit(args: readonly string[], cwd: string, options: { env?: NodeJS.ProcessEnv } = {}): Promise<Buffer> {
+export function runGit(args: readonly string[], cwd: string, env: Environment): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, {
       cwd,
-      env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      env: { ...env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
@@ -32,8 +35,8 @@ export class GitError extends Error {
   }
 }
 
-export async function gitText(args: readonly string[], cwd: string): Promise<string> {
-  return (await runGit(args, cwd)).toString('utf8').trim();
+export async function gitText(args: readonly string[], cwd: string, env: Environment): Promise<string> {
+  return (await runGit(args, cwd, env)).toString('utf8').trim();
 }
 
 /** Where a folder sits in its git repository, or `undefined` when it is not in one (or git is missing). */
@@ -44,9 +47,9 @@ export interface GitLocation {
   prefix: string;
 }
 
-export async function locateInGit(dir: string): Promise<GitLocation | undefined> {
+export async function locateInGit(dir: string, env: Environment): Promise<GitLocation | undefined> {
   try {
-    const [root, prefix] = (await gitText(['rev-parse', '--show-toplevel', '--show-prefix'], dir)).split('\n');
+    const [root, prefix] = (await gitText(['rev-parse', '--show-toplevel', '--show-prefix'], dir, env)).split('\n');
     if (!root) return undefined;
     return { root, prefix: (prefix ?? '').replace(/\/+$/, '') };
   } catch {

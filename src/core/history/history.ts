@@ -1,4 +1,5 @@
 import { asContentPath, type ContentPath } from '../common/types.ts';
+import type { Environment } from '../config/config.ts';
 import { GitError, gitText, locateInGit, runGit, type GitLocation } from './git.ts';
 
 /**
@@ -87,16 +88,16 @@ export const GIT_LOG_ARGS = [
  * Reads the history of every file in the content folder, or `undefined` when the folder is not in
  * a git repository (or git is not installed): a garden without history still builds.
  */
-export async function readGardenHistory(contentDir: string): Promise<GardenHistory | undefined> {
-  const repository = await locateInGit(contentDir);
+export async function readGardenHistory(contentDir: string, env: Environment): Promise<GardenHistory | undefined> {
+  const repository = await locateInGit(contentDir, env);
   if (!repository) return undefined;
   const [log, shallow] = await Promise.all([
-    runGit(GIT_LOG_ARGS, contentDir).catch((error: unknown) => {
+    runGit(GIT_LOG_ARGS, contentDir, env).catch((error: unknown) => {
       // A repository without commits has no history yet, which is not an error.
       if (error instanceof GitError && /does not have any commits|bad default revision/i.test(error.message)) return Buffer.alloc(0);
       throw error;
     }),
-    gitText(['rev-parse', '--is-shallow-repository'], contentDir).then((answer) => answer === 'true'),
+    gitText(['rev-parse', '--is-shallow-repository'], contentDir, env).then((answer) => answer === 'true'),
   ]);
   return { repository, shallow, ...historyFromCommits(parseGitLog(log)) };
 }

@@ -1,5 +1,4 @@
 import type { GardenConfig, RepositoryConfig } from '../config/config.ts';
-import type { IndexedNote } from '../index/build.ts';
 import type { ContentPath } from '../common/types.ts';
 import type { Contributor, GardenHistory } from './history.ts';
 
@@ -16,7 +15,10 @@ export interface NoteTimeline {
  * Frontmatter `created` wins over git (a note imported from elsewhere was created before its first
  * commit); `updated` is the later of git's last commit and frontmatter `updated`.
  */
-export function noteTimeline(note: IndexedNote, history: GardenHistory | undefined): NoteTimeline {
+export function noteTimeline(
+  note: { path: ContentPath; frontmatter: { created?: string | undefined; updated?: string | undefined } },
+  history: GardenHistory | undefined,
+): NoteTimeline {
   const file = history?.files.get(note.path);
   const created = note.frontmatter.created ?? file?.created;
   const updated = later(file?.updated, note.frontmatter.updated);

@@ -1,96 +1,23 @@
 import type { Root } from 'mdast';
-import { namesAFile } from '../render/attachments.ts';
+import { namesAFile } from '../links/note-or-file.ts';
 import { isDangerousScheme, removedScheme } from '../links/url-safety.ts';
 import type { InlineTagPolicy } from '../config/config.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
-import type { KeyPositions, NoteSource, ScanResult } from '../scan/scan.ts';
-import type { Frontmatter } from '../scan/schema.ts';
+import type { NoteSource, ScanResult } from '../scan/scan.ts';
 import { LIMITS } from '../common/limits.ts';
 import { shortenedNameWarning } from '../links/name-length.ts';
 import { slugForNotePath, slugForTag, unfittedSlug } from '../links/slug.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
-import type { LinkContext } from '../markdown/context.ts';
 import { diagnoseEmbeds } from './embeds.ts';
 import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from '../markdown/facts.ts';
 import { parseNote } from '../markdown/parse-note.ts';
 import { checkNoteQuantities, tagPagesOf } from './quantities.ts';
-import { Resolver, type ResolvableNote, type Resolution } from '../links/resolver.ts';
+import { Resolver, resolvableNote, type ResolvableNote } from '../links/resolver.ts';
+import type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, UnresolvedLink } from './types.ts';
 
-export interface IndexedNote {
-  path: ContentPath;
-  slug: Slug;
-  title: string;
-  frontmatter: Frontmatter;
-  /** Frontmatter tags and inline tags, de-duplicated case-insensitively, in order of appearance. */
-  tags: string[];
-  /** The inline `#tags` that count as tags (the `tags.inline` option): the render links only these. */
-  inlineTags: string[];
-  published: boolean;
-  /** The note's language (frontmatter `lang`, or detected CJK), for `<html lang>` and search. */
-  language: string;
-  facts: NoteFacts;
-  /** Where its frontmatter writes `id`, `tags` and `aliases`, for messages about them. */
-  keyPositions: KeyPositions;
-  /**
-   * The note's Markdown tree. Parsed once, by the index stage in this thread, or by a parallel
-   * worker that keeps it for rendering; in the latter case it is parsed again here only if asked for.
-   */
-  readonly tree: Root;
-  hash: string;
-}
-
-export interface ResolvedLink extends LinkOccurrence {
-  resolution: Resolution;
-}
-
-export interface Edge {
-  source: Slug;
-  target: Slug;
-  kind: 'link' | 'embed';
-}
-
-export interface Backlink {
-  source: Slug;
-  /** One context per link from that note, in order (at most a few). */
-  contexts: LinkContext[];
-}
-
-export interface UnresolvedLink {
-  source: Slug;
-  target: string;
-  line: number;
-}
-
-export interface TagEntry {
-  /** The spelling first seen, e.g. `Onboarding/Checklists`. */
-  name: string;
-  slug: string;
-  /** Published notes that carry this tag or one nested below it. */
-  notes: Slug[];
-}
-
-export interface GardenIndex {
-  /** Every note read, drafts included, by path order. */
-  notes: IndexedNote[];
-  /** Published notes by slug: what the site shows. */
-  bySlug: Map<Slug, IndexedNote>;
-  byPath: Map<ContentPath, IndexedNote>;
-  resolver: Resolver;
-  outgoing: Map<ContentPath, ResolvedLink[]>;
-  edges: Edge[];
-  backlinks: Map<Slug, Backlink[]>;
-  unresolved: UnresolvedLink[];
-  tags: Map<string, TagEntry>;
-  /** Attachments that published notes link to or embed: the only files copied into the site. */
-  attachmentsUsed: Set<ContentPath>;
-  /**
-   * The garden's own `404.md` (handbooks published with Jekyll have one): shown as the body of the
-   * page not found, above the garden's suggestions; never a page of its own.
-   */
-  notFoundNote?: IndexedNote | undefined;
-  diagnostics: Diagnostic[];
-}
+// The site, the pages and the integration name these types through this module.
+export type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, UnresolvedLink } from './types.ts';
 
 /** The slug of `404.md` (or `404/index.md`): the body of the page not found (see `notFoundNote`). */
 export const NOT_FOUND_SLUG = '404' as Slug;
@@ -101,11 +28,6 @@ const MAX_CONTEXTS_PER_BACKLINK = 3;
 const DEFAULT_LANGUAGE = 'en';
 
 /**
- * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
- * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
- * plus links; backlinks are gathered here, never by scanning notes per page.
- */
-/**
  * What an update may reuse from the previous index (the dev server after an edit): when no note's
  * linkable parts changed, the resolver is the same and so are the unchanged notes' resolved links.
  */
@@ -115,6 +37,11 @@ export interface IndexReuse {
   unchanged: ReadonlySet<ContentPath>;
 }
 
+/**
+ * Stage 2: parses every note once, extracts its facts, resolves every link against the whole garden
+ * and derives the graph: edges, backlinks with context, unresolved links and tags. Linear in notes
+ * plus links; backlinks are gathered here, never by scanning notes per page.
+ */
 export function buildIndex(
   scan: ScanResult,
   parsed?: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }>,
@@ -227,13 +154,7 @@ export function buildIndex(
 
 /** What the resolver knows of a note: the parts of it a link can name. */
 export function resolvable(note: IndexedNote): ResolvableNote {
-  return {
-    path: note.path,
-    headings: note.facts.headings,
-    blockIds: note.facts.blockIds,
-    htmlAnchors: note.facts.htmlAnchors,
-    aliases: note.frontmatter.aliases ?? [],
-  };
+  return resolvableNote(note.path, note.facts, note.frontmatter.aliases ?? []);
 }
 
 /**

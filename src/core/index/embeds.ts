@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../common/diagnostics.ts';
 import { LIMITS } from '../common/limits.ts';
 import type { ContentPath } from '../common/types.ts';
-import type { IndexedNote, ResolvedLink } from './build.ts';
+import type { IndexedNote, ResolvedLink } from './types.ts';
 
 /**
  * Embed cycles, depths and counts, found in the index so that `garden check` reports them before a

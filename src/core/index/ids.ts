@@ -1,8 +1,9 @@
 import type { Diagnostic, SourcePoint } from '../common/diagnostics.ts';
 import { runGit } from '../history/git.ts';
 import type { GardenHistory } from '../history/history.ts';
-import type { GardenIndex, IndexedNote } from './build.ts';
+import type { GardenIndex, IndexedNote } from './types.ts';
 import type { ContentPath } from '../common/types.ts';
+import type { Environment } from '../config/config.ts';
 
 /**
  * A note's stable `id` carries its discussion thread (and its identity in `graph.json`). When two
@@ -31,7 +32,7 @@ export interface IdOwnership {
 /** At most this many notes are looked up in git (one `git log` each); the rest count as not committed. */
 const MAX_GIT_LOOKUPS = 100;
 
-export async function decideIdOwners(index: GardenIndex, history: GardenHistory | undefined, contentDir: string): Promise<IdOwnership> {
+export async function decideIdOwners(index: GardenIndex, history: GardenHistory | undefined, contentDir: string, env: Environment): Promise<IdOwnership> {
   const claims = new Map<string, IndexedNote[]>();
   for (const note of index.bySlug.values()) {
     const id = note.frontmatter.id;
@@ -46,7 +47,7 @@ export async function decideIdOwners(index: GardenIndex, history: GardenHistory 
   for (const [id, notes] of claims) {
     if (notes.length < 2) continue;
     const dated = await Promise.all(
-      notes.map(async (note) => ({ note, since: history && lookups++ < MAX_GIT_LOOKUPS ? await firstCommitWithId(contentDir, note.path, id) : undefined })),
+      notes.map(async (note) => ({ note, since: history && lookups++ < MAX_GIT_LOOKUPS ? await firstCommitWithId(contentDir, note.path, id, env) : undefined })),
     );
     // Earliest commit first; a note not committed after every committed one; then path order.
     dated.sort((a, b) => (a.since && b.since ? a.since.date.localeCompare(b.since.date) : a.since ? -1 : b.since ? 1 : 0) || (a.note.path < b.note.path ? -1 : 1));
@@ -57,9 +58,9 @@ export async function decideIdOwners(index: GardenIndex, history: GardenHistory 
   return { owners, diagnostics };
 }
 
-async function firstCommitWithId(contentDir: string, path: ContentPath, id: string): Promise<IdClaim['since']> {
+async function firstCommitWithId(contentDir: string, path: ContentPath, id: string, env: Environment): Promise<IdClaim['since']> {
   // `-S` finds the commits that changed how often the id occurs in the file; the oldest added it.
-  const output = await runGit(['log', '--format=%H%x00%cI', `-S${id}`, '--follow', '--', path], contentDir).catch(() => undefined);
+  const output = await runGit(['log', '--format=%H%x00%cI', `-S${id}`, '--follow', '--', path], contentDir, env).catch(() => undefined);
   const oldest = output?.toString('utf8').trim().split('\n').filter(Boolean).at(-1);
   if (!oldest) return undefined;
   const [commit = '', date = ''] = oldest.split('\0');

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../common/diagnostics.ts';
 import type { GardenHistory } from '../history/history.ts';
-import { RESERVED_SLUGS, type GardenIndex, type IndexedNote } from './build.ts';
+import { RESERVED_SLUGS } from './build.ts';
+import type { GardenIndex, IndexedNote } from './types.ts';
 import { shortenedNameWarning } from '../links/name-length.ts';
 import { hasSlugWords, slugForNotePath, slugForSegments, unfittedSlug } from '../links/slug.ts';
 import { asSlug, type ContentPath, type Slug } from '../common/types.ts';

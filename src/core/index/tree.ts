@@ -1,7 +1,8 @@
 import type { ExplorerOptions } from '../config/config.ts';
-import type { IndexedNote } from './build.ts';
+import type { IndexedNote } from './types.ts';
 import { isFolderPage, slugForSegments } from '../links/slug.ts';
-import { asSlug, type Slug } from '../common/types.ts';
+import { asSlug, type PageUrl, type Slug } from '../common/types.ts';
+import type { SiteUrls } from '../links/urls.ts';
 
 /**
  * The published notes as a folder tree: what the explorer, breadcrumbs, previous/next links and
@@ -114,6 +115,11 @@ function orderKey(path: string): string {
 /** The folders from the top of the garden down to `folder` (the root excluded). */
 export function ancestry(folder: Folder): Folder[] {
   const chain: Folder[] = [];
-  for (let at: Folder | undefined = folder; at && at.parent; at = at.parent) chain.unshift(at);
+  for (let at: Folder | undefined = folder; at?.parent; at = at.parent) chain.unshift(at);
   return chain;
+}
+
+/** A folder's address: its own page when it has one, else its generated listing (same slug). */
+export function folderUrl(folder: Folder, urls: SiteUrls): PageUrl {
+  return urls.page(folder.page?.slug ?? folder.slug);
 }

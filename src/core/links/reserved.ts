@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The output belongs to the build (DESIGN.md §6): no file from the content folder may write or
+ * The output belongs to the build (docs/security.md, "Limits"): no file from the content folder may write or
  * replace a file the build generates. The site's paths fall into three groups, and all are reserved:
  * - pages: every page is a folder's `index.html` (notes, folder listings, tags, redirects, the
  *   garden's own pages), plus `404.html`;

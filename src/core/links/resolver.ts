@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import { headingSlug, isFolderPage } from './slug.ts';
 import { Suggester } from '../common/suggest.ts';
 import type { ContentPath } from '../common/types.ts';
-import type { Heading, LinkTarget } from '../markdown/facts.ts';
+import type { Heading, LinkTarget, NoteFacts } from '../markdown/facts.ts';
 import { safeDecode } from '../common/decode.ts';
 
 /** What the resolver needs to know of each note. */
@@ -12,6 +12,11 @@ export interface ResolvableNote {
   blockIds: readonly string[];
   htmlAnchors: readonly string[];
   aliases: readonly string[];
+}
+
+/** The resolver's record of a note, from what parsing it found and its aliases (built only here). */
+export function resolvableNote(path: ContentPath, facts: Pick<NoteFacts, 'headings' | 'blockIds' | 'htmlAnchors'>, aliases: readonly string[]): ResolvableNote {
+  return { path, headings: facts.headings, blockIds: facts.blockIds, htmlAnchors: facts.htmlAnchors, aliases };
 }
 
 export type AnchorResolution =
@@ -76,7 +81,7 @@ function suffixes(segments: readonly string[]): string[] {
 
 
 /**
- * Resolves every link of the garden exactly as DESIGN.md section 5 says. Built once from the whole
+ * Resolves every link of the garden exactly as docs/architecture.md ("Link resolution") says. Built once from the whole
  * garden; each lookup is a map access plus a tie-break among the few candidates.
  */
 export class Resolver {

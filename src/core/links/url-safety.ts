@@ -1,4 +1,14 @@
-import { sanitizeSchema } from '../render/rehype/sanitize-schema.ts';
+import { defaultSchema, type Schema } from 'hast-util-sanitize';
+
+/**
+ * The schemes an address may have, by attribute: GitHub's (hast-util-sanitize's default) plus
+ * `tel:` links. The sanitizer's schema (src/core/render/rehype/sanitize-schema.ts) keeps exactly
+ * these, and the index reports every other one (`removedScheme`).
+ */
+export const SAFE_PROTOCOLS: NonNullable<Schema['protocols']> = {
+  ...defaultSchema.protocols,
+  href: [...(defaultSchema.protocols?.href ?? []), 'tel'],
+};
 
 /**
  * The scheme of an address that the sanitizer (rehype-sanitize with sanitize-schema.ts) will remove
@@ -7,7 +17,7 @@ import { sanitizeSchema } from '../render/rehype/sanitize-schema.ts';
  * schema's schemes are kept, exactly as written. This lets `garden check` report what the page loses.
  */
 export function removedScheme(url: string, attribute: 'href' | 'src'): string | undefined {
-  const protocols = sanitizeSchema.protocols?.[attribute] ?? [];
+  const protocols = SAFE_PROTOCOLS[attribute] ?? [];
   const colon = url.indexOf(':');
   if (colon < 0) return undefined;
   for (const stop of ['/', '?', '#']) {

@@ -1,5 +1,5 @@
 import type { Nodes, Parents } from 'mdast';
-import { CALLOUT_MARKER } from '../render/remark/callouts.ts';
+import { CALLOUT_MARKER } from './callout-marker.ts';
 import { plainText, wikiLinkText } from '../../../plugins/text.ts';
 
 /** The sentence around a link, split so that a page can emphasise the link's own text. */

@@ -14,7 +14,7 @@ export async function copyAttachments(garden: Pick<Garden, 'config' | 'index' | 
   let copied = 0;
   for (const attachment of garden.index.attachmentsUsed) {
     const published = garden.attachments.get(attachment);
-    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/publish/attachments.ts).`);
+    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/build/attachments.ts).`);
     const destination = path.join(outDir, ...published.output.split('/'));
     await fs.mkdir(path.dirname(destination), { recursive: true });
     try {

@@ -1,12 +1,11 @@
-import type { SiteUrls } from '../links/urls.ts';
 import type { Slug } from '../common/types.ts';
-import { folderUrl } from '../../site/navigation.ts';
-import type { Folder, GardenTree } from '../index/tree.ts';
 
 /**
  * The explorer's data for the browser: one small JSON file per folder with that folder's entries,
  * fetched only when a reader opens the folder. Pages carry just their own folder chain (see
- * navigation.ts), so neither a page nor a click ever costs the size of the whole garden.
+ * navigation.ts), so neither a page nor a click ever costs the size of the whole garden. This module
+ * is the files' format, which the browser's code (src/client/explorer) reads too; explorer-data.ts
+ * writes them.
  */
 
 /** Where the files live, under the site's base. `_` cannot start a note's slug, so no note collides. */
@@ -26,22 +25,4 @@ export interface ExplorerJson {
 /** The file of a folder, relative to the site's base: `_garden/explorer/guides/how-tos.json`. */
 export function explorerDataPath(folder: Slug): string {
   return `${EXPLORER_DATA_DIR}/${folder === '' ? ROOT_FILE : folder}.json`;
-}
-
-export function explorerJson(folder: Folder, urls: SiteUrls): ExplorerJson {
-  return {
-    folder: folder.slug,
-    entries: folder.entries.map((entry) =>
-      entry.kind === 'folder'
-        ? { kind: 'folder', title: entry.folder.title, slug: entry.folder.slug, url: folderUrl(entry.folder, urls), count: entry.folder.count }
-        : { kind: 'note', title: entry.note.title, slug: entry.note.slug, url: urls.page(entry.note.slug) },
-    ),
-  };
-}
-
-/** Every folder's file: path relative to the site's base → JSON text. */
-export function* explorerDataFiles(tree: GardenTree, urls: SiteUrls): Generator<[string, string]> {
-  for (const folder of tree.folders.values()) {
-    yield [explorerDataPath(folder.slug), JSON.stringify(explorerJson(folder, urls))];
-  }
 }

@@ -1,12 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Connect } from 'vite';
 import type { Garden } from '../build/build.ts';
 import { buildGraphJson } from '../graph/graph-json.ts';
-import { gardenGraph, startLayout, type GardenLayout } from '../graph/garden-graph.ts';
+import { gardenGraph, type GardenLayout } from '../graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../graph/view-data.ts';
-import type { Slug } from '../common/types.ts';
-import type { SiteUrls } from '../links/urls.ts';
 
 export interface GraphFilesReport {
   layout: GardenLayout;
@@ -62,34 +59,4 @@ export function* graphFiles(garden: Garden, layout: GardenLayout): Generator<[st
   for (const slug of garden.index.bySlug.keys()) {
     if (slug !== '') yield [localGraphPath(slug), JSON.stringify(locals.of(slug))];
   }
-}
-
-/**
- * In dev, answers requests for the graph files from the loaded garden (the layout is computed the
- * first time one is asked for, after each change of the content).
- */
-export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
-  return (request, response, next) => {
-    const current = garden();
-    const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
-    if (!current || !url.startsWith(urls.base)) return next();
-    const file = url.slice(urls.base.length);
-    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath('' as Slug).replace(/_home\.json$/, ''))) return next();
-    void startLayout(current.index).then(
-      (layout) => {
-        const graph = gardenGraph(current.index);
-        let json: unknown;
-        if (file === 'graph.json') json = buildGraphJson(current, layout.positions);
-        else if (file === GRAPH_VIEW_FILE) json = graphViewJson(current.index, graph, layout.positions);
-        else {
-          const slug = [...current.index.bySlug.keys()].find((candidate) => localGraphPath(candidate) === file);
-          if (slug === undefined) return next();
-          json = new LocalGraphs(current.index, graph).of(slug);
-        }
-        response.setHeader('Content-Type', 'application/json');
-        response.end(JSON.stringify(json));
-      },
-      (error: unknown) => next(error),
-    );
-  };
 }

@@ -66,7 +66,8 @@ export function prepareOutput(outDir: string, contentDir: string): OutputFolders
  * The very last step of a build, once everything is written (pages, attachments, search index):
  * moves the staging folder into place. The old output folder is renamed away first and removed
  * after, so that at no moment is the output folder half-written; a failure before this point leaves
- * the old output folder untouched.
+ * the old output folder untouched. Run last, when everything else has written its files
+ * (src/astro/publish-output.ts).
  */
 export async function moveIntoPlace({ staging, outDir }: OutputFolders): Promise<void> {
   const previous = `${staging}.previous`;

@@ -16,10 +16,6 @@ export interface PublishOptions {
   startedAt: number;
   /** Stages timed outside the garden's code, in order: Astro bundling the site and generating its pages. */
   pageTimings: readonly StageTiming[];
-  /** List every problem in the summary, not only the first ones (GARDEN_VERBOSE). */
-  verbose: boolean;
-  /** Where to write the stage timings, peak memory and CPU time as JSON, for the benchmark (GARDEN_TIMINGS_FILE). */
-  timingsFile?: string | undefined;
 }
 
 /** What `publish` wrote into the site. */
@@ -42,6 +38,8 @@ export interface PublishReport {
 export async function publish(result: BuildResult, output: OutputFolders, options: PublishOptions): Promise<PublishReport> {
   const { garden, urls } = result;
   const { log } = options;
+  // Every problem listed, not only the first ones (GARDEN_VERBOSE); the timings for the benchmark (GARDEN_TIMINGS_FILE).
+  const { verbose, timingsFile } = garden.config;
   const dir = output.staging;
   const stopwatch = new Stopwatch();
   stopwatch.start('graph');
@@ -59,14 +57,14 @@ export async function publish(result: BuildResult, output: OutputFolders, option
   // Computed in parallel with page generation: its own time, not part of the sequence.
   const timings = [...result.timings, ...options.pageTimings, ...stopwatch.timings, graph.layout.result.timing];
   log.info(`search: Pagefind indexed ${search.pages} pages`);
-  await writeTimings(options.timingsFile, timings, performance.now() - options.startedAt);
+  await writeTimings(timingsFile, timings, performance.now() - options.startedAt);
   const summary = formatBuildSummary(
     { index: garden.index, diagnostics: result.diagnostics, timings },
-    { attachments, elapsedMs: performance.now() - options.startedAt, stages: timings, verbose: options.verbose },
+    { attachments, elapsedMs: performance.now() - options.startedAt, stages: timings, verbose },
   );
   for (const line of summary.split('\n')) log.info(line);
   if (garden.redirects.length > 0) log.info(`garden: ${garden.redirects.length} old addresses redirect to their notes (renames and aliases)`);
-  for (const line of formatCommentsReport(garden.config.comments, commentThreadPlan(garden), options.verbose)) log.info(line);
+  for (const line of formatCommentsReport(garden.config.comments, commentThreadPlan(garden), verbose)) log.info(line);
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   if (garden.config.strict && errors > 0) {
     throw new Error(

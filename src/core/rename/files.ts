@@ -1,5 +1,6 @@
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Environment } from '../config/config.ts';
 import { runGit, type GitLocation } from '../history/git.ts';
 
 /**
@@ -79,14 +80,14 @@ export async function checkMove(contentDir: string, from: string, to: string): P
  * Moves `from` to `to` inside the content folder, creating the destination's folders: with
  * `git mv` when git tracks it (so that the history follows the file), else a plain rename.
  */
-export async function moveEntry(contentDir: string, from: string, to: string, git: GitLocation | undefined): Promise<'git' | 'plain'> {
+export async function moveEntry(contentDir: string, from: string, to: string, git: GitLocation | undefined, env: Environment): Promise<'git' | 'plain'> {
   await checkMove(contentDir, from, to);
   const target = absoluteIn(contentDir, to);
   await fs.mkdir(path.dirname(target), { recursive: true });
   // The folders just made (or found) must still be real folders, not links planted meanwhile.
   await entryAt(contentDir, path.posix.dirname(to) === '.' ? to : path.posix.dirname(to));
-  if (git && (await tracked(contentDir, from))) {
-    await runGit(['mv', '--', from, to], contentDir);
+  if (git && (await tracked(contentDir, from, env))) {
+    await runGit(['mv', '--', from, to], contentDir, env);
     return 'git';
   }
   // `link` + `unlink` for a file: creating the new name fails if anything appeared there meanwhile.
@@ -99,8 +100,8 @@ export async function moveEntry(contentDir: string, from: string, to: string, gi
   return 'plain';
 }
 
-async function tracked(contentDir: string, relative: string): Promise<boolean> {
-  const listed = await runGit(['ls-files', '-z', '--', relative], contentDir).catch(() => Buffer.alloc(0));
+async function tracked(contentDir: string, relative: string, env: Environment): Promise<boolean> {
+  const listed = await runGit(['ls-files', '-z', '--', relative], contentDir, env).catch(() => Buffer.alloc(0));
   return listed.length > 0;
 }
 

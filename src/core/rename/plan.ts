@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import type { Garden } from '../build/build.ts';
-import { resolvable, type ResolvedLink } from '../index/build.ts';
+import { resolvable } from '../index/build.ts';
+import type { ResolvedLink } from '../index/types.ts';
 import type { LinkTarget } from '../markdown/facts.ts';
 import { Resolver, type Resolution } from '../links/resolver.ts';
 import type { NoteSource } from '../scan/scan.ts';

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../common/diagnostics.ts';
 import type { Garden } from '../build/build.ts';
-import { buildIndex, type GardenIndex } from '../index/build.ts';
+import { buildIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import type { NoteFacts } from '../markdown/facts.ts';
 import type { Resolution } from '../links/resolver.ts';
 import { replaceControlCharacters } from '../scan/characters.ts';

@@ -16,12 +16,6 @@ const KINDS: [RegExp, 'image' | 'pdf' | 'audio' | 'video'][] = [
   [/\.(mp4|webm|ogv|mov|mkv|m4v)$/i, 'video'],
 ];
 
-/** Whether an embed's target names a file (`shot.png`, `data.csv`) rather than a note. */
-export function namesAFile(name: string): boolean {
-  const path = name.replace(/[#?].*$/, '');
-  return /\.[A-Za-z0-9]{1,8}$/.test(path) && !/\.md$/i.test(path);
-}
-
 export function attachmentKind(path: string): 'image' | 'pdf' | 'audio' | 'video' | 'file' {
   return KINDS.find(([pattern]) => pattern.test(path))?.[1] ?? 'file';
 }

@@ -9,10 +9,9 @@ import type { RenderContext } from './context.ts';
 import { rehypeCode } from './rehype/code.ts';
 import { rehypeMath } from './rehype/math.ts';
 import { listItemHandler } from './mdast-list-item.ts';
-import { remarkAnchors } from './remark/anchors.ts';
 import { remarkCallouts } from './remark/callouts.ts';
 import { remarkEmbeds } from './remark/embeds.ts';
-import { remarkGardenLinks } from './remark/links.ts';
+import { remarkNoteTransforms } from './remark/note-transforms.ts';
 import { rehypeScrollable } from './rehype/scrollable.ts';
 import { remarkTasks } from './remark/tasks.ts';
 import { rehypeRawHtml } from './rehype/untrusted-html.ts';
@@ -35,8 +34,7 @@ export type { RenderContext } from './context.ts';
  */
 const processor = unified()
   .use(remarkEmbeds)
-  .use(remarkGardenLinks)
-  .use(remarkAnchors)
+  .use(remarkNoteTransforms)
   .use(remarkCallouts)
   .use(remarkTasks)
   .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: listItemHandler() } })

@@ -3,7 +3,7 @@ import { renderToHtml, type RenderedNote } from './pipeline.ts';
 import type { RenderContext } from './context.ts';
 import type { CodeHighlighter } from './highlight-code.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
-import type { GardenIndex, IndexedNote } from '../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../index/types.ts';
 import type { Heading } from '../markdown/facts.ts';
 import type { Resolver } from '../links/resolver.ts';
 import type { ContentPath } from '../common/types.ts';
@@ -53,11 +53,11 @@ export interface RenderedNotes {
   page(note: IndexedNote): RenderResult;
 }
 
-/** What rendering in this thread needs of a loaded garden. */
+/** What rendering in this thread needs of a loaded garden (build/build.ts's `Garden` is one). */
 export interface RenderSource {
-  index: GardenIndex;
+  index: Pick<GardenIndex, 'byPath' | 'resolver' | 'attachmentsUsed'>;
   /** Syntax highlighting for the garden's code blocks (their languages' grammars loaded). */
-  highlighter?: CodeHighlighter | undefined;
+  highlighter: CodeHighlighter;
 }
 
 /**

@@ -47,6 +47,28 @@ export interface ScanResult {
   notes: NoteSource[];
   attachments: AttachmentSource[];
   diagnostics: Diagnostic[];
+  /**
+   * What reading each file gave (the note or attachment, or nothing, and the problems reading it
+   * found), so that a later scan can take it over for the files that did not change.
+   */
+  reads?: ReadonlyMap<ContentPath, FileRead>;
+}
+
+/** What reading one file gave: the file as the garden takes it (if it does) and its problems. */
+export interface FileRead {
+  note?: NoteSource;
+  attachment?: AttachmentSource;
+  diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * A scan after a few files changed (the dev server): the folder is listed again with every rule
+ * of a full scan, but a file that is not in `changed` is not read again; what reading it gave
+ * before is taken over.
+ */
+export interface ScanReuse {
+  previous: ScanResult;
+  changed: ReadonlySet<ContentPath>;
 }
 
 /** Enough reads in flight to keep the disk busy without running out of file handles. */
@@ -72,10 +94,11 @@ const ALWAYS_IGNORED = new Set(['node_modules']);
 /**
  * Stage 1: lists the content folder and reads every note. Hidden files and folders (`.obsidian/`,
  * `.git/`, `.github/`, …), `node_modules/` and the configured ignores are skipped; symbolic links
- * are refused (they could reach outside the content folder).
+ * are refused (they could reach outside the content folder). With `reuse` (the dev server), files
+ * that did not change are not read again; every other rule runs as in a full scan, so that the
+ * dev server and the build cannot disagree.
  */
-export async function scanContent(config: GardenConfig): Promise<ScanResult> {
-  const result: ScanResult = { notes: [], attachments: [], diagnostics: [] };
+export async function scanContent(config: GardenConfig, reuse?: ScanReuse): Promise<ScanResult> {
   const stat = await fs.stat(config.contentDir).catch(() => undefined);
   if (!stat?.isDirectory()) {
     throw new Error(
@@ -83,39 +106,51 @@ export async function scanContent(config: GardenConfig): Promise<ScanResult> {
         'Set `content` in astro.config.mjs or GARDEN_CONTENT to the folder that holds your notes.',
     );
   }
+  const diagnostics: Diagnostic[] = [];
   const ignored = new Set([...config.ignoredPaths, ...(await obsidianIgnoredPaths(config.contentDir))]);
   const files: { path: ContentPath; absolutePath: string }[] = [];
-  await walk(config.contentDir, '', ignored, files, result.diagnostics);
-  await reportTemplateLinks(config, result.diagnostics);
+  await walk(config.contentDir, '', ignored, files, diagnostics);
+  await reportTemplateLinks(config, diagnostics);
 
-  const notes = await mapWithConcurrency(
-    files,
-    READ_CONCURRENCY,
-    async (file) => {
-      if (!file.path.toLowerCase().endsWith('.md')) {
-        const { size } = await fs.lstat(file.absolutePath);
-        if (size > LIMITS.maxAttachmentBytes) {
-          result.diagnostics.push({
-            file: file.path,
-            severity: 'error',
-            rule: 'file-too-large',
-            message: `The file is ${mebibytes(size)} MiB; attachments larger than ${LIMITS.maxAttachmentBytes / 1024 / 1024} MiB are not published.`,
-            hint: 'Make the file smaller, or publish it elsewhere and link to its address.',
-          });
-        } else result.attachments.push({ ...file, bytes: size });
-        return undefined;
-      }
-      return readNote(file.path, file.absolutePath, result.diagnostics);
-    },
-  );
-  for (const note of notes) if (note) result.notes.push(note);
+  const previousReads = reuse?.previous.reads;
+  const reads = await mapWithConcurrency(files, READ_CONCURRENCY, async (file): Promise<FileRead> => {
+    const before = reuse && !reuse.changed.has(file.path) ? previousReads?.get(file.path) : undefined;
+    return before ?? readFile(file);
+  });
+  const result: ScanResult = { notes: [], attachments: [], diagnostics, reads: new Map(files.map((file, index) => [file.path, reads[index]!])) };
+  for (const read of reads) {
+    if (read.note) result.notes.push(read.note);
+    if (read.attachment) result.attachments.push(read.attachment);
+    diagnostics.push(...read.diagnostics);
+  }
   result.attachments.sort((a, b) => (a.path < b.path ? -1 : 1));
-  result.attachments = withoutAddressCollisions(result.attachments, result.diagnostics);
-  result.diagnostics.push(...confusableNames([...result.notes, ...result.attachments].map((file) => file.path)));
+  result.attachments = withoutAddressCollisions(result.attachments, diagnostics);
+  diagnostics.push(...confusableNames([...result.notes, ...result.attachments].map((file) => file.path)));
   // Files are read concurrently: problems arrive in the order reads finish. Sorted, every scan of
   // the same folder reports the same way.
-  result.diagnostics.sort(compareDiagnostics);
+  diagnostics.sort(compareDiagnostics);
   return result;
+}
+
+/** Reads one listed file: a note (`.md`) or an attachment, within the size limits. */
+async function readFile(file: { path: ContentPath; absolutePath: string }): Promise<FileRead> {
+  const diagnostics: Diagnostic[] = [];
+  if (file.path.toLowerCase().endsWith('.md')) {
+    const note = await readNote(file.path, file.absolutePath, diagnostics);
+    return note ? { note, diagnostics } : { diagnostics };
+  }
+  const { size } = await fs.lstat(file.absolutePath);
+  if (size > LIMITS.maxAttachmentBytes) {
+    diagnostics.push({
+      file: file.path,
+      severity: 'error',
+      rule: 'file-too-large',
+      message: `The file is ${mebibytes(size)} MiB; attachments larger than ${LIMITS.maxAttachmentBytes / 1024 / 1024} MiB are not published.`,
+      hint: 'Make the file smaller, or publish it elsewhere and link to its address.',
+    });
+    return { diagnostics };
+  }
+  return { attachment: { ...file, bytes: size }, diagnostics };
 }
 
 const mebibytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);

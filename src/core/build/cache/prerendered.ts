@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RenderedNote } from '../../render/pipeline.ts';
 import type { RenderedNotes, RenderResult } from '../../render/render-note.ts';
-import type { IndexedNote } from '../../index/build.ts';
+import type { IndexedNote } from '../../index/types.ts';
 import type { ContentPath } from '../../common/types.ts';
 
 /**

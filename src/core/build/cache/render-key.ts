@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { GardenIndex, IndexedNote } from '../../index/build.ts';
+import type { GardenIndex, IndexedNote } from '../../index/types.ts';
 import type { Resolution } from '../../links/resolver.ts';
 import type { ContentPath } from '../../common/types.ts';
 

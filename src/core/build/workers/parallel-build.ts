@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../common/diagnostics.ts';
-import type { GardenIndex } from '../../index/build.ts';
+import type { GardenIndex } from '../../index/types.ts';
 import type { NoteFacts } from '../../markdown/facts.ts';
 import { LIMITS } from '../../common/limits.ts';
 import type { ScanResult } from '../../scan/scan.ts';
@@ -11,6 +11,7 @@ import { TaskTimeoutError, WorkerPool } from './pool.ts';
 import { PrerenderedNotes } from '../cache/prerendered.ts';
 import type { ParseResponse, RenderRequest, RenderResponse, WorldData } from './protocol.ts';
 import { embeddedNotes, renderCodeVersion, renderKey } from '../cache/render-key.ts';
+import { resolvable } from '../../index/build.ts';
 
 export interface ParallelParse {
   parsed: Map<ContentPath, { facts: NoteFacts }>;
@@ -24,7 +25,15 @@ export interface ParallelParse {
  * has a time budget, so one pathological note cannot stall the build.
  */
 export class ParallelBuild {
-  private readonly pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url));
+  private readonly pool: WorkerPool<unknown>;
+  /** How long one note may take to parse, and to render (DESIGN.md §6). */
+  private readonly budgetMs: number;
+
+  /** With the garden's settings (GardenConfig: `GARDEN_WORKERS`, `GARDEN_NOTE_BUDGET_MS`), else the defaults. */
+  constructor(settings: { workers?: number | undefined; noteBudgetMs?: number | undefined } = {}) {
+    this.pool = new WorkerPool<unknown>(new URL('./worker.ts', import.meta.url), settings.workers);
+    this.budgetMs = settings.noteBudgetMs ?? LIMITS.noteBudgetMs;
+  }
 
   get workers(): number {
     return this.pool.size;
@@ -35,7 +44,7 @@ export class ParallelBuild {
    * code): a warm build parses only what changed. Trees are not cached; a worker parses a cached
    * note again only if it must render it.
    */
-  async parse(scan: ScanResult, cacheDir?: string, budgetMs = noteBudgetMs()): Promise<ParallelParse> {
+  async parse(scan: ScanResult, cacheDir?: string, budgetMs = this.budgetMs): Promise<ParallelParse> {
     const parsed = new Map<ContentPath, { facts: NoteFacts }>();
     const diagnostics: Diagnostic[] = [];
     const factsDir = cacheDir && path.join(cacheDir, 'facts', codeVersion());
@@ -98,12 +107,12 @@ export class ParallelBuild {
             file,
           };
           try {
-            (await this.pool.run(request, noteBudgetMs())) as RenderResponse;
+            (await this.pool.run(request, this.budgetMs)) as RenderResponse;
             rendered++;
           } catch (error) {
             // Rendering it again in the main thread would stall the build the same way: the page
-            // shows a notice instead, and the build reports why (src/core/build/build.ts).
-            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${noteBudgetMs() / 1000} s` : firstLine(error);
+            // shows a notice instead, and the build reports why (src/core/build/site-build.ts).
+            const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${this.budgetMs / 1000} s` : firstLine(error);
             notes.fail(note.path, reason);
             return;
           }
@@ -122,16 +131,7 @@ export class ParallelBuild {
 function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
   return {
     base: urls.base,
-    notes: index.notes.map((note) => ({
-      path: note.path,
-      title: note.title,
-      published: note.published,
-      headings: note.facts.headings,
-      inlineTags: note.inlineTags,
-      blockIds: note.facts.blockIds,
-      htmlAnchors: note.facts.htmlAnchors,
-      aliases: note.frontmatter.aliases ?? [],
-    })),
+    notes: index.notes.map((note) => ({ ...resolvable(note), title: note.title, published: note.published, inlineTags: note.inlineTags })),
     attachments: [...index.resolver.attachmentPaths()],
     publishedAttachments: [...index.attachmentsUsed],
     codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
@@ -152,13 +152,7 @@ function writeAtomically(file: string, content: string): void {
   renameSync(temporary, file);
 }
 
-/** The per-note time budget (DESIGN.md §6): `GARDEN_NOTE_BUDGET_MS` overrides it, e.g. in tests. */
 /** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
 function firstLine(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.replace(/^Error: /, '');
-}
-
-export function noteBudgetMs(): number {
-  const fromEnv = Number(process.env.GARDEN_NOTE_BUDGET_MS);
-  return Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : LIMITS.noteBudgetMs;
 }

@@ -126,9 +126,7 @@ export class WorkerPool<Response> {
   }
 }
 
-/** Both cores of a 2-core machine, at most four: parsing is memory-bound beyond that. */
+/** Both cores of a 2-core machine, at most four: parsing is memory-bound beyond that (`GARDEN_WORKERS` sets another number: GardenConfig.workers). */
 export function defaultPoolSize(): number {
-  const fromEnv = Number(process.env.GARDEN_WORKERS);
-  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
   return Math.max(1, Math.min(4, availableParallelism()));
 }

@@ -1,4 +1,5 @@
-import type { Heading, NoteFacts } from '../../markdown/facts.ts';
+import type { NoteFacts } from '../../markdown/facts.ts';
+import type { ResolvableNote } from '../../links/resolver.ts';
 import type { ContentPath } from '../../common/types.ts';
 
 /** The messages between the build and its parallel workers (src/core/build/workers/worker.ts). */
@@ -16,17 +17,12 @@ export interface ParseResponse {
 /** What a worker needs to know of the whole garden to render any of its notes. */
 export interface WorldData {
   base: string;
-  notes: {
-    path: ContentPath;
+  notes: (ResolvableNote & {
     title: string;
     published: boolean;
-    headings: readonly Heading[];
     /** The note's inline `#tags` that count as tags. */
     inlineTags: readonly string[];
-    blockIds: readonly string[];
-    htmlAnchors: readonly string[];
-    aliases: readonly string[];
-  }[];
+  })[];
   attachments: ContentPath[];
   /** The attachments that are published (copied into the site); links to the others are plain text. */
   publishedAttachments: ContentPath[];

@@ -11,7 +11,7 @@ import { SKIP, visit } from 'unist-util-visit';
  * the formula's `<annotation>`, for copying and for assistive technology.
  *
  * A formula KaTeX cannot parse is shown as its source, marked, with KaTeX's message as a tooltip:
- * the build goes on (as for any bad input, DESIGN.md section 6).
+ * the build goes on (as for any bad input, docs/security.md).
  */
 const KATEX_OPTIONS = {
   output: 'mathml',

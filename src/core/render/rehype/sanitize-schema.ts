@@ -1,4 +1,5 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { SAFE_PROTOCOLS } from '../../links/url-safety.ts';
 
 type AttributeList = NonNullable<Schema['attributes']>[string];
 
@@ -59,8 +60,5 @@ export const sanitizeSchema: Schema = {
     path: ['d'],
     ...Object.fromEntries(MATHML_ELEMENTS.map((name) => [name, MATHML_ATTRIBUTES])),
   },
-  protocols: {
-    ...defaultSchema.protocols,
-    href: [...(defaultSchema.protocols?.href ?? []), 'tel'],
-  },
+  protocols: SAFE_PROTOCOLS,
 };

@@ -2,6 +2,7 @@ import type { Blockquote, Paragraph, PhrasingContent, Root, RootContent } from '
 import { visit } from 'unist-util-visit';
 import { calloutIcon } from '../callout-icons.ts';
 import { element, text, trimPhrasing } from '../element.ts';
+import { CALLOUT_MARKER } from '../../markdown/callout-marker.ts';
 
 /**
  * Obsidian's callout types and their aliases (https://help.obsidian.md/callouts), matched without
@@ -25,9 +26,6 @@ export const CALLOUT_TYPES: Readonly<Record<string, string>> = {
   example: 'example',
   quote: 'quote', cite: 'quote',
 };
-
-/** `[!type]`, then `-` (folded) or `+` (foldable, open), then the title up to the end of the line. */
-export const CALLOUT_MARKER = /^\[!([\p{L}\p{N}_-]+)\]([+-])?(?=\s|$)[ \t]*/u;
 
 /**
  * Turns `> [!type] Title` blockquotes into callouts:

@@ -7,11 +7,11 @@ import { LIMITS } from '../../common/limits.ts';
 import { findBlockMarks } from '../../../../plugins/blocks.ts';
 import { expandsInPlace } from '../../../../plugins/embed-position.ts';
 import type { WikiLink } from '../../../../plugins/syntax/index.ts';
-import { namesAFile, parseEmbedLabel, renderAttachment, renderMissingAttachment } from '../attachments.ts';
+import { parseEmbedLabel, renderAttachment, renderMissingAttachment } from '../attachments.ts';
+import { namesAFile } from '../../links/note-or-file.ts';
 import { contextOf, type EmbeddableNote, type RenderContext } from '../context.ts';
 import { element, isRendered, markRendered, text, trimPhrasing, withProperties, type GardenElement } from '../element.ts';
-import { remarkAnchors } from './anchors.ts';
-import { remarkGardenLinks } from './links.ts';
+import { remarkNoteTransforms } from './note-transforms.ts';
 import { safeDecode } from '../../common/decode.ts';
 
 /**
@@ -58,6 +58,9 @@ declare module 'vfile' {
     embedState?: EmbedState;
   }
 }
+
+/** The note transforms, run on each embedded part as on the page. */
+const noteTransforms = remarkNoteTransforms();
 
 export function remarkEmbeds() {
   return (tree: Root, file: VFile) => expandEmbeds(tree, file);
@@ -197,8 +200,7 @@ function expandNote(node: Nodes, target: EmbeddableNote, anchor: AnchorResolutio
   file.data.garden = target.context;
   file.data.embedState = { path: [...state.path, { key, title: target.title }], budget: state.budget };
   expandEmbeds(subtree, file);
-  remarkGardenLinks()(subtree, file);
-  remarkAnchors()(subtree, file);
+  noteTransforms(subtree, file);
   return frame(subtree.children);
 }
 

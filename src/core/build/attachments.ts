@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config/config.ts';
 import type { Diagnostic } from '../common/diagnostics.ts';
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 import { shortenedNameWarning } from '../links/name-length.ts';
 import { listPublicFiles, ReservedOutputPaths } from '../links/reserved.ts';
 import { slugForAttachmentPath } from '../links/slug.ts';
@@ -11,7 +11,7 @@ import { attachmentPolicy } from '../links/attachment-policy.ts';
 import type { RefusedSvg, SanitizedSvg } from '../render/svg.ts';
 
 /**
- * Which linked files are published, and how (DESIGN.md §6, "The output belongs to the build"):
+ * Which linked files are published, and how (docs/security.md, "Reserved paths" and "Attachments"):
  * only passive types (policy.ts), SVG only sanitized (svg.ts), and never at a path the build
  * writes itself (output/reserved.ts). Decided once when the garden is loaded, so that the check,
  * the build, the dev server and the rendered pages agree: a refused file is reported at every link

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -104,16 +104,13 @@ describe('ParallelBuild', () => {
   it('leaves out a note that exceeds its time budget, with a clear problem', async () => {
     // Within every text limit (src/core/common/limits.ts), but far more than 250 ms of parsing.
     const dir = garden({ 'ok.md': '# Fine', 'huge.md': `# Huge\n\n${'word [link](x.md) *em*\n\n'.repeat(40_000)}` });
-    const previous = process.env.GARDEN_NOTE_BUDGET_MS;
-    process.env.GARDEN_NOTE_BUDGET_MS = '250';
-    const parallel = new ParallelBuild();
+    const config = resolveGardenConfig({ content: dir }, { GARDEN_NOTE_BUDGET_MS: '250' });
+    const parallel = new ParallelBuild(config);
     try {
-      const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel });
+      const loaded = await loadGarden(config, { parallel });
       expect([...loaded.index.byPath.keys()]).toEqual(['ok.md']);
       expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ file: 'huge.md', rule: 'note-too-slow', severity: 'error' }));
     } finally {
-      process.env.GARDEN_NOTE_BUDGET_MS = previous;
-      if (previous === undefined) delete process.env.GARDEN_NOTE_BUDGET_MS;
       await parallel.close();
     }
   });
@@ -137,24 +134,17 @@ describe('build', () => {
     } finally {
       await parallel.close();
     }
-    const previous = process.env.GARDEN_NOTE_BUDGET_MS;
-    process.env.GARDEN_NOTE_BUDGET_MS = '2000';
     const lines: string[] = [];
-    try {
-      const log = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
-      const result = await build(config, { urls: new SiteUrls('/'), cacheDir, log });
-      await result.layout;
-      const a = result.garden.index.byPath.get(asContentPath('A.md'))!;
-      expect(result.rendered.page(a)).toEqual({ failure: 'rendering took longer than 2 s' });
-      expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'A.md')).toEqual([
-        expect.objectContaining({ severity: 'error', rule: 'render-failed', message: 'The note could not be turned into a page: rendering took longer than 2 s.' }),
-      ]);
-      // The garden itself is as it was loaded: the render stage's problems are the result's.
-      expect(result.garden.diagnostics.some((diagnostic) => diagnostic.rule === 'render-failed')).toBe(false);
-      expect(lines).toContain(`read 4 notes from ${config.contentDir}`);
-    } finally {
-      process.env.GARDEN_NOTE_BUDGET_MS = previous;
-      if (previous === undefined) delete process.env.GARDEN_NOTE_BUDGET_MS;
-    }
+    const log = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
+    const result = await build({ ...config, cacheDir, noteBudgetMs: 2000 }, { urls: new SiteUrls('/'), log });
+    await result.layout;
+    const a = result.garden.index.byPath.get(asContentPath('A.md'))!;
+    expect(result.rendered.page(a)).toEqual({ failure: 'rendering took longer than 2 s' });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'A.md')).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'render-failed', message: 'The note could not be turned into a page: rendering took longer than 2 s.' }),
+    ]);
+    // The garden itself is as it was loaded: the render stage's problems are the result's.
+    expect(result.garden.diagnostics.some((diagnostic) => diagnostic.rule === 'render-failed')).toBe(false);
+    expect(lines).toContain(`read 4 notes from ${config.contentDir}`);
   });
 });

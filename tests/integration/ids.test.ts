@@ -13,7 +13,7 @@ const ada = { name: 'Ada', email: 'ada@example.com' };
 const mallory = { name: 'Mallory', email: 'mallory@example.com' };
 
 async function load(content: string) {
-  const garden = await loadGarden(resolveGardenConfig({ content, comments }, {}), { history: true });
+  const garden = await loadGarden(resolveGardenConfig({ content, comments }, { PATH: process.env.PATH }), { history: true });
   const plan = commentThreadPlan(garden)!;
   return {
     errors: garden.diagnostics.filter((d) => d.rule === 'duplicate-id').map((d) => `${d.file}:${d.at?.line}:${d.at?.column} ${d.message}`),

@@ -3,7 +3,8 @@ import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden } from '../../src/core/build/build.ts';
 import { TempRepo } from '../support/git-repo.ts';
 
-const load = (repo: TempRepo) => loadGarden(resolveGardenConfig({}, {}, repo.root), { history: true });
+// Git runs in the environment the configuration is resolved from: it needs PATH, and no GARDEN_ variable.
+const load = (repo: TempRepo) => loadGarden(resolveGardenConfig({}, { PATH: process.env.PATH }, repo.root), { history: true });
 const plan = (redirects: { from: string; to: string; reason: string }[]) => redirects.map((r) => `/${r.from}/ → /${r.to}/ (${r.reason})`);
 
 describe('redirects from old addresses', () => {

@@ -26,7 +26,7 @@ describe('the git history of a garden', () => {
     repo.write({ 'content/Onboarding/Laptop setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool and every account.\n' });
     repo.commit('edit again', bob); // 01-05
 
-    const history = await readGardenHistory(repo.path('content'));
+    const history = await readGardenHistory(repo.path('content'), process.env);
     expect(history).toBeDefined();
     expect(history!.repository).toEqual({ root: repo.root, prefix: 'content' });
     expect(history!.shallow).toBe(false);
@@ -57,7 +57,7 @@ describe('the git history of a garden', () => {
     repo.write({ 'content/Plan.md': '# Old plan\n' }).commit('old plan', ada);
     repo.remove('content/Plan.md').commit('drop plan', ada);
     repo.write({ 'content/Plan.md': '# A completely different new plan, written from scratch later on\n' }).commit('new plan', bob);
-    const history = await readGardenHistory(repo.path('content'));
+    const history = await readGardenHistory(repo.path('content'), process.env);
     expect(history!.files.get(asContentPath('Plan.md'))).toMatchObject({
       created: '2024-01-03T12:00:00+00:00',
       contributors: [{ name: 'Bob Smith', commits: 1 }],
@@ -68,13 +68,13 @@ describe('the git history of a garden', () => {
   it('is empty in a repository without commits, and absent outside git', async () => {
     const repo = new TempRepo();
     repo.write({ 'content/index.md': '# Home\n' });
-    const empty = await readGardenHistory(repo.path('content'));
+    const empty = await readGardenHistory(repo.path('content'), process.env);
     expect(empty?.files.size).toBe(0);
     const plain = mkdtempSync(path.join(tmpdir(), 'garden-plain-'));
     writeFileSync(path.join(plain, 'index.md'), '# Home\n');
-    expect(await readGardenHistory(plain)).toBeUndefined();
+    expect(await readGardenHistory(plain, process.env)).toBeUndefined();
     // The garden still loads, without history.
-    const garden = await loadGarden(resolveGardenConfig({ content: plain }, {}), { history: true });
+    const garden = await loadGarden(resolveGardenConfig({ content: plain }, { PATH: process.env.PATH }), { history: true });
     expect(garden.history).toBeUndefined();
     expect(garden.historyError).toBeUndefined();
     expect(garden.index.notes).toHaveLength(1);
@@ -109,7 +109,7 @@ describe('the git history of a garden', () => {
     // and a whole forged commit after them.
     const forger = { name: 'Mallory\x1f2001-01-01T00:00:00Z\x1eforged0\x1f1999-09-09T00:00:00+00:00\x1fForged Author', email: 'm@example.com' };
     repo.write({ 'content/Plan.md': '# Plan\n\nChanged.\n' }).commit('change', forger);
-    const history = await readGardenHistory(repo.path('content'));
+    const history = await readGardenHistory(repo.path('content'), process.env);
     const hashes = repo.git('log', '--format=%H').split('\n');
     expect(history!.changes.map(({ commit, date, author, kind }) => ({ commit, date, author, kind }))).toEqual([
       { commit: hashes[0], date: '2024-01-02T12:00:00+00:00', author: forger.name, kind: 'modified' },
@@ -126,7 +126,7 @@ describe('a note page\'s timeline and repository links', () => {
       'content/Plain.md': '# Plain\n',
     });
     repo.commit('import', ada);
-    const garden = await loadGarden(resolveGardenConfig({}, {}, repo.root), { history: true });
+    const garden = await loadGarden(resolveGardenConfig({}, { PATH: process.env.PATH }, repo.root), { history: true });
     const imported = garden.index.byPath.get(asContentPath('Imported.md'))!;
     const plain = garden.index.byPath.get(asContentPath('Plain.md'))!;
     expect(noteTimeline(imported, garden.history)).toEqual({ created: '2019-05-01', updated: '2030-01-01', contributors: [{ name: 'Ada Lovelace', commits: 1 }] });
@@ -138,7 +138,7 @@ describe('a note page\'s timeline and repository links', () => {
     const repo = new TempRepo();
     repo.write({ 'notes/Guides/How to.md': '# How to\n' }).commit('add', ada);
     const options = { content: 'notes', repository: { url: 'https://github.com/acme/garden/' } };
-    const garden = await loadGarden(resolveGardenConfig(options, {}, repo.root), { history: true });
+    const garden = await loadGarden(resolveGardenConfig(options, { PATH: process.env.PATH }, repo.root), { history: true });
     const file = asContentPath('Guides/How to.md');
     expect(repositoryLinks(garden.config, garden.history, file)).toEqual({
       edit: 'https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md',

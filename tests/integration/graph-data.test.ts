@@ -49,8 +49,8 @@ describe('graph.json', () => {
       expect(node.rank).toBeGreaterThan(0);
     }
     const ranks = Object.fromEntries(json.nodes.map((node) => [node.slug, node.rank]));
-    expect(ranks['hub']).toBeGreaterThan(ranks['centre']!);
-    expect(ranks['centre']).toBeGreaterThan(ranks['few/few-2']!);
+    expect(ranks.hub).toBeGreaterThan(ranks.centre!);
+    expect(ranks.centre).toBeGreaterThan(ranks['few/few-2']!);
     expect(json.edges).toContainEqual({ source: 'centre', target: 'few/few-3', kind: 'embed' });
     expect(() => buildGraphJson(garden, new Map())).toThrow(/no position/);
   });
@@ -85,7 +85,7 @@ describe('local graphs', () => {
     const local = locals.of(slug('centre'));
     const depthOf = Object.fromEntries(local.nodes.map(([key, , , , depth]) => [key, depth]));
     expect(local.nodes[0]![0]).toBe('centre');
-    expect(depthOf['hub']).toBe(1);
+    expect(depthOf.hub).toBe(1);
     expect(depthOf['few/few-3']).toBe(1);
     expect(depthOf['many/many-10']).toBe(1); // links to Centre
     expect(depthOf['']).toBe(1);
