@@ -1,5 +1,5 @@
 import { commentThreadPlan } from '../core/comments/threads.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { GiscusSettings } from '../client/comments/settings.ts';
 import { siteData } from './site-data.ts';
 

@@ -4,7 +4,7 @@ import type { PageUrl } from '../core/common/types.ts';
 import { formatDay } from './history-view.ts';
 import { SITEMAP_LIMIT, sitemapIndexXml, sitemapXml, type SitemapEntry } from '../core/flow/sitemap.ts';
 import { lastChanged } from './meta.ts';
-import { folderUrl } from './navigation.ts';
+import { folderUrl } from '../core/index/tree.ts';
 import { siteData } from './site-data.ts';
 import { foldersWithoutPage } from './view.ts';
 

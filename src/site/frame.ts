@@ -1,4 +1,4 @@
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { contentSecurityPolicy, pageFeatures } from './csp.ts';

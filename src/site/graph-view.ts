@@ -1,6 +1,6 @@
 import { hasLinkedNotes } from '../core/graph/link-graph.ts';
 import { localGraphPath } from '../core/graph/view-data.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { encodePath } from '../core/links/page-path.ts';
 import type { PageUrl } from '../core/common/types.ts';
 import { siteData } from './site-data.ts';

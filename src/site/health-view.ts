@@ -1,7 +1,7 @@
 import { gardenHealth, type LastUpdate } from '../core/graph/health.ts';
 import type { GardenHistory } from '../core/history/history.ts';
 import { noteTimeline } from '../core/history/note.ts';
-import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import { siteData } from './site-data.ts';

@@ -1,6 +1,6 @@
 import type { Contributor } from '../core/history/history.ts';
 import { noteTimeline } from '../core/history/note.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { siteData } from './site-data.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });

@@ -1,10 +1,9 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
-import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
-import { folderUrl } from './navigation.ts';
-import type { GardenTree } from '../core/index/tree.ts';
+import { folderUrl, type GardenTree } from '../core/index/tree.ts';
 import { noteArticle } from './note-page.ts';
 import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';

@@ -1,5 +1,5 @@
 import { noteTimeline } from '../core/history/note.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { siteData } from './site-data.ts';
 
 /**

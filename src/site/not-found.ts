@@ -1,4 +1,4 @@
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import { noteContent } from './note-page.ts';
 import { siteData } from './site-data.ts';

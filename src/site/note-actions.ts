@@ -1,4 +1,4 @@
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { repositoryLinks } from '../core/history/note.ts';
 import { commentThreadOf } from './comments.ts';
 import { siteData } from './site-data.ts';

@@ -1,12 +1,12 @@
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
-import type { Folder } from '../core/index/tree.ts';
+import { folderUrl, type Folder } from '../core/index/tree.ts';
 import { isRenderFailure } from '../core/render/render-note.ts';
 import { commentThreadOf, type CommentThreadView } from './comments.ts';
 import { localGraphOf, type LocalGraphView } from './graph-view.ts';
 import { noteHistoryOf, type NoteHistoryView } from './history-view.ts';
 import { noteMeta, type NoteMetaView } from './meta.ts';
-import { breadcrumbsFor, folderUrl, neighboursOf, tableOfContents, type Crumb, type Neighbours } from './navigation.ts';
+import { breadcrumbsFor, neighboursOf, tableOfContents, type Crumb, type Neighbours } from './navigation.ts';
 import { noteActions, type NoteActionsView } from './note-actions.ts';
 import { searchMetaOf, type SearchMetaView } from './search-meta.ts';
 import { siteData } from './site-data.ts';

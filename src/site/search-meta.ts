@@ -1,5 +1,5 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { ancestry } from '../core/index/tree.ts';
 import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';

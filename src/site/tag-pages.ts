@@ -1,5 +1,5 @@
 import type { PageUrl, Slug } from '../core/common/types.ts';
-import type { TagEntry } from '../core/index/build.ts';
+import type { TagEntry } from '../core/index/types.ts';
 import type { Crumb } from './navigation.ts';
 import { siteData } from './site-data.ts';
 import { summarize, type NoteSummary } from './view.ts';

@@ -1,4 +1,4 @@
-import type { Backlink, IndexedNote } from '../core/index/build.ts';
+import type { Backlink, IndexedNote } from '../core/index/types.ts';
 import type { PageUrl } from '../core/common/types.ts';
 import { asSlug } from '../core/common/types.ts';
 import { siteData } from './site-data.ts';

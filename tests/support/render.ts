@@ -1,4 +1,4 @@
-import type { IndexedNote } from '../../src/core/index/build.ts';
+import type { IndexedNote } from '../../src/core/index/types.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
 import { isRenderFailure, renderNote, type RenderOptions, type RenderSource } from '../../src/core/render/render-note.ts';
 

@@ -1,6 +1,6 @@
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../common/diagnostics.ts';
 import type { StageTiming } from '../common/stopwatch.ts';
-import type { GardenIndex } from '../index/build.ts';
+import type { GardenIndex } from '../index/types.ts';
 
 const SHOWN_PROBLEMS = 15;
 
