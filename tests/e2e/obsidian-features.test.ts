@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build-site.ts';
 import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
@@ -91,7 +91,9 @@ describe('Obsidian features in the browser', () => {
   it('shows a preview card of the target when the pointer rests on an internal link', async () => {
     const { page } = await open('/features/');
     const link = page.locator('.kg-content > p a.internal', { hasText: 'Target' }).first();
-    const before = await page.locator('article .kg-content').boundingBox();
+    await link.scrollIntoViewIfNeeded();
+    // Lazy parts (a diagram, pictures) may still be settling on a busy machine: measure once they are.
+    const before = await settledBox(page.locator('article .kg-content'));
     await link.hover();
     const card = page.locator('.kg-preview:not([hidden])');
     await card.waitFor();
@@ -147,3 +149,15 @@ describe('Obsidian features in the browser', () => {
     await page.close();
   });
 });
+
+/** The element's box once it stays the same for 250 ms (at most 10 s). */
+async function settledBox(locator: Locator): Promise<Awaited<ReturnType<Locator['boundingBox']>>> {
+  let box = await locator.boundingBox();
+  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const next = await locator.boundingBox();
+    if (JSON.stringify(next) === JSON.stringify(box)) return next;
+    box = next;
+  }
+  return box;
+}
