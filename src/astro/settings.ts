@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig } from 'astro';
-import { resolveGardenConfig, type Environment, type GardenConfig, type GardenOptions } from '../core/config/config.ts';
+import { resolveGardenConfig, type GardenConfig, type GardenOptions } from '../core/config/config.ts';
 import { SiteUrls } from '../core/links/urls.ts';
 
 /** The garden's settings for one run of Astro (a build or the dev server), from its options and Astro's configuration. */
@@ -13,10 +13,10 @@ export interface SiteSettings {
   readonly outDir: string;
 }
 
-/** `env`: the environment the configuration is resolved from (the process's when not given, read by the config resolver). */
-export function siteSettings(options: GardenOptions, astroConfig: AstroConfig, env?: Environment): SiteSettings {
+export function siteSettings(options: GardenOptions, astroConfig: AstroConfig): SiteSettings {
   return {
-    config: { ...resolveGardenConfig(options, env, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) },
+    // The process's environment, read by the config resolver (its default).
+    config: { ...resolveGardenConfig(options, undefined, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) },
     urls: new SiteUrls(astroConfig.base),
     outDir: path.resolve(fileURLToPath(astroConfig.outDir)),
   };
