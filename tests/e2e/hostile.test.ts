@@ -185,7 +185,9 @@ describe('the pages of the hostile garden', () => {
     await Promise.all([worker(), worker(), worker()]);
     await context.close();
     expect(report.sort()).toEqual([]);
-  });
+    // Every page of the garden (about 100), each left to settle: more than the usual two minutes
+    // when the machine is busy.
+  }, 360_000);
 
   it('run nothing from a published attachment, and no refused file is served: no service worker ever', async () => {
     const context = await readerContext();
