@@ -2,7 +2,9 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Connect, ViteDevServer } from 'vite';
 import type { PublishedAttachment } from '../core/build/attachments.ts';
-import type { Garden } from '../core/build/build.ts';
+import { loadGarden, type Garden } from '../core/build/build.ts';
+import { reportLoad, type BuildLog } from '../core/build/site-build.ts';
+import { updateGarden } from '../core/build/update.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { explorerDataFiles } from '../core/publish/explorer-data.ts';
@@ -11,6 +13,9 @@ import type { Slug } from '../core/common/types.ts';
 import { buildGraphJson } from '../core/graph/graph-json.ts';
 import { gardenGraph, startLayout } from '../core/graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../core/graph/view-data.ts';
+import { renderOnDemand } from '../core/render/render-note.ts';
+import { handOverSiteData } from '../site/site-data.ts';
+import type { SiteSettings } from './settings.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
@@ -18,6 +23,33 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webm': 'video/webm', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain; charset=utf-8',
   '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.pagefind': 'application/wasm',
 };
+
+/**
+ * `astro dev`: loads the garden for the pages (rendering each note when its page is asked for),
+ * serves what a build would write besides the pages, and applies every change in the content
+ * folder. An edit re-reads only the changed notes and resolves the garden's links again, so the page
+ * and the backlinks of every note it links to are up to date on the reload.
+ */
+export async function startDevServer(server: ViteDevServer, settings: SiteSettings, log: BuildLog): Promise<void> {
+  const { config, urls } = settings;
+  let garden = await loadGarden(config, { history: true, keepScan: true });
+  const handOver = () => handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), publishing: false });
+  handOver();
+  reportLoad(garden, log);
+  server.middlewares.use(serveAttachments(() => garden, urls));
+  const search = serveBuiltSearchIndex(settings.outDir, urls.base);
+  server.middlewares.use(search.middleware);
+  log.info(search.status);
+  server.middlewares.use(serveExplorerData(() => garden, urls));
+  server.middlewares.use(serveGraphFiles(() => garden, urls));
+  watchContent(server, config.contentDir, async (files) => {
+    const started = performance.now();
+    garden = await updateGarden(garden, files);
+    handOver();
+    server.ws.send({ type: 'full-reload' });
+    log.info(`updated the garden after ${files.length} changed file(s) in ${Math.round(performance.now() - started)} ms`);
+  });
+}
 
 /**
  * Search needs the Pagefind index that only a build produces. In dev, the index of the last build

@@ -1,30 +1,22 @@
-import { constants as fsConstants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { formatCommentsReport } from '../core/comments/report.ts';
-import { commentThreadPlan } from '../core/comments/threads.ts';
-import { GARDEN_OPTIONS, resolveGardenConfig, type GardenConfig, type GardenOptions } from '../core/config/config.ts';
-import { loadGarden, type Garden } from '../core/build/build.ts';
-import { ParallelBuild } from '../core/build/workers/parallel-build.ts';
-import { updateGarden } from '../core/build/update.ts';
-import { startLayout, type GardenLayout } from '../core/graph/garden-graph.ts';
-import { formatBuildSummary } from '../core/publish/summary.ts';
-import { Stopwatch, type StageTiming } from '../core/common/stopwatch.ts';
-import { SiteUrls } from '../core/links/urls.ts';
-import { setSiteState } from '../site/store.ts';
+import type { AstroIntegration } from 'astro';
+import { build, type BuildResult } from '../core/build/site-build.ts';
+import { Stopwatch } from '../core/common/stopwatch.ts';
+import { GARDEN_OPTIONS, type GardenOptions } from '../core/config/config.ts';
+import { prepareOutput, type OutputFolders } from '../core/publish/output.ts';
+import { publish } from '../core/publish/publish.ts';
+import { handOverSiteData } from '../site/site-data.ts';
 import { brandPlugin } from './brand.ts';
-import { serveAttachments, serveBuiltSearchIndex, serveExplorerData, serveGraphFiles, watchContent } from './dev-server.ts';
-import { writeExplorerData } from '../core/publish/explorer-data.ts';
-import { writeGraphFiles, type GraphFilesReport } from '../core/publish/graph-files.ts';
-import { checkOutputFolder, clearStaging, stagingFolder } from '../core/publish/output.ts';
+import { startDevServer } from './dev-server.ts';
 import { publishOutputIntegration } from './publish-output.ts';
-import { indexSite } from '../core/publish/search-index.ts';
+import { siteSettings, type SiteSettings } from './settings.ts';
 
 /**
- * The garden as an Astro integration: loads the content folder before pages render, copies the
- * attachments notes use, prints the build summary, and in dev reloads the garden when a note changes.
+ * The garden as an Astro integration. Its hooks only wire Astro's stages to the garden's:
+ * `astro build` builds the garden (src/core/build/site-build.ts) before Astro generates the pages
+ * from it (src/site), then publishes the rest of the site (src/core/publish/publish.ts); `astro dev`
+ * loads the garden and keeps it up to date as notes change (dev-server.ts).
  */
 export default function garden(options: GardenOptions = {}): AstroIntegration {
   const integration = createIntegration(options);
@@ -32,218 +24,73 @@ export default function garden(options: GardenOptions = {}): AstroIntegration {
   return Object.assign(integration, { [GARDEN_OPTIONS]: options });
 }
 
-function createIntegration(options: GardenOptions): AstroIntegration {
-  let config: GardenConfig;
-  let urls: SiteUrls;
-  let outDir: string;
-  let loaded: Garden | undefined;
-  let started = 0;
-  let layout: Promise<GardenLayout> | undefined;
-  let cache: string;
-  let building = false;
-  const stopwatch = new Stopwatch();
+/** What one `astro build` carries from the hook that builds the garden to the hook that publishes it. */
+interface BuildRun {
+  command: 'build';
+  startedAt: number;
+  output: OutputFolders;
+  result: BuildResult;
+  /** Astro's own stages, timed apart: bundling the site's code (Vite), then generating the pages. */
+  astroStages: Stopwatch;
+}
 
-  const load = async (logger: AstroIntegrationLogger, parallel?: { build: ParallelBuild; cacheDir: string }) => {
-    loaded = await loadGarden(config, { history: loaded?.history ?? true, ...(parallel ? { parallel: parallel.build, cacheDir: parallel.cacheDir } : {}) });
-    setSiteState({ garden: loaded, urls, publishing: true });
-    logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
-    logHistory(loaded, logger);
-    return loaded;
-  };
+/** `astro dev` (and `preview`, `sync`): the garden is loaded when the dev server starts. */
+interface ServeRun {
+  command: 'serve';
+  settings: SiteSettings;
+}
+
+function createIntegration(options: GardenOptions): AstroIntegration {
+  let run: BuildRun | ServeRun | undefined;
 
   return {
     name: 'knowledge-garden',
     hooks: {
       'astro:config:setup': async ({ config: astroConfig, command, logger, updateConfig }) => {
-        started = performance.now();
-        building = command === 'build';
-        config = { ...resolveGardenConfig(options, undefined, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) };
-        urls = new SiteUrls(astroConfig.base);
-        outDir = path.resolve(fileURLToPath(astroConfig.outDir));
-        cache = config.cacheDir;
-        logger.info(`content folder: ${config.contentDir}`);
-        if (command === 'build') {
-          // The site is built into a staging folder and moved into place only when the whole build
-          // has succeeded (src/core/publish/output.ts): a failed build never leaves a half-written site.
-          checkOutputFolder(outDir, config.contentDir);
-          const staging = stagingFolder(outDir);
-          clearStaging(staging);
-          updateConfig({ outDir: pathToFileURL(`${staging}${path.sep}`), integrations: [publishOutputIntegration(staging, outDir)] });
-        }
+        const startedAt = performance.now();
+        const settings = siteSettings(options, astroConfig);
+        logger.info(`content folder: ${settings.config.contentDir}`);
+        // The site is built into a staging folder and moved into place only when the whole build
+        // has succeeded (src/core/publish/output.ts): a failed build never leaves a half-written site.
+        const output = command === 'build' ? prepareOutput(settings.outDir, settings.config.contentDir) : undefined;
+        if (output) updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [publishOutputIntegration(output)] });
         updateConfig({
           vite: {
-            plugins: [brandPlugin(config.brand, fileURLToPath(astroConfig.root))],
+            plugins: [brandPlugin(settings.config.brand, fileURLToPath(astroConfig.root))],
             // Never inline scripts or assets into pages: the Content-Security-Policy (src/site/csp.ts) allows
             // scripts, styles and fonts from our own origin only (no inline code, no data: URLs).
             build: { assetsInlineLimit: 0 },
           },
         });
-        // Loaded before Astro looks at any page, so that no page ever sees another build's garden.
-        if (command === 'build') {
-          // Both cores: workers parse the notes, then render them ahead of Astro's page generation.
-          const parallel = new ParallelBuild(config);
-          try {
-            const garden = await load(logger, { build: parallel, cacheDir: cache });
-            stopwatch.timings.push(...garden.timings);
-            stopwatch.start('prerender');
-            const { notes, rendered } = await parallel.prerender(garden, urls, cache, garden.bodies ?? new Map());
-            stopwatch.stop();
-            garden.prerendered = notes;
-            logger.info(`rendered ${rendered} notes on ${parallel.workers} workers (${notes.size - rendered} unchanged, from the cache)`);
-          } finally {
-            await parallel.close();
-          }
-          // The graph's layout runs in a worker thread while Astro generates the pages.
-          layout = startLayout(loaded!.index, { cacheDir: cache });
+        if (!output) {
+          run = { command: 'serve', settings };
+          return;
         }
+        // Built before Astro looks at any page, so that no page ever sees another build's garden.
+        const result = await build(settings.config, { urls: settings.urls, log: logger });
+        handOverSiteData({ garden: result.garden, urls: result.urls, rendered: result.rendered, publishing: true });
+        run = { command: 'build', startedAt, output, result, astroStages: new Stopwatch() };
       },
-      // Astro's own stages, timed apart: bundling the site's code (Vite), then generating the pages.
       'astro:build:start': () => {
-        stopwatch.start('bundle');
+        if (run?.command === 'build') run.astroStages.start('bundle');
       },
       'astro:build:ssr': () => {
-        stopwatch.start('pages');
+        if (run?.command === 'build') run.astroStages.start('pages');
       },
       'astro:build:generated': () => {
-        stopwatch.stop();
+        if (run?.command === 'build') run.astroStages.stop();
       },
       'astro:server:setup': async ({ server, logger }) => {
         // `astro build` may start a Vite server of its own (to generate types): that is not the dev
-        // server, and it must not replace the garden the build loaded (with its prerendered notes).
-        if (building) return;
-        loaded = await loadGarden(config, { history: true, keepScan: true });
-        setSiteState({ garden: loaded, urls, publishing: false });
-        logger.info(`read ${loaded.index.notes.length} notes from ${config.contentDir}`);
-        logHistory(loaded, logger);
-        server.middlewares.use(serveAttachments(() => loaded, urls));
-        const search = serveBuiltSearchIndex(outDir, urls.base);
-        server.middlewares.use(search.middleware);
-        logger.info(search.status);
-        server.middlewares.use(serveExplorerData(() => loaded, urls));
-        server.middlewares.use(serveGraphFiles(() => loaded, urls));
-        // An edit re-reads only the changed notes and resolves the garden's links again, so the page
-        // and the backlinks of every note it links to are up to date on the reload.
-        watchContent(server, config.contentDir, async (files) => {
-          const started = performance.now();
-          loaded = await updateGarden(loaded!, files);
-          setSiteState({ garden: loaded, urls, publishing: false });
-          server.ws.send({ type: 'full-reload' });
-          logger.info(`updated the garden after ${files.length} changed file(s) in ${Math.round(performance.now() - started)} ms`);
-        });
+        // server, and it must not replace the garden the build made (with its rendered notes).
+        if (run?.command !== 'serve') return;
+        await startDevServer(server, run.settings, logger);
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        if (!loaded) throw new Error('The garden was not loaded before the build finished.');
-        stopwatch.start('graph');
-        await writeExplorerData(loaded, urls, fileURLToPath(dir));
-        const graph = await writeGraphFiles(loaded, fileURLToPath(dir), layout ?? startLayout(loaded.index, { cacheDir: cache }));
-        logger.info(graphReport(graph));
-        if (graph.layout.result.workerError) logger.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
-        stopwatch.start('search');
-        const search = await indexSite(fileURLToPath(dir));
-        // Last, after the search index: no file from the content folder can be indexed, and each is
-        // created exclusively, so that it can never replace anything the build wrote.
-        stopwatch.start('attachments');
-        const copied = await copyAttachments(loaded, fileURLToPath(dir));
-        stopwatch.stop();
-        // Computed in parallel with page generation: its own time, not part of the sequence.
-        stopwatch.timings.push(graph.layout.result.timing);
-        logger.info(`search: Pagefind indexed ${search.pages} pages`);
-        await writeTimings(config.timingsFile, stopwatch.timings, performance.now() - started);
-        const summary = formatBuildSummary(loaded, {
-          attachments: copied,
-          elapsedMs: performance.now() - started,
-          stages: stopwatch.timings,
-          verbose: config.verbose,
-        });
-        for (const line of summary.split('\n')) logger.info(line);
-        if (loaded.redirects.length > 0) logger.info(`garden: ${loaded.redirects.length} old addresses redirect to their notes (renames and aliases)`);
-        for (const line of commentsReport(loaded)) logger.info(line);
-        const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
-        if (config.strict && errors > 0) {
-          throw new Error(
-            `Strict build: ${errors} error(s) in the content (listed above). Fix them, or build without GARDEN_STRICT. ` +
-              `The site was not published: ${outDir} is unchanged, and the unfinished build is in ${stagingFolder(outDir)}.`,
-          );
-        }
+      'astro:build:done': async ({ logger }) => {
+        if (run?.command !== 'build') throw new Error('The garden was not built before the build finished.');
+        run.astroStages.stop();
+        await publish(run.result, run.output, { log: logger, startedAt: run.startedAt, pageTimings: run.astroStages.timings });
       },
     },
   };
-}
-
-function graphReport(report: GraphFilesReport): string {
-  const { result } = report.layout;
-  const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
-  return (
-    `graph: layout ${result.cached ? 'unchanged (from the cache)' : `computed in ${(result.timing.wallMs / 1000).toFixed(1)} s`}; ` +
-    `graph.json ${size(report.bytes.graphJson)}, graph page data ${size(report.bytes.view)}, ${report.localFiles} local graphs ${size(report.bytes.local)}`
-  );
-}
-
-function logHistory(garden: Garden, logger: AstroIntegrationLogger): void {
-  if (garden.historyError) logger.warn(`git history not available, pages show no dates or contributors: ${garden.historyError}`);
-  else if (!garden.history) logger.info('the content folder is not in a git repository: pages show no history');
-  else if (garden.history.shallow) {
-    logger.warn('shallow git clone: created dates and contributors stop at the clone depth (fetch the whole history, e.g. `fetch-depth: 0`)');
-  }
-  // Without git the edit links rest on an assumption: say which, and how to correct it.
-  const { repository } = garden.config;
-  if (repository && !garden.history && repository.contentPath === undefined) {
-    const place = repository.assumedContentPath === '' ? 'at the root of' : `in \`${repository.assumedContentPath}/\` of`;
-    logger.info(`edit links assume the notes are ${place} ${repository.url} (set \`repository.contentPath\` if they are elsewhere)`);
-  }
-}
-
-/**
- * For the benchmark (`npm run bench`): when GARDEN_TIMINGS_FILE is set, the build writes its stage
- * timings, peak memory and CPU time there as JSON.
- */
-async function writeTimings(file: string | undefined, stages: readonly StageTiming[], totalMs: number): Promise<void> {
-  if (!file) return;
-  const usage = process.resourceUsage();
-  const report = { stages, totalMs, maxRssBytes: usage.maxRSS * 1024, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
-  await fs.writeFile(file, JSON.stringify(report, null, 2));
-}
-
-function commentsReport(garden: Garden): string[] {
-  return formatCommentsReport(garden.config.comments, commentThreadPlan(garden), garden.config.verbose);
-}
-
-/**
- * Copies every published attachment to its URL in the site (an SVG as sanitized when the garden was
- * loaded); returns how many. Every file is created exclusively: should an address ever be taken
- * already (a bug in the reserved paths, output/reserved.ts), the build fails loudly instead of
- * replacing what it wrote.
- */
-async function copyAttachments(garden: Garden, outDir: string): Promise<number> {
-  const contentDir = garden.config.contentDir;
-  let copied = 0;
-  for (const attachment of garden.index.attachmentsUsed) {
-    const published = garden.attachments.get(attachment);
-    if (!published) throw new Error(`${attachment} is used but was never decided on (src/core/build/attachments.ts).`);
-    const destination = path.join(outDir, ...published.output.split('/'));
-    await fs.mkdir(path.dirname(destination), { recursive: true });
-    try {
-      if (published.sanitized === undefined) await copyExclusively(path.join(contentDir, ...attachment.split('/')), destination);
-      else await fs.writeFile(destination, published.sanitized, { flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      throw new Error(`${attachment} would replace /${published.output}, which the build wrote: add that path to src/core/links/reserved.ts.`);
-    }
-    copied++;
-  }
-  return copied;
-}
-
-/** Copies without following a symbolic link at the source (one swapped in since the scan) and without replacing the destination. */
-async function copyExclusively(source: string, destination: string): Promise<void> {
-  const input = await fs.open(source, fsConstants.O_RDONLY | (fsConstants.O_NOFOLLOW ?? 0));
-  let output: fs.FileHandle;
-  try {
-    output = await fs.open(destination, 'wx');
-  } catch (error) {
-    await input.close();
-    throw error;
-  }
-  // The streams close their file handles when the copy ends, or fails.
-  await pipeline(input.createReadStream(), output.createWriteStream());
 }

@@ -1,18 +1,18 @@
 import type { AstroIntegration } from 'astro';
-import { moveIntoPlace } from '../core/publish/output.ts';
+import { moveIntoPlace, type OutputFolders } from '../core/publish/output.ts';
 
 /**
  * The last integration of the build: when every other integration's `astro:build:done` has
  * finished (pages, attachments, search index), it moves the staging folder into place
  * (src/core/publish/output.ts).
  */
-export function publishOutputIntegration(staging: string, outDir: string): AstroIntegration {
+export function publishOutputIntegration(output: OutputFolders): AstroIntegration {
   return {
     name: 'knowledge-garden:publish-output',
     hooks: {
       'astro:build:done': async ({ logger }) => {
-        await moveIntoPlace(staging, outDir);
-        logger.info(`site written to ${outDir}`);
+        await moveIntoPlace(output);
+        logger.info(`site written to ${output.outDir}`);
       },
     },
   };

@@ -1,7 +1,7 @@
 import { commentThreadPlan } from '../core/comments/threads.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { GiscusSettings } from '../client/comments/settings.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 export interface CommentThreadView {
   settings: GiscusSettings;
@@ -15,7 +15,7 @@ export interface CommentThreadView {
 
 /** The giscus thread shown under a note; `undefined` when comments are off for the site or the note. */
 export function commentThreadOf(note: IndexedNote): CommentThreadView | undefined {
-  const { garden } = siteState();
+  const { garden } = siteData();
   const config = garden.config.comments;
   const thread = commentThreadPlan(garden)?.threads.get(note.slug);
   if (!config || !thread) return undefined;

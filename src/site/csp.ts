@@ -1,5 +1,5 @@
 import type { GardenConfig } from '../core/config/config.ts';
-import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 
 /**
  * The Content-Security-Policy of every page (docs/security.md), built from what the site really

@@ -1,9 +1,10 @@
 import { gardenHealth, type LastUpdate } from '../core/graph/health.ts';
 import type { GardenHistory } from '../core/history/history.ts';
 import { noteTimeline } from '../core/history/note.ts';
-import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
+import { siteData } from './site-data.ts';
 
 /**
  * The garden health page's content, for maintainers: what to link, what to write, what to review.
@@ -60,4 +61,10 @@ export function healthView(index: GardenIndex, history: GardenHistory | undefine
     })),
     undated: health.undated,
   };
+}
+
+/** The garden health page, as of `now`. */
+export function healthPage(now: Date): HealthView {
+  const { garden, urls } = siteData();
+  return healthView(garden.index, garden.history, urls, garden.config.health.staleAfterDays, now);
 }

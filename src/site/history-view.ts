@@ -1,4 +1,7 @@
 import type { Contributor } from '../core/history/history.ts';
+import { noteTimeline } from '../core/history/note.ts';
+import type { IndexedNote } from '../core/index/types.ts';
+import { siteData } from './site-data.ts';
 
 const dayFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -17,4 +20,30 @@ const SHOWN_CONTRIBUTORS = 5;
 export function shownContributors(contributors: readonly Contributor[]): { names: string[]; more: number } {
   const names = contributors.slice(0, SHOWN_CONTRIBUTORS).map((contributor) => contributor.name);
   return { names, more: contributors.length - names.length };
+}
+
+/** A date as a page shows it: readable, with the machine-readable value for `<time datetime>`. */
+export interface DayView {
+  iso: string;
+  day: string;
+}
+
+/** When a note was created and last changed, and by whom, as far as the garden knows. */
+export interface NoteHistoryView {
+  /** Only when it differs from the day the note was created. */
+  updated?: DayView | undefined;
+  created?: DayView | undefined;
+  contributors: { label: 'Contributor' | 'Contributors'; names: string[]; more: number };
+}
+
+export function noteHistoryOf(note: IndexedNote): NoteHistoryView {
+  const timeline = noteTimeline(note, siteData().garden.history);
+  const day = (iso: string | undefined): DayView | undefined => (iso ? { iso, day: formatDay(iso) } : undefined);
+  // A note changed only on the day it was created shows that day once.
+  const updated = timeline.updated && (!timeline.created || formatDay(timeline.updated) !== formatDay(timeline.created)) ? timeline.updated : undefined;
+  return {
+    updated: day(updated),
+    created: day(timeline.created),
+    contributors: { label: timeline.contributors.length === 1 ? 'Contributor' : 'Contributors', ...shownContributors(timeline.contributors) },
+  };
 }

@@ -1,10 +1,12 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
-import type { GardenIndex, IndexedNote } from '../core/index/build.ts';
+import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import type { PageUrl } from '../core/common/types.ts';
+import type { PageUrl, Slug } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
-import { folderUrl } from './navigation.ts';
-import type { GardenTree } from '../core/index/tree.ts';
+import { folderUrl, type GardenTree } from '../core/index/tree.ts';
+import { noteArticle } from './note-page.ts';
+import { siteData } from './site-data.ts';
+import { gardenTree } from './view.ts';
 
 /**
  * What the home page shows a newcomer besides the home note: the garden's sections, what changed
@@ -102,4 +104,20 @@ export function topBy<T>(items: T[], n: number, compare: (a: T, b: T) => number)
     if (top.length > n) top.pop();
   }
   return top;
+}
+
+/** The home page: the home note (when the garden has one) and the lists beside it. */
+export function homePage() {
+  const { garden, urls } = siteData();
+  const home = garden.index.bySlug.get('' as Slug);
+  return {
+    title: home?.title ?? garden.config.title,
+    description: home?.frontmatter.description ?? garden.config.description,
+    lang: home?.language,
+    /** `undefined` without `content/index.md`: the page then shows the garden's title and description. */
+    article: home && noteArticle(home),
+    garden: { title: garden.config.title, description: garden.config.description },
+    view: homeView(garden.index, gardenTree(), urls),
+    links: { tags: urls.tags(), recent: urls.special('recent/'), graph: urls.special('graph/') },
+  };
 }

@@ -1,6 +1,6 @@
 import { noteTimeline } from '../core/history/note.ts';
-import type { IndexedNote } from '../core/index/build.ts';
-import { siteState } from './store.ts';
+import type { IndexedNote } from '../core/index/types.ts';
+import { siteData } from './site-data.ts';
 
 /**
  * A note's metadata as the page shows it at a glance. Dates and contributors come from the git
@@ -26,7 +26,7 @@ export interface NoteMetaView extends NoteDates {
 }
 
 export function datesOf(note: IndexedNote): NoteDates {
-  const { created, updated } = noteTimeline(note, siteState().garden.history);
+  const { created, updated } = noteTimeline(note, siteData().garden.history);
   return { created, updated };
 }
 
@@ -44,7 +44,7 @@ export function noteMeta(note: IndexedNote): NoteMetaView {
   return {
     ...datesOf(note),
     owner: note.frontmatter.owner,
-    contributors: noteTimeline(note, siteState().garden.history).contributors.map((contributor) => contributor.name),
+    contributors: noteTimeline(note, siteData().garden.history).contributors.map((contributor) => contributor.name),
     words: note.facts.words,
     readingMinutes: readingMinutes(note.facts.words),
   };

@@ -1,10 +1,8 @@
 import type { Heading } from '../core/markdown/facts.ts';
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import { ancestry, folderUrl, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
-
-export { folderUrl };
 
 /**
  * What the navigation around a page shows: the explorer's visible part, breadcrumbs, previous/next

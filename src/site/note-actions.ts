@@ -1,7 +1,7 @@
-import type { IndexedNote } from '../core/index/build.ts';
+import type { IndexedNote } from '../core/index/types.ts';
 import { repositoryLinks } from '../core/history/note.ts';
 import { commentThreadOf } from './comments.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 
 /** What a reader can do with a note, shown beside its title: edit it, read its history, join its discussion. */
 export interface NoteActionsView {
@@ -13,7 +13,7 @@ export interface NoteActionsView {
 }
 
 export function noteActions(note: IndexedNote): NoteActionsView {
-  const { garden } = siteState();
+  const { garden } = siteData();
   const links = repositoryLinks(garden.config, garden.history, note.path);
   return { edit: links?.edit, history: links?.history, comments: commentThreadOf(note) ? '#kg-comments' : undefined };
 }

@@ -1,7 +1,7 @@
-import type { Backlink, IndexedNote } from '../core/index/build.ts';
+import type { Backlink, IndexedNote } from '../core/index/types.ts';
 import type { PageUrl } from '../core/common/types.ts';
 import { asSlug } from '../core/common/types.ts';
-import { siteState } from './store.ts';
+import { siteData } from './site-data.ts';
 import { buildTree, type Folder, type GardenTree } from '../core/index/tree.ts';
 
 /** Small read-only views over the loaded garden, shaped for the pages that show them. */
@@ -13,13 +13,13 @@ export interface NoteSummary {
 }
 
 export function noteBySlug(slug: string): IndexedNote {
-  const note = siteState().garden.index.bySlug.get(asSlug(slug));
+  const note = siteData().garden.index.bySlug.get(asSlug(slug));
   if (!note) throw new Error(`No published note has the slug "${slug}".`);
   return note;
 }
 
 export function summarize(note: IndexedNote): NoteSummary {
-  return { title: note.title, url: siteState().urls.page(note.slug), description: note.frontmatter.description };
+  return { title: note.title, url: siteData().urls.page(note.slug), description: note.frontmatter.description };
 }
 
 export interface BacklinkView extends NoteSummary {
@@ -27,7 +27,7 @@ export interface BacklinkView extends NoteSummary {
 }
 
 export function backlinksOf(note: IndexedNote): BacklinkView[] {
-  const { garden } = siteState();
+  const { garden } = siteData();
   return (garden.index.backlinks.get(note.slug) ?? [])
     .map((backlink) => {
       const source = garden.index.bySlug.get(backlink.source);
@@ -38,7 +38,7 @@ export function backlinksOf(note: IndexedNote): BacklinkView[] {
 }
 
 export function tagLinks(note: IndexedNote): { name: string; url: PageUrl }[] {
-  const { urls } = siteState();
+  const { urls } = siteData();
   return note.tags.map((tag) => ({ name: tag, url: urls.tag(tag) }));
 }
 
@@ -48,7 +48,7 @@ let cachedTree: { garden: unknown; tree: GardenTree } | undefined;
 
 /** The published notes as a folder tree (see tree.ts), computed once per loaded garden. */
 export function gardenTree(): GardenTree {
-  const { garden } = siteState();
+  const { garden } = siteData();
   if (cachedTree?.garden !== garden) {
     cachedTree = { garden, tree: buildTree(garden.index.bySlug.values(), garden.config.title, garden.config.explorer) };
   }

@@ -7,7 +7,7 @@ import { updateGarden } from '../../src/core/build/update.ts';
 import { LIMITS } from '../../src/core/common/limits.ts';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { renderOnDemand } from '../../src/core/render/render-note.ts';
 
 /**
  * The dev server applies each edit to the garden it has (`updateGarden`); the build reads the end
@@ -20,10 +20,11 @@ const urls = new SiteUrls('/');
 
 /** What the site shows: every problem as reported, and every published page's HTML and backlinks. */
 function site(garden: Garden) {
+  const rendered = renderOnDemand(garden, urls);
   const pages = Object.fromEntries(
     garden.index.notes
       .filter((note) => note.published)
-      .map((note) => [note.slug, { title: note.title, html: renderNote(garden, note, urls).html, backlinks: garden.index.backlinks.get(note.slug)?.map((b) => b.source) ?? [] }]),
+      .map((note) => [note.slug, { title: note.title, content: rendered.page(note), backlinks: garden.index.backlinks.get(note.slug)?.map((b) => b.source) ?? [] }]),
   );
   const problems = garden.diagnostics.map((d) => `${d.file}:${d.at?.line ?? '-'}:${d.at?.column ?? '-'} ${d.severity} ${d.rule}: ${d.message}`);
   return { pages, problems, attachments: [...garden.index.attachmentsUsed].sort() };

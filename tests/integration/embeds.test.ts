@@ -6,9 +6,8 @@ import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { formatDiagnostic } from '../../src/core/common/diagnostics.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
 import { LIMITS } from '../../src/core/common/limits.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { htmlOf } from '../support/render.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
-import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /** The index reports embed cycles, depths and counts as diagnostics, where the pages stop too. */
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'render');
@@ -78,7 +77,7 @@ describe('a page that would expand too many embeds', () => {
 
   it('shows the first embeds up to the limit and a notice for the rest', () => {
     const top = garden.index.byPath.get(asContentPath('notes/Top.md'))!;
-    const { html } = renderNote(garden, top, new SiteUrls('/'));
+    const html = htmlOf(garden, top);
     expect(html.match(/<div class="kg-embed">/g)).toHaveLength(LIMITS.maxEmbedsPerPage);
     // Depth first: each A takes 57 expansions (itself, 7 B, 49 C); A1 to A4 take 228, A5 the last
     // 22 (itself, two B with their C, the third B and its first four C). Notices: that B's last
@@ -105,7 +104,7 @@ describe('a page that would show too much embedded text', () => {
   });
 
   it('shows the embeds that fit and a notice for the rest, without copying what it does not show', () => {
-    const { html } = renderNote(garden, garden.index.byPath.get(asContentPath('Top.md'))!, new SiteUrls('/'));
+    const html = htmlOf(garden, garden.index.byPath.get(asContentPath('Top.md'))!);
     expect(html.match(/<div class="kg-embed">/g)).toHaveLength(2);
     expect(html).toContain('<p class="kg-embed-notice">Not embedded: a page shows at most 2 MiB of embedded notes.</p>');
   });

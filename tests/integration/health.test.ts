@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GardenConfigError, resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
 import { gardenHealth } from '../../src/core/graph/health.ts';
-import type { IndexedNote } from '../../src/core/index/build.ts';
+import type { IndexedNote } from '../../src/core/index/types.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
 import { healthView } from '../../src/site/health-view.ts';
 

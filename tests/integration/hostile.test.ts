@@ -4,7 +4,10 @@ import type { CheckReportJson } from '../../src/cli/check-report.ts';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
 import { LIMITS } from '../../src/core/common/limits.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { renderFailureDiagnostic, renderNote, renderOnDemand } from '../../src/core/render/render-note.ts';
+import { handOverSiteData } from '../../src/site/site-data.ts';
+import { noteContent } from '../../src/site/note-page.ts';
+import { htmlOf } from '../support/render.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
 import { projectRoot } from '../support/build-site.ts';
@@ -195,7 +198,7 @@ const diagnostic = (file: string) => report.diagnostics.filter((d) => d.file ===
 const renderedHtml = (file: string) => {
   const note = garden.index.byPath.get(asContentPath(file));
   if (!note) throw new Error(`${file} was not indexed`);
-  return renderNote(garden, note, new SiteUrls('/')).html;
+  return htmlOf(garden, note);
 };
 
 describe('garden check on the hostile garden', () => {
@@ -302,7 +305,7 @@ describe('the hostile notes as pages', () => {
   it('render to safe HTML: no script, handler, inline style, dangerous address or foreign frame', () => {
     const problems = garden.index.notes
       .filter((note) => note.published)
-      .flatMap((note) => unsafeMarkup(renderNote(garden, note, new SiteUrls('/')).html).map((problem) => `${note.path}: ${problem}`));
+      .flatMap((note) => unsafeMarkup(htmlOf(garden, note)).map((problem) => `${note.path}: ${problem}`));
     expect(problems).toEqual([]);
   });
 
@@ -335,15 +338,21 @@ describe('the hostile notes as pages', () => {
     // A note whose rendering throws, wherever in the pipeline: here, as its tree is read.
     const tree = Object.getOwnPropertyDescriptor(note, 'tree')!;
     Object.defineProperty(note, 'tree', { configurable: true, get: () => { throw new Error('the tree is broken'); } });
+    const urls = new SiteUrls('/');
     let rendered: ReturnType<typeof renderNote> | undefined;
+    let page: ReturnType<typeof noteContent> | undefined;
     try {
-      rendered = renderNote(garden, note, new SiteUrls('/'));
+      rendered = renderNote(garden, note, urls);
+      handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), publishing: true });
+      page = noteContent(note);
     } finally {
       Object.defineProperty(note, 'tree', tree);
     }
-    expect(rendered).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
-    expect(garden.diagnostics.filter((d) => d.rule === 'render-failed')).toEqual([expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error' })]);
-    garden.diagnostics.splice(garden.diagnostics.findIndex((d) => d.rule === 'render-failed'), 1);
+    expect(rendered).toEqual({ failure: 'the tree is broken' });
+    expect(page).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
+    // What the build reports for it (src/core/build/site-build.ts), which fails a strict build.
+    expect(renderFailureDiagnostic(note.path, 'the tree is broken')).toEqual(expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error', rule: 'render-failed' }));
+    expect(garden.diagnostics.some((d) => d.rule === 'render-failed')).toBe(false);
   });
 
   it('show control characters as � and keep the rest of the note', () => {

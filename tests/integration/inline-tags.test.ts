@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/core/markdown/parse-note.ts';
 import { resolveGardenConfig, type InlineTagPolicy } from '../../src/core/config/config.ts';
 import { loadGarden } from '../../src/core/build/build.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { htmlOf } from '../support/render.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
-import { SiteUrls } from '../../src/core/links/urls.ts';
 
 const inlineTags = (text: string) => parseNote(text).facts.inlineTags;
 
@@ -34,7 +33,7 @@ async function gardenWith(policy: InlineTagPolicy) {
   }
   const garden = await loadGarden(resolveGardenConfig({ content: dir, tags: { inline: policy } }, {}));
   const home = garden.index.byPath.get(asContentPath('index.md'))!;
-  return { tags: [...garden.index.tags.keys()], home: home.tags, html: renderNote(garden, home, new SiteUrls('/')).html };
+  return { tags: [...garden.index.tags.keys()], home: home.tags, html: htmlOf(garden, home) };
 }
 
 describe('the tags.inline option', () => {

@@ -2,9 +2,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { htmlOf } from '../support/render.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
-import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /**
  * tests/fixtures/obsidian-vault is written the way Obsidian writes a vault: empty properties in
@@ -32,7 +31,7 @@ describe('a vault as Obsidian writes it', () => {
     expect(garden.index.notes.map((entry) => [entry.path, entry.published]).filter(([, published]) => !published)).toEqual([]);
     expect(garden.index.notes).toHaveLength(12);
     const index = note(garden, '🗂️ Index/People Index.md');
-    const html = renderNote(garden, index, new SiteUrls('/')).html;
+    const html = htmlOf(garden, index);
     expect(html.match(/<li>/g)).toHaveLength(3000);
     expect(html).toContain('<li><a href="/people/grace-hopper/" class="internal">Person 0001</a>, programmer</li>');
   });
@@ -60,7 +59,7 @@ describe('a vault as Obsidian writes it', () => {
   });
 
   it('embeds a callout named by an id on its lazy continuation line as the whole callout', () => {
-    const html = renderNote(garden, note(garden, 'Docs/Using callouts.md'), new SiteUrls('/')).html;
+    const html = htmlOf(garden, note(garden, 'Docs/Using callouts.md'));
     expect(html).toMatch(/<div class="kg-embed-content"><div class="kg-callout kg-callout-tip" data-callout="tip">\n<div class="kg-callout-title">.*<span class="kg-callout-title-text">Keep the budget<\/span><\/div>/);
     expect(html).toContain('<details class="kg-callout kg-callout-warning kg-callout-foldable" data-callout="warning">');
     expect(html).toContain('<ul>\n<li>step one</li>\n<li>step two</li>\n</ul>');

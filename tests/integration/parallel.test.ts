@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
-import { loadGarden } from '../../src/core/build/build.ts';
+import { loadGarden, type Garden } from '../../src/core/build/build.ts';
+import { build } from '../../src/core/build/site-build.ts';
 import { ParallelBuild } from '../../src/core/build/workers/parallel-build.ts';
 import { TaskTimeoutError, WorkerPool } from '../../src/core/build/workers/pool.ts';
 import { renderNote } from '../../src/core/render/render-note.ts';
+import { asContentPath, type ContentPath } from '../../src/core/common/types.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
 
 const echoWorker = new URL('../fixtures/workers/echo-worker.ts', import.meta.url);
@@ -50,6 +52,10 @@ function garden(files: Record<string, string>): string {
   return dir;
 }
 
+function bodiesOf(garden: Garden): Map<ContentPath, string> {
+  return new Map(garden.scan!.notes.map((note) => [note.path, note.body]));
+}
+
 describe('ParallelBuild', () => {
   it('renders in workers exactly what the main thread renders', async () => {
     const content = path.resolve(import.meta.dirname, '..', 'fixtures', 'render');
@@ -58,18 +64,17 @@ describe('ParallelBuild', () => {
     const serial = await loadGarden(config);
     const parallel = new ParallelBuild();
     try {
-      const loaded = await loadGarden(config, { parallel });
+      const loaded = await loadGarden(config, { parallel, keepScan: true });
       expect([...loaded.index.bySlug.keys()]).toEqual([...serial.index.bySlug.keys()]);
       const cache = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
-      const { notes, rendered } = await parallel.prerender(loaded, urls, cache, loaded.bodies!);
+      const { notes, rendered } = await parallel.prerender(loaded.index, urls, cache, bodiesOf(loaded));
       expect(rendered).toBe(serial.index.bySlug.size);
-      loaded.prerendered = notes;
       for (const note of serial.index.bySlug.values()) {
-        const fromWorker = renderNote(loaded, loaded.index.byPath.get(note.path)!, urls, { liftTitle: true });
+        const fromWorker = notes.page(loaded.index.byPath.get(note.path)!);
         expect(fromWorker, note.path).toEqual(renderNote(serial, note, urls, { liftTitle: true }));
       }
       // A second build with the same content renders nothing: every rendering comes from the cache.
-      expect((await parallel.prerender(loaded, urls, cache, loaded.bodies!)).rendered).toBe(0);
+      expect((await parallel.prerender(loaded.index, urls, cache, bodiesOf(loaded))).rendered).toBe(0);
       expect(readdirSync(path.join(cache, 'html'))).toHaveLength(serial.index.bySlug.size);
     } finally {
       await parallel.close();
@@ -82,8 +87,8 @@ describe('ParallelBuild', () => {
     const build = async () => {
       const parallel = new ParallelBuild();
       try {
-        const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel });
-        return (await parallel.prerender(loaded, new SiteUrls('/'), cache, loaded.bodies!)).rendered;
+        const loaded = await loadGarden(resolveGardenConfig({ content: dir }, {}), { parallel, keepScan: true });
+        return (await parallel.prerender(loaded.index, new SiteUrls('/'), cache, bodiesOf(loaded))).rendered;
       } finally {
         await parallel.close();
       }
@@ -108,5 +113,38 @@ describe('ParallelBuild', () => {
     } finally {
       await parallel.close();
     }
+  });
+});
+
+describe('build', () => {
+  it('knows every note that could not be rendered before any page is generated, and leaves the garden as it was loaded', async () => {
+    // Each note is quick to parse, but A shows 2 MB of B: far more than 2 s to render.
+    const dir = garden({
+      'index.md': '# Home\n\nSee [[A]].',
+      'A.md': `# A\n\n${'![[B]]\n\n'.repeat(100)}`,
+      'B.md': `# B\n\n${'word [link](x.md) *em*\n\n'.repeat(830)}`,
+      'x.md': '# X',
+    });
+    const config = resolveGardenConfig({ content: dir }, {});
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+    // Parsed once with the usual budget: the build below reads the notes' facts from the cache.
+    const parallel = new ParallelBuild();
+    try {
+      expect((await parallel.parse((await loadGarden(config, { keepScan: true })).scan!, cacheDir)).diagnostics).toEqual([]);
+    } finally {
+      await parallel.close();
+    }
+    const lines: string[] = [];
+    const log = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line) };
+    const result = await build({ ...config, cacheDir, noteBudgetMs: 2000 }, { urls: new SiteUrls('/'), log });
+    await result.layout;
+    const a = result.garden.index.byPath.get(asContentPath('A.md'))!;
+    expect(result.rendered.page(a)).toEqual({ failure: 'rendering took longer than 2 s' });
+    expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'A.md')).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'render-failed', message: 'The note could not be turned into a page: rendering took longer than 2 s.' }),
+    ]);
+    // The garden itself is as it was loaded: the render stage's problems are the result's.
+    expect(result.garden.diagnostics.some((diagnostic) => diagnostic.rule === 'render-failed')).toBe(false);
+    expect(lines).toContain(`read 4 notes from ${config.contentDir}`);
   });
 });

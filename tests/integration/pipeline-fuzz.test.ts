@@ -7,7 +7,7 @@ import type { Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden } from '../../src/core/build/build.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { htmlOf } from '../support/render.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
 import { unsafeMarkup } from '../support/html-safety.ts';
 
@@ -97,7 +97,7 @@ describe('the pipeline on random notes', () => {
           const garden = await loadGarden(resolveGardenConfig({ content }, {}));
           for (const indexed of garden.index.notes) {
             if (!indexed.published) continue;
-            const { html } = renderNote(garden, indexed, urls, { liftTitle: true });
+            const html = htmlOf(garden, indexed, { liftTitle: true }, urls);
             const problems = [...unsafeMarkup(html), ...pageIdProblems(html)];
             if (problems.length > 0) throw new Error(`${indexed.path}: ${problems.join(', ')}\n${html}`);
           }

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
-import { renderNote } from '../../src/core/render/render-note.ts';
+import { htmlOf } from '../support/render.ts';
 import { asContentPath } from '../../src/core/common/types.ts';
-import { SiteUrls } from '../../src/core/links/urls.ts';
 
 /**
  * Fixture tests of the render pipeline: each folder of tests/fixtures/render holds an `input.md`
@@ -24,7 +23,7 @@ describe('render fixtures', () => {
   it.each(cases)('%s', (name) => {
     const note = garden.index.byPath.get(asContentPath(`${name}/input.md`));
     expect(note, `${name}/input.md was not indexed`).toBeDefined();
-    const html = renderNote(garden, note!, new SiteUrls('/')).html;
+    const html = htmlOf(garden, note!);
     const expectedFile = path.join(root, name, 'expected.html');
     if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, html);
     expect(html).toBe(readFileSync(expectedFile, 'utf8'));

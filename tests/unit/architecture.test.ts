@@ -31,9 +31,10 @@ const MODULE = /\.(ts|mts|js|mjs|astro)$/;
  * - comments, render, graph, flow, diff: what is derived from an index (threads; HTML; the link
  *   graph and its layout; feeds and recent changes; what a change does);
  * - build: loads a garden (scan, index, history, attachments, highlighting), in parallel workers,
- *   with caches; and the dev server's updates;
- * - publish, rename: what is done with a loaded garden (the files of the site; `garden mv` and
- *   `fix-links`).
+ *   with caches; the site build (every page's note rendered, the graph's layout started); and the
+ *   dev server's updates;
+ * - publish, rename: what is done with a loaded garden (the files of the site and the build's
+ *   report, comment threads included; `garden mv` and `fix-links`).
  */
 const CORE_IMPORTS: Record<string, readonly string[]> = {
   plugins: [],
@@ -50,8 +51,8 @@ const CORE_IMPORTS: Record<string, readonly string[]> = {
   graph: ['index', 'links'],
   flow: ['history', 'index'],
   diff: ['history', 'index'],
-  build: ['history', 'index', 'links', 'markdown', 'render', 'scan'],
-  publish: ['build', 'graph', 'index', 'links'],
+  build: ['graph', 'history', 'index', 'links', 'markdown', 'render', 'scan'],
+  publish: ['build', 'comments', 'graph', 'index', 'links'],
   rename: ['build', 'history', 'index', 'links', 'markdown', 'plugins', 'scan'],
 };
 /** Imported by every folder of the core; `config` may use `common`, `common` uses nothing. */
@@ -61,6 +62,13 @@ const STAGES = ['markdown', 'links', 'index', 'render', 'build', 'publish'];
 
 /** The parts of src/ that the core must not know: the site, the integration, the browser, the CLI. */
 const OUTSIDE_THE_CORE = ['src/astro/', 'src/site/', 'src/pages/', 'src/components/', 'src/layouts/', 'src/client/', 'src/cli/'];
+/**
+ * What pages and components (every `.astro` file, and the endpoints in src/pages/) may import of
+ * the project: the view models of src/site, one another, the stylesheets and the browser code. The
+ * core and the integration reach them only through src/site, which hands over each page's data.
+ */
+const PAGE_IMPORTS = ['src/site/', 'src/components/', 'src/layouts/', 'src/styles/', 'src/client/'];
+
 /** Astro and its dev server, Vite: the core is framework-free, and so is plugins/. */
 const FRAMEWORK_PACKAGE = /^(astro|astro\/.*|astro:.*|@astrojs\/.*|vite|vite\/.*)$/;
 
@@ -123,6 +131,14 @@ describe('one direction', () => {
       .filter((module) => inCore(module.file) || module.file.startsWith('plugins/'))
       .flatMap((module) => module.packages.filter((name) => FRAMEWORK_PACKAGE.test(name)).map((name) => `${module.file} → ${name}`));
     expect(framework).toEqual([]);
+  });
+
+  it('pages and components import only the view models (src/site), one another, styles and browser code', () => {
+    const pages = modules.filter((module) => isPageOrComponent(module.file));
+    expect(pages.filter((module) => module.file.endsWith('.astro')).length).toBeGreaterThan(30);
+    expect(pages.some((module) => module.file === 'src/pages/feed.xml.ts')).toBe(true);
+    const outside = importsWhere((from, to) => isPageOrComponent(from) && !PAGE_IMPORTS.some((part) => to.startsWith(part)));
+    expect(outside, 'give the page what it needs through a view model in src/site').toEqual([]);
   });
 
   it('each folder of the core imports only the folders its row of the table names', () => {
@@ -203,6 +219,11 @@ function importsWhere(keep: (from: string, to: string) => boolean): string[] {
 
 function inCore(file: string): boolean {
   return file.startsWith('src/core/');
+}
+
+/** Every `.astro` file, wherever it is, and the endpoints beside the pages (`src/pages/feed.xml.ts`). */
+function isPageOrComponent(file: string): boolean {
+  return file.endsWith('.astro') || (file.startsWith('src/pages/') && /\.(ts|js)$/.test(file));
 }
 
 /** `src/core/render/remark/links.ts` → `render`; `plugins/parse.ts` → `plugins`; else `undefined`. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gardenAreas } from '../../src/core/graph/areas.ts';
 import { influence } from '../../src/core/graph/influence.ts';
 import { computeLayout, iterationsFor, layout } from '../../src/core/graph/layout.ts';
-import type { IndexedNote } from '../../src/core/index/build.ts';
+import type { IndexedNote } from '../../src/core/index/types.ts';
 import { asSlug, type Slug } from '../../src/core/common/types.ts';
 
 function graphOf(edges: [string, string][], nodes: string[] = []): Graph {

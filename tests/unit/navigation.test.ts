@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explorerSchema } from '../../src/core/config/config.ts';
-import type { IndexedNote } from '../../src/core/index/build.ts';
+import type { IndexedNote } from '../../src/core/index/types.ts';
 import type { Heading } from '../../src/core/markdown/facts.ts';
 import { slugForNotePath } from '../../src/core/links/slug.ts';
 import { asContentPath, asSlug } from '../../src/core/common/types.ts';

@@ -9,7 +9,6 @@ import { buildIndex, type IndexReuse } from '../index/build.ts';
 import type { GardenIndex } from '../index/types.ts';
 import type { NoteFacts } from '../markdown/facts.ts';
 import type { ParallelBuild } from './workers/parallel-build.ts';
-import type { PrerenderedNotes } from './cache/prerendered.ts';
 import { planRedirects, type Redirect } from '../index/redirects.ts';
 import { scanContent, type ScanResult } from '../scan/scan.ts';
 import { Stopwatch, type StageTiming } from '../common/stopwatch.ts';
@@ -17,30 +16,26 @@ import type { ContentPath } from '../common/types.ts';
 
 /** The garden as the site, the CLI and the tests see it: configuration, index and problems. */
 export interface Garden {
-  config: GardenConfig;
-  index: GardenIndex;
+  readonly config: GardenConfig;
+  readonly index: GardenIndex;
   /** Every problem found, sorted by file and position. */
-  diagnostics: Diagnostic[];
+  readonly diagnostics: readonly Diagnostic[];
   /** The scan, index and highlight stages' times. */
-  timings: StageTiming[];
+  readonly timings: readonly StageTiming[];
   /** Per-file git history, when asked for and the content folder is in a git repository. */
-  history?: GardenHistory;
+  readonly history?: GardenHistory;
   /** Why the history could not be read, when git failed (the garden is loaded without it). */
-  historyError?: string;
+  readonly historyError?: string;
   /** Old addresses (git renames, aliases) that redirect to a published note. */
-  redirects: Redirect[];
+  readonly redirects: Redirect[];
   /** For every id that several published notes claim, the note that keeps it (src/core/index/ids.ts). */
-  idOwners: Map<string, ContentPath>;
+  readonly idOwners: ReadonlyMap<string, ContentPath>;
   /** The attachments published, by content path: where each goes, and an SVG's sanitized text. */
-  attachments: Map<ContentPath, PublishedAttachment>;
+  readonly attachments: ReadonlyMap<ContentPath, PublishedAttachment>;
   /** Syntax highlighting for the code blocks of this garden (their languages' grammars loaded). */
-  highlighter: CodeHighlighter;
-  /** The Markdown of every note, kept when the garden was parsed in parallel (workers render from it). */
-  bodies?: ReadonlyMap<ContentPath, string>;
-  /** Notes rendered ahead of time by the parallel workers; pages read them instead of rendering. */
-  prerendered?: PrerenderedNotes;
+  readonly highlighter: CodeHighlighter;
   /** What the scan read, kept for `updateGarden` (the dev server) when loaded with `keepScan`. */
-  scan?: ScanResult;
+  readonly scan?: ScanResult;
 }
 
 export type LoadStage = 'scan' | 'index';
@@ -61,6 +56,11 @@ export interface LoadOptions {
 
 /** Runs the scan and index stages over the content folder (and reads its git history alongside). */
 export async function loadGarden(config: GardenConfig, options: LoadOptions = {}): Promise<Garden> {
+  return (await loadScanned(config, options)).garden;
+}
+
+/** `loadGarden`, also returning what the scan read (a build sends the notes' Markdown to its workers). */
+export async function loadScanned(config: GardenConfig, options: LoadOptions): Promise<{ garden: Garden; scan: ScanResult }> {
   let historyError: string | undefined;
   // Caught here so that a failing git never fails the build (or leaves a rejection unhandled).
   const historyRead =
@@ -83,34 +83,41 @@ export async function loadGarden(config: GardenConfig, options: LoadOptions = {}
     scan.notes = scan.notes.filter((note) => parsed!.parsed.has(note.path));
     scan.diagnostics.push(...parsed.diagnostics);
   }
-  const garden = await assembleGarden(config, scan, parsed?.parsed, stopwatch, async () => {
-    const history = await historyRead;
-    return { history, historyError };
+  const garden = await assembleGarden(config, scan, {
+    parsed: parsed?.parsed,
+    stopwatch,
+    history: async () => {
+      const history = await historyRead;
+      return { history, historyError };
+    },
+    keepScan: options.keepScan ?? false,
   });
-  if (options.parallel) garden.bodies = new Map(scan.notes.map((note) => [note.path, note.body]));
-  if (options.keepScan) garden.scan = scan;
-  return garden;
+  return { garden, scan };
+}
+
+export interface AssembleOptions {
+  /** Notes parsed elsewhere (in workers, or kept from before an update); the others are parsed here. */
+  parsed: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }> | undefined;
+  stopwatch: Stopwatch;
+  history: () => Promise<{ history?: GardenHistory | undefined; historyError?: string | undefined }>;
+  reuse?: IndexReuse | undefined;
+  /** Keep the scan in the garden, for `updateGarden` and the rename commands. */
+  keepScan: boolean;
 }
 
 /**
  * The index and everything derived from it, from what was scanned (and parsed elsewhere, if so).
  * Shared by a full load and by `updateGarden`.
  */
-export async function assembleGarden(
-  config: GardenConfig,
-  scan: ScanResult,
-  parsed: ReadonlyMap<ContentPath, { facts: NoteFacts; tree?: Root | undefined }> | undefined,
-  stopwatch: Stopwatch,
-  history: () => Promise<{ history?: GardenHistory | undefined; historyError?: string | undefined }>,
-  reuse?: IndexReuse,
-): Promise<Garden> {
+export async function assembleGarden(config: GardenConfig, scan: ScanResult, options: AssembleOptions): Promise<Garden> {
+  const { stopwatch } = options;
   stopwatch.start('index');
-  const index = buildIndex(scan, parsed, reuse, { inlineTags: config.tags.inline });
+  const index = buildIndex(scan, options.parsed, options.reuse, { inlineTags: config.tags.inline });
   // The grammars of the code languages the notes use, so that the render stage highlights synchronously.
   stopwatch.start('highlight');
   const highlighter = await loadCodeHighlighter(index.notes.flatMap((note) => note.facts.codeLanguages));
   stopwatch.stop();
-  const read = await history();
+  const read = await options.history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
   const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir, config.gitEnv)]);
   return {
@@ -124,5 +131,6 @@ export async function assembleGarden(
     attachments: attachments.published,
     idOwners: ids.owners,
     highlighter,
+    ...(options.keepScan ? { scan } : {}),
   };
 }

@@ -28,16 +28,13 @@ export async function updateGarden(previous: Garden, changedFiles: readonly stri
     const before = previous.index.byPath.get(note.path);
     parsed.set(note.path, before && before.hash === note.hash ? { facts: before.facts, tree: before.tree } : parseNote(note.body));
   }
-  const garden = await assembleGarden(
-    config,
-    nextScan,
+  return assembleGarden(config, nextScan, {
     parsed,
-    new Stopwatch(),
-    async () => ({ history: previous.history, historyError: previous.historyError }),
-    reusableIndex(previous, nextScan, parsed, changed),
-  );
-  garden.scan = nextScan;
-  return garden;
+    stopwatch: new Stopwatch(),
+    history: async () => ({ history: previous.history, historyError: previous.historyError }),
+    reuse: reusableIndex(previous, nextScan, parsed, changed),
+    keepScan: true,
+  });
 }
 
 /**

@@ -16,9 +16,6 @@ import { checkNoteQuantities, tagPagesOf } from './quantities.ts';
 import { Resolver, resolvableNote, type ResolvableNote } from '../links/resolver.ts';
 import type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, UnresolvedLink } from './types.ts';
 
-// The site, the pages and the integration name these types through this module.
-export type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, UnresolvedLink } from './types.ts';
-
 /** The slug of `404.md` (or `404/index.md`): the body of the page not found (see `notFoundNote`). */
 export const NOT_FOUND_SLUG = '404' as Slug;
 

@@ -45,13 +45,31 @@ export function clearStaging(staging: string): void {
   if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
 }
 
+/** Where a build writes (`staging`) and where the site goes once the whole build has succeeded (`outDir`). */
+export interface OutputFolders {
+  readonly outDir: string;
+  readonly staging: string;
+}
+
 /**
- * Moves the finished site from the staging folder into place. The old output folder is renamed
- * away first and removed after, so that at no moment is the output folder half-written; a failure
- * before this point leaves the old output folder untouched. Run last, when everything else has
- * written its files (src/astro/publish-output.ts).
+ * Before a build: refuses an output folder that would overlap the content folder, and empties the
+ * staging folder, where the build then writes everything.
  */
-export async function moveIntoPlace(staging: string, outDir: string): Promise<void> {
+export function prepareOutput(outDir: string, contentDir: string): OutputFolders {
+  checkOutputFolder(outDir, contentDir);
+  const staging = stagingFolder(outDir);
+  clearStaging(staging);
+  return { outDir: path.resolve(outDir), staging };
+}
+
+/**
+ * The very last step of a build, once everything is written (pages, attachments, search index):
+ * moves the staging folder into place. The old output folder is renamed away first and removed
+ * after, so that at no moment is the output folder half-written; a failure before this point leaves
+ * the old output folder untouched. Run last, when everything else has written its files
+ * (src/astro/publish-output.ts).
+ */
+export async function moveIntoPlace({ staging, outDir }: OutputFolders): Promise<void> {
   const previous = `${staging}.previous`;
   await fs.rm(previous, { recursive: true, force: true });
   if (existsSync(outDir)) await fs.rename(outDir, previous);

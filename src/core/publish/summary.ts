@@ -1,12 +1,20 @@
 import { countBySeverity, formatDiagnostic, type Diagnostic } from '../common/diagnostics.ts';
-import type { Garden } from '../build/build.ts';
 import type { StageTiming } from '../common/stopwatch.ts';
+import type { GardenIndex } from '../index/types.ts';
 
 const SHOWN_PROBLEMS = 15;
 
+/** What the summary reports on: a loaded garden, or a build's result (its problems include the render stage's). */
+export interface SummarySubject {
+  index: GardenIndex;
+  diagnostics: readonly Diagnostic[];
+  /** The stages shown when `stages` is not given. */
+  timings: readonly StageTiming[];
+}
+
 /** The one-screen report printed at the end of a build: what was published and what is wrong. */
 export function formatBuildSummary(
-  garden: Garden,
+  garden: SummarySubject,
   extra: { attachments: number; elapsedMs: number; stages?: readonly StageTiming[]; verbose?: boolean },
 ): string {
   const { index } = garden;

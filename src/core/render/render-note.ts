@@ -30,64 +30,65 @@ export interface RenderWorld {
   urls: SiteUrls;
 }
 
-/**
- * What rendering a page asks of a loaded garden (build/build.ts's `Garden` is one): the index, the
- * highlighter, the notes the build rendered ahead of time, and its problems, which a note that fails
- * to render joins.
- */
-export interface RenderSource {
-  index: Pick<GardenIndex, 'byPath' | 'resolver' | 'attachmentsUsed'>;
-  highlighter: CodeHighlighter;
-  diagnostics: Diagnostic[];
-  prerendered?: PrerenderedSource | undefined;
-}
-
-/** Notes rendered ahead of time (build/cache/prerendered.ts). */
-export interface PrerenderedSource {
-  read(path: ContentPath, options: RenderOptions): RenderedNote | undefined;
-  /** Why a note could not be rendered ahead of time, if it could not. */
-  failure(path: ContentPath): string | undefined;
-}
-
 export interface RenderOptions {
   /** Drop a leading `# title` heading: the page shows the title itself (see RenderContext.title). */
   liftTitle?: boolean;
 }
 
+/** Why a note could not be rendered: its page shows a notice instead, and the build reports it. */
+export interface RenderFailure {
+  failure: string;
+}
+
+/** What the render stage made of a note: its HTML, or why there is none. */
+export type RenderResult = RenderedNote | RenderFailure;
+
+export function isRenderFailure(result: RenderResult): result is RenderFailure {
+  return 'failure' in result;
+}
+
+/** The rendered page content of notes, whichever thread rendered them and whenever. */
+export interface RenderedNotes {
+  /** The note as its page shows it (with its `# title` lifted out: RenderOptions.liftTitle). */
+  page(note: IndexedNote): RenderResult;
+}
+
+/** What rendering in this thread needs of a loaded garden (build/build.ts's `Garden` is one). */
+export interface RenderSource {
+  index: Pick<GardenIndex, 'byPath' | 'resolver' | 'attachmentsUsed'>;
+  /** Syntax highlighting for the garden's code blocks (their languages' grammars loaded). */
+  highlighter: CodeHighlighter;
+}
+
 /**
  * Stage 3: a note's tree to safe HTML through the one pipeline, consulting the index for every
- * link. Per-page work is proportional to the page (and to what it embeds). A build renders notes
- * ahead of time in parallel workers (src/core/build/workers/); what they wrote is read back here.
+ * link. Per-page work is proportional to the page (and to what it embeds). One note must never take
+ * the build down: a note that cannot be rendered comes back as a failure, which its page shows as
+ * a notice and the build reports (`renderFailureDiagnostic`). A build renders its notes ahead of time
+ * in parallel workers (src/core/build/workers/); this renders in the calling thread.
  */
-export function renderNote(garden: RenderSource, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderedNote {
-  const prerendered = garden.prerendered?.read(note.path, options);
-  if (prerendered) return prerendered;
-  const failure = garden.prerendered?.failure(note.path);
-  if (failure !== undefined) {
-    reportRenderFailure(garden, note, failure);
-    return { html: RENDER_FAILED_HTML, hasDiagram: false };
-  }
+export function renderNote(garden: RenderSource, note: IndexedNote, urls: SiteUrls, options: RenderOptions = {}): RenderResult {
   try {
     return renderInWorld(gardenWorld(garden, urls), note.path, options);
   } catch (error) {
-    // One note must never take the build down: its page says it could not be shown, and the
-    // problem joins the build's report (and fails a strict build).
-    reportRenderFailure(garden, note, error);
-    return { html: RENDER_FAILED_HTML, hasDiagram: false };
+    return { failure: error instanceof Error ? error.message : String(error) };
   }
 }
 
-const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+/** The dev server's rendered notes: each rendered in this thread when its page is asked for. */
+export function renderOnDemand(garden: RenderSource, urls: SiteUrls): RenderedNotes {
+  return { page: (note) => renderNote(garden, note, urls, { liftTitle: true }) };
+}
 
-function reportRenderFailure(garden: RenderSource, note: IndexedNote, error: unknown): void {
-  if (garden.diagnostics.some((diagnostic) => diagnostic.file === note.path && diagnostic.rule === 'render-failed')) return;
-  garden.diagnostics.push({
-    file: note.path,
+/** The problem a build reports for a note that could not be rendered (it fails a strict build). */
+export function renderFailureDiagnostic(path: ContentPath, failure: string): Diagnostic {
+  return {
+    file: path,
     severity: 'error',
     rule: 'render-failed',
-    message: `The note could not be turned into a page: ${error instanceof Error ? error.message : String(error)}.`,
+    message: `The note could not be turned into a page: ${failure}.`,
     hint: 'Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden\'s maintainers.',
-  });
+  };
 }
 
 export function renderInWorld(world: RenderWorld, path: ContentPath, options: RenderOptions = {}): RenderedNote {
@@ -100,7 +101,7 @@ export function renderInWorld(world: RenderWorld, path: ContentPath, options: Re
  * The render world of a garden loaded in this thread. `treeOf` replaces the notes' own trees (which
  * stay in memory once parsed), for a caller that renders every note of a large garden once.
  */
-export function gardenWorld(garden: Pick<RenderSource, 'index' | 'highlighter'>, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
+export function gardenWorld(garden: RenderSource, urls: SiteUrls, treeOf?: (note: IndexedNote) => Root): RenderWorld {
   const { resolver, byPath } = garden.index;
   return {
     resolver,

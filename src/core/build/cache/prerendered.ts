@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import type { RenderedNote } from '../../render/pipeline.ts';
-import type { PrerenderedSource, RenderOptions } from '../../render/render-note.ts';
+import type { RenderedNotes, RenderResult } from '../../render/render-note.ts';
+import type { IndexedNote } from '../../index/types.ts';
 import type { ContentPath } from '../../common/types.ts';
 
-interface Entry {
-  file: string;
-  liftTitle: boolean;
-}
-
-/** The HTML of notes rendered ahead of time (by the parallel workers or an earlier build). */
-export class PrerenderedNotes implements PrerenderedSource {
-  private readonly entries = new Map<ContentPath, Entry>();
+/**
+ * The page content of notes rendered ahead of time (by the parallel workers or an earlier build):
+ * filled in by `ParallelBuild.prerender`, then only read. Every note a page shows is in it, rendered
+ * or failed, so that the build knows every render failure before Astro generates a page.
+ */
+export class PrerenderedNotes implements RenderedNotes {
+  private readonly files = new Map<ContentPath, string>();
   private readonly failures = new Map<ContentPath, string>();
 
-  add(path: ContentPath, file: string, liftTitle: boolean): void {
-    this.entries.set(path, { file, liftTitle });
+  /** A note's page content is in `file` (JSON of `RenderedNote`). */
+  add(path: ContentPath, file: string): void {
+    this.files.set(path, file);
   }
 
   /** A note whose rendering failed or ran out of time in a worker: its page shows a notice. */
@@ -22,18 +23,21 @@ export class PrerenderedNotes implements PrerenderedSource {
     this.failures.set(path, reason);
   }
 
-  failure(path: ContentPath): string | undefined {
-    return this.failures.get(path);
+  /** The notes that could not be rendered, with why. */
+  failed(): ReadonlyMap<ContentPath, string> {
+    return this.failures;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.files.size;
   }
 
   /** The stored rendering, read from disk only when a page asks (memory stays flat). */
-  read(path: ContentPath, options: RenderOptions): RenderedNote | undefined {
-    const entry = this.entries.get(path);
-    if (!entry || entry.liftTitle !== (options.liftTitle ?? false)) return undefined;
-    return JSON.parse(readFileSync(entry.file, 'utf8')) as RenderedNote;
+  page(note: IndexedNote): RenderResult {
+    const failure = this.failures.get(note.path);
+    if (failure !== undefined) return { failure };
+    const file = this.files.get(note.path);
+    if (file === undefined) throw new Error(`${note.path} was not rendered by the build, yet a page shows it (src/core/build/site-build.ts renders every note a page shows).`);
+    return JSON.parse(readFileSync(file, 'utf8')) as RenderedNote;
   }
 }

@@ -85,17 +85,18 @@ export class ParallelBuild {
   }
 
   /**
-   * Renders every published note whose rendering is not already in the cache (same render key:
-   * same note, same link targets, same code) and returns where each rendering is.
+   * Renders every note a page shows (the published notes, and the `404.md` the page not found
+   * shows) whose rendering is not already in the cache (same render key: same note, same link
+   * targets, same code), and returns where each rendering is, or why it failed.
    */
-  async prerender(garden: { readonly index: GardenIndex }, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
-    const { index } = garden;
+  async prerender(index: GardenIndex, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
+    const shown = [...index.bySlug.values(), ...(index.notFoundNote ? [index.notFoundNote] : [])];
     await Promise.all(
-      [...index.bySlug.values()].map(async (note) => {
+      shown.map(async (note) => {
         const file = path.join(cacheDir, 'html', `${renderKey(index, note, salt)}.json`);
         if (!existsSync(file)) {
           const request: RenderRequest = {
@@ -110,13 +111,13 @@ export class ParallelBuild {
             rendered++;
           } catch (error) {
             // Rendering it again in the main thread would stall the build the same way: the page
-            // shows a notice instead, and the build's report says why (src/core/render/render-note.ts).
+            // shows a notice instead, and the build reports why (src/core/build/site-build.ts).
             const reason = error instanceof TaskTimeoutError ? `rendering took longer than ${this.budgetMs / 1000} s` : firstLine(error);
             notes.fail(note.path, reason);
             return;
           }
         }
-        notes.add(note.path, file, true);
+        notes.add(note.path, file);
       }),
     );
     return { notes, rendered };

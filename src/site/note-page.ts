@@ -1,0 +1,125 @@
+import type { IndexedNote } from '../core/index/types.ts';
+import type { PageUrl, Slug } from '../core/common/types.ts';
+import { folderUrl, type Folder } from '../core/index/tree.ts';
+import { isRenderFailure } from '../core/render/render-note.ts';
+import { commentThreadOf, type CommentThreadView } from './comments.ts';
+import { localGraphOf, type LocalGraphView } from './graph-view.ts';
+import { noteHistoryOf, type NoteHistoryView } from './history-view.ts';
+import { noteMeta, type NoteMetaView } from './meta.ts';
+import { breadcrumbsFor, neighboursOf, tableOfContents, type Crumb, type Neighbours } from './navigation.ts';
+import { noteActions, type NoteActionsView } from './note-actions.ts';
+import { searchMetaOf, type SearchMetaView } from './search-meta.ts';
+import { siteData } from './site-data.ts';
+import { backlinksOf, foldersWithoutPage, gardenTree, noteBySlug, tagLinks, type BacklinkView } from './view.ts';
+
+/** The pages of notes and of folders without their own page, and the article every note's page shows. */
+
+/** One page per published note at its slug (the home page has its own), and a listing page for each folder without an index. */
+export function notePaths(): { params: { slug: Slug }; props: { folder: Folder | undefined } }[] {
+  const { garden } = siteData();
+  const notes = [...garden.index.bySlug.keys()].filter((slug) => slug !== '').map((slug) => ({ params: { slug }, props: { folder: undefined } }));
+  const folders = foldersWithoutPage()
+    .filter((folder) => !garden.index.bySlug.has(folder.slug))
+    .map((folder) => ({ params: { slug: folder.slug }, props: { folder } }));
+  return [...notes, ...folders];
+}
+
+/** What the page of the note at `slug` shows, and what its layout needs. */
+export function notePage(slug: string) {
+  const note = noteBySlug(slug);
+  return {
+    title: note.title,
+    description: note.frontmatter.description,
+    current: note.slug,
+    toc: tableOfContents(note.facts.headings),
+    lang: note.language,
+    article: noteArticle(note),
+  };
+}
+
+/** The notice a page shows where its note could not be rendered (the build reports why). */
+const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+
+export interface NoteContent {
+  /** Safe HTML, from the one render pipeline. */
+  html: string;
+  /** The id of the note's `# title`, lifted out of the body to be the page's title. */
+  liftedTitleId?: string | undefined;
+  hasDiagram: boolean;
+}
+
+/** A note's content as its page shows it: as the render stage made it, or a notice where it could not. */
+export function noteContent(note: IndexedNote): NoteContent {
+  const result = siteData().rendered.page(note);
+  return isRenderFailure(result) ? { html: RENDER_FAILED_HTML, hasDiagram: false } : result;
+}
+
+export interface NoteArticleView extends NoteContent {
+  crumbs: Crumb[];
+  title: string;
+  description?: string | undefined;
+  /** The home note: shown without the parts that place a note among others (dates, neighbours, backlinks, local graph). */
+  isHome: boolean;
+  meta?: NoteMetaView | undefined;
+  history?: NoteHistoryView | undefined;
+  actions: NoteActionsView;
+  tags: { name: string; url: PageUrl }[];
+  search: SearchMetaView;
+  neighbours?: Neighbours | undefined;
+  backlinks?: BacklinkView[] | undefined;
+  /** `undefined` on the home page, and for a note without links either way. */
+  localGraph?: LocalGraphView | undefined;
+  /** The note's discussion; `undefined` when comments are off for the site or the note. */
+  comments?: CommentThreadView | undefined;
+}
+
+/** A note as its page shows it (the home page too), around its rendered content. */
+export function noteArticle(note: IndexedNote): NoteArticleView {
+  const { urls } = siteData();
+  const tree = gardenTree();
+  const isHome = note.slug === '';
+  return {
+    ...noteContent(note),
+    crumbs: breadcrumbsFor(tree, urls, note.slug),
+    title: note.title,
+    description: note.frontmatter.description,
+    isHome,
+    meta: isHome ? undefined : noteMeta(note),
+    history: isHome ? undefined : noteHistoryOf(note),
+    actions: noteActions(note),
+    tags: tagLinks(note),
+    search: searchMetaOf(note),
+    neighbours: isHome ? undefined : neighboursOf(tree, urls, note.slug),
+    backlinks: isHome ? undefined : backlinksOf(note),
+    localGraph: isHome ? undefined : localGraphOf(note),
+    comments: commentThreadOf(note),
+  };
+}
+
+export type FolderListingEntry =
+  | { kind: 'folder'; title: string; url: PageUrl; count: number; description?: string | undefined }
+  | { kind: 'note'; title: string; url: PageUrl; description?: string | undefined };
+
+export interface FolderListingView {
+  crumbs: Crumb[];
+  title: string;
+  /** Published notes in the folder and below it. */
+  count: number;
+  entries: FolderListingEntry[];
+}
+
+/** The generated page of a folder without its own index.md, and what its layout needs. */
+export function folderPage(folder: Folder) {
+  const { urls } = siteData();
+  const listing: FolderListingView = {
+    crumbs: breadcrumbsFor(gardenTree(), urls, folder.slug),
+    title: folder.title,
+    count: folder.count,
+    entries: folder.entries.map((entry) =>
+      entry.kind === 'folder'
+        ? { kind: 'folder', title: entry.folder.title, url: folderUrl(entry.folder, urls), count: entry.folder.count, description: entry.folder.page?.frontmatter.description }
+        : { kind: 'note', title: entry.note.title, url: urls.page(entry.note.slug), description: entry.note.frontmatter.description },
+    ),
+  };
+  return { title: folder.title, description: `The notes in ${folder.title}.`, current: folder.slug, listing };
+}
