@@ -15,8 +15,8 @@ import { TempRepo } from '../support/git-repo.ts';
 const corpora = path.resolve(projectRoot, '..', 'shared', 'corpora');
 const handbook = path.join(corpora, 'sourcegraph-handbook');
 const vault = path.join(corpora, 'obsidian-tasks-docs');
-/** The handbook is read six times (the moves and fix-links read it too); on a loaded machine that takes minutes. */
-const SLOW = 600_000;
+/** The handbook is read six times (the moves and fix-links read it too); on a loaded machine that takes many minutes. */
+const SLOW = 900_000;
 const repos: TempRepo[] = [];
 afterAll(() => {
   for (const repo of repos) rmSync(repo.root, { recursive: true, force: true });
