@@ -194,8 +194,7 @@ describe('pages on a phone', () => {
     await context.close();
   });
 
-  // The four widths at once (each test has its own browser context).
-  describe.skipIf(!existsSync(handbook)).concurrent('of the Sourcegraph handbook', () => {
+  describe.skipIf(!existsSync(handbook))('of the Sourcegraph handbook', () => {
     for (const width of WIDTHS) {
       it(`are never wider than the screen at ${width} px: every page in the light theme, a third of them in the dark`, async () => {
         const pages = pagesOf(sample!.built.dist);
