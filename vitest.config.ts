@@ -1,25 +1,31 @@
 import { defineConfig } from 'vitest/config';
+import { InterleavedSequencer } from './tests/support/sequencer.ts';
 
 /**
- * Three projects (`npm test -- --project unit`, `integration` or `site`; docs/contributing.md):
- * - unit: tests/unit, in memory only: no files, git, worker threads, processes or site builds.
- *   Its files share one module graph per worker (`isolate: false`), so a run takes seconds.
+ * Three projects; `npm test -- --project unit` (or `integration`, `site`) runs one of them:
+ * - unit: tests/unit, in memory only: no files, git, worker threads, processes or site builds;
+ *   a run takes seconds.
  * - integration: tests/integration and tests/cli: gardens on disk, git, workers, the CLI, the real
  *   corpora, sites built and read as files.
  * - site: tests/e2e: built sites in headless Chromium.
+ * Every project runs its files in worker threads that share their modules (`isolate: false`): no
+ * test changes module state, and a fresh process and module graph per file cost seconds each. Most
+ * files wait on builds, git or Chromium in other processes, so three run at once even on two cores.
  * A site that several files read is built once per run, when first asked for, by the global setup
  * (tests/support/site-service.ts), and shared.
  */
 export default defineConfig({
   test: {
+    pool: 'threads',
+    isolate: false,
+    maxWorkers: 3,
+    sequence: { sequencer: InterleavedSequencer },
     globalSetup: ['tests/support/site-service.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
-          pool: 'threads',
-          isolate: false,
           // A stylesheet imported with `?raw` is its text, as in Vite (vitest empties CSS by default).
           css: { include: [/\?raw$/] },
           testTimeout: 10_000,
@@ -30,7 +36,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/cli/**/*.test.ts'],
-          testTimeout: 120_000,
+          testTimeout: 300_000,
           // A file waits in `beforeAll` for the sites it reads, which may be queued behind other builds.
           hookTimeout: 600_000,
         },
@@ -39,8 +45,10 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/e2e/**/*.test.ts'],
-          testTimeout: 120_000,
+          testTimeout: 300_000,
           hookTimeout: 600_000,
+          // Pages in a browser at once, in the suites that ask for it (`describe.concurrent`).
+          maxConcurrency: 3,
         },
       },
     ],

@@ -92,7 +92,8 @@ afterAll(async () => {
 });
 
 for (const theme of ['light', 'dark'] as const) {
-  describe(`in the ${theme} theme`, () => {
+  // Several pages at once: each test has its own browser context, and axe mostly waits on one core.
+  describe.concurrent(`in the ${theme} theme`, () => {
     for (const target of PAGES) {
       it(`${target.name} has no serious or critical accessibility violation`, async () => {
         const page = await site.browser.newPage({

@@ -150,18 +150,22 @@ describe('the header', () => {
 });
 
 describe('pages on a phone', () => {
+  /** Each width in its own browser context, all at once: a page load mostly waits on one core. */
   async function expectNoPageWiderThanTheScreen(target: SiteBrowser, pages: string[], widths: number[], theme: 'light' | 'dark'): Promise<void> {
-    for (const width of widths) {
-      const { context, page } = await newPage(target, width, theme);
-      const wide: string[] = [];
-      for (const address of pages) {
-        await page.goto(`${target.origin}${address}`);
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) wide.push(`${address} is ${scrollWidth} px wide at ${width}`);
-      }
-      expect(wide).toEqual([]);
-      await context.close();
-    }
+    const wide = await Promise.all(
+      widths.map(async (width) => {
+        const { context, page } = await newPage(target, width, theme);
+        const found: string[] = [];
+        for (const address of pages) {
+          await page.goto(`${target.origin}${address}`);
+          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (scrollWidth > width) found.push(`${address} is ${scrollWidth} px wide at ${width}`);
+        }
+        await context.close();
+        return found;
+      }),
+    );
+    expect(wide.flat()).toEqual([]);
   }
 
   it('are never wider than the screen, whatever their words, tables and code', async () => {

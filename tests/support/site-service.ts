@@ -68,6 +68,8 @@ export default async function startSiteService(project: TestProject): Promise<()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
   project.provide('siteService', `http://127.0.0.1:${port}`);
+  // In watch mode, a rerun follows an edit: the sites are built again from the code as it is now.
+  project.onTestsRerun(() => builds.clear());
   return () => new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
