@@ -71,7 +71,9 @@ function encodePath(slug: string): string {
 async function poll(url: string, done: (html: string) => boolean, timeoutMs: number): Promise<void> {
   const until = performance.now() + timeoutMs;
   while (performance.now() < until) {
-    const html = await fetch(url).then((response) => response.text()).catch(() => '');
+    const html = await fetch(url)
+      .then((response) => response.text())
+      .catch(() => '');
     if (done(html)) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -28,7 +28,9 @@ const WORDS = (
   'user value vendor version video view vision volume warehouse webhook widget window workflow workshop zone'
 ).split(' ');
 const CONNECTORS = 'the a our each every this that with for from into about when while because so and or but then'.split(' ');
-const VERBS = 'improves explains tracks changes describes supports reduces measures shows defines lists links covers owns reviews'.split(' ');
+const VERBS = 'improves explains tracks changes describes supports reduces measures shows defines lists links covers owns reviews'.split(
+  ' ',
+);
 
 /** mulberry32: a tiny, fast, well-distributed seeded PRNG (deterministic across platforms). */
 function prng(seed: number) {
@@ -157,7 +159,11 @@ export function generateGarden(dir: string, options: GenerateOptions): Generated
         if (random() < 0.05) sentences.push(`#${pick(tags)}`);
         block = sentences.join(' ');
       }
-      if (size > targetSize * 3 && linkTexts.length > 0) block = linkTexts.splice(0).map((link) => `See ${link}.`).join(' ');
+      if (size > targetSize * 3 && linkTexts.length > 0)
+        block = linkTexts
+          .splice(0)
+          .map((link) => `See ${link}.`)
+          .join(' ');
       lines.push(block, '');
       size += block.length + 2;
       paragraph++;

@@ -66,7 +66,9 @@ class Largest {
 export async function benchLimits(contentDir: string): Promise<LimitsBenchResult> {
   // Parsed in workers, as a build does: the main thread keeps facts, not 50,000 trees.
   const parallel = new ParallelBuild();
-  const garden = await loadGarden(resolveGardenConfig({ content: contentDir }, {}), { parallel, keepScan: true }).finally(() => parallel.close());
+  const garden = await loadGarden(resolveGardenConfig({ content: contentDir }, {}), { parallel, keepScan: true }).finally(() =>
+    parallel.close(),
+  );
   const bodies = new Map((garden.scan?.notes ?? []).map((note) => [note.path, note.body]));
   // Each note's tree (and those it embeds) only while it is measured.
   let trees = new Map<ContentPath, Root>();
@@ -128,5 +130,9 @@ export function formatLimitsBench(label: string, result: LimitsBenchResult): str
     const ratio = largest === 0 ? '-' : `${(value / largest).toFixed(1)}×`;
     return `${limit.padEnd(26)} ${value.toLocaleString('en').padStart(12)} ${largest.toLocaleString('en').padStart(12)} ${ratio.padStart(10)}  ${where ?? ''}`;
   });
-  return [`limits in ${label} (${result.notes} notes)`, `${'limit'.padEnd(26)} ${'value'.padStart(12)} ${'largest'.padStart(12)} ${'headroom'.padStart(10)}  where`, ...rows].join('\n');
+  return [
+    `limits in ${label} (${result.notes} notes)`,
+    `${'limit'.padEnd(26)} ${'value'.padStart(12)} ${'largest'.padStart(12)} ${'headroom'.padStart(10)}  where`,
+    ...rows,
+  ].join('\n');
 }

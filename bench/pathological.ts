@@ -39,12 +39,20 @@ const root = path.resolve(import.meta.dirname, '..');
 const fill = (unit: string, bytes = MIB) => unit.repeat(Math.max(1, Math.floor(bytes / unit.length)));
 
 /** `count` lines, one per index. */
-const numbered = (count: number, line: (index: number) => string) => `${Array.from({ length: count }, (_, index) => line(index)).join('\n')}\n`;
+const numbered = (count: number, line: (index: number) => string) =>
+  `${Array.from({ length: count }, (_, index) => line(index)).join('\n')}\n`;
 const nested = (depth: number) => Array.from({ length: depth }, (_, index) => `${' '.repeat(index * 2)}- level ${index + 1}`).join('\n');
-const tableHeader = (columns: number) => `|${Array.from({ length: columns }, (_, index) => ` c${index} `).join('|')}|\n|${'---|'.repeat(columns)}\n`;
+const tableHeader = (columns: number) =>
+  `|${Array.from({ length: columns }, (_, index) => ` c${index} `).join('|')}|\n|${'---|'.repeat(columns)}\n`;
 
 const n = (value: number) => value.toLocaleString('en');
-const { maxNesting: nesting, maxLineLength: lineLength, maxHighlightedLineLength: codeLine, maxEmbedsPerPage: embeds, maxEmbedDepth: depth } = LIMITS;
+const {
+  maxNesting: nesting,
+  maxLineLength: lineLength,
+  maxHighlightedLineLength: codeLine,
+  maxEmbedsPerPage: embeds,
+  maxEmbedDepth: depth,
+} = LIMITS;
 
 /** A note of its own, or a note with the other notes it needs (embeds). */
 type Case = string | { note: string; others: Record<string, string> };
@@ -57,20 +65,27 @@ const embedding = (count: number, text: string): Case => ({
 /** A chain of notes, each embedding the next. */
 const chain = (length: number): Case => ({
   note: '![[Link 1]]\n',
-  others: Object.fromEntries(Array.from({ length }, (_, index) => [`Link ${index + 1}.md`, `# Link ${index + 1}\n\nSome words.\n\n![[Link ${index + 2}]]\n`])),
+  others: Object.fromEntries(
+    Array.from({ length }, (_, index) => [`Link ${index + 1}.md`, `# Link ${index + 1}\n\nSome words.\n\n![[Link ${index + 2}]]\n`]),
+  ),
 });
 const prose = (bytes: number) => fill('Some *text* with [[a link]], `code` and a [link](Other.md); more words to read here.\n\n', bytes);
 
 const withinLimits: Record<string, Case> = {
   // Two links every ~500 bytes: 4,300 in the note, under the 5,000 a note may hold.
-  'ordinary prose (baseline)': fill(`Some *text* with [[a link]], \`code\` and a [link](Other.md); more words to read here.\n\n${'A plain sentence of prose that goes on for a while, as notes do, saying what the team knows. '.repeat(4)}\n\n`),
+  'ordinary prose (baseline)': fill(
+    `Some *text* with [[a link]], \`code\` and a [link](Other.md); more words to read here.\n\n${'A plain sentence of prose that goes on for a while, as notes do, saying what the team knows. '.repeat(4)}\n\n`,
+  ),
   [`quotes ${nesting} deep on every line (the limit)`]: fill(`${'> '.repeat(nesting)}text\n`),
   [`lists ${nesting} deep, repeated to 1 MiB (the limit)`]: fill(`${nested(nesting)}\n\n`),
   'lists 20,000 items: plain': numbered(20_000, (index) => `- item ${index}`),
   'paragraphs 20,000 (the same blocks, no list)': numbered(20_000, (index) => `item ${index}\n`),
   'lists 20,000 items nested in pairs': '- item\n  - sub-item\n'.repeat(10_000),
   'lists 20,000 tasks': numbered(20_000, (index) => `- [ ] task ${index}`),
-  [`lists ${n(LIMITS.maxLinksPerNote)} items: an index note of links (the link limit)`]: numbered(LIMITS.maxLinksPerNote, (index) => `- [[Person ${index}]]`),
+  [`lists ${n(LIMITS.maxLinksPerNote)} items: an index note of links (the link limit)`]: numbered(
+    LIMITS.maxLinksPerNote,
+    (index) => `- [[Person ${index}]]`,
+  ),
   [`lists ${n(LIMITS.maxListItems)} items nested in pairs (the limit)`]: '- item\n  - sub-item\n'.repeat(LIMITS.maxListItems / 2),
   [`lists ${n(LIMITS.maxListItems)} items: plain (the limit)`]: numbered(LIMITS.maxListItems, (index) => `- item ${index}`),
   'lists nested in pairs, long items, 1 MiB': fill(`- ${'word '.repeat(100)}\n  - ${'word '.repeat(100)}\n`),
@@ -85,7 +100,7 @@ const withinLimits: Record<string, Case> = {
   'table 10 × 5,000 cells (the cell limit)': `${tableHeader(10)}${`${'| x '.repeat(10)}|\n`.repeat(4_998)}`,
   'raw HTML tags': fill(`${'<abbr title="x"><b><i>'.repeat(20)}\n`),
   'raw HTML, one block of 1 MiB': `<div>\n${fill('<b class="x">bold</b> <i>italic</i>\n')}</div>\n`,
-  'entities': fill(`${'&amp;&#106;&#x6A;'.repeat(20)}\n`),
+  entities: fill(`${'&amp;&#106;&#x6A;'.repeat(20)}\n`),
   [`lines of ${n(lineLength - 1)} characters (the limit)`]: fill(`${'word '.repeat((lineLength - 4) / 5)}word\n`),
   [`code block (js), lines of ${n(codeLine - 1)} characters (the limit)`]: `\`\`\`js\n${fill(`${'a = b + c; '.repeat(Math.floor((codeLine - 1) / 11))}\n`)}\`\`\`\n`,
   [`code block (json), lines of ${n(codeLine - 1)} characters (the limit)`]: `\`\`\`json\n${fill(`[${'{"a": [1, "b", null], "c": true}, '.repeat(Math.floor((codeLine - 3) / 34))}{}]\n`)}\`\`\`\n`,
@@ -104,12 +119,17 @@ const withinLimits: Record<string, Case> = {
   [`aliases: ${LIMITS.maxAliasesPerNote} (the limit)`]: aliasesNote(LIMITS.maxAliasesPerNote),
   [`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} (the limit)`]: `${Array.from({ length: LIMITS.maxHeadingsPerNote }, (_, index) => `## Heading ${index}\n\nA line.\n`).join('\n')}`,
   [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} to one note (the limit)`]: linksNote(LIMITS.maxLinksPerNote, () => 'Other'),
-  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} to missing notes (the limit)`]: linksNote(LIMITS.maxLinksPerNote, (index) => `Missing ${index}`),
+  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} to missing notes (the limit)`]: linksNote(
+    LIMITS.maxLinksPerNote,
+    (index) => `Missing ${index}`,
+  ),
   [`links: ${(LIMITS.maxLinksPerNote + 1).toLocaleString('en')} (refused)`]: linksNote(LIMITS.maxLinksPerNote + 1, () => 'Other'),
 };
 
 function tagsNote(count: number): string {
-  const lines = Array.from({ length: Math.ceil(count / 10) }, (_, line) => Array.from({ length: Math.min(10, count - line * 10) }, (_, index) => `#t${line * 10 + index}`).join(' '));
+  const lines = Array.from({ length: Math.ceil(count / 10) }, (_, line) =>
+    Array.from({ length: Math.min(10, count - line * 10) }, (_, index) => `#t${line * 10 + index}`).join(' '),
+  );
   return `# Tags\n\n${lines.join('\n')}\n`;
 }
 
@@ -170,12 +190,20 @@ async function buildGarden(files: Record<string, string>): Promise<{ ms: number;
     const started = performance.now();
     await promisify(execFile)(path.join(root, 'node_modules', '.bin', 'astro'), ['build', '--outDir', path.join(work, 'dist')], {
       cwd: root,
-      env: { ...process.env, GARDEN_CONTENT: content, GARDEN_CACHE_DIR: path.join(work, 'cache'), GARDEN_TIMINGS_FILE: path.join(work, 'timings.json'), ASTRO_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        GARDEN_CONTENT: content,
+        GARDEN_CACHE_DIR: path.join(work, 'cache'),
+        GARDEN_TIMINGS_FILE: path.join(work, 'timings.json'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+      },
       maxBuffer: 256 * 1024 * 1024,
     });
     const ms = performance.now() - started;
     const { cpuMs } = JSON.parse(readFileSync(path.join(work, 'timings.json'), 'utf8')) as { cpuMs: number };
-    const written = (readdirSync(path.join(work, 'dist'), { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) => entry.isFile());
+    const written = (readdirSync(path.join(work, 'dist'), { recursive: true, withFileTypes: true }) as Dirent[]).filter((entry) =>
+      entry.isFile(),
+    );
     const bytes = written.reduce((sum, entry) => sum + statSync(path.join(entry.parentPath, entry.name)).size, 0);
     return { ms, cpuMs, pages: written.filter((entry) => entry.name === 'index.html').length, megabytes: bytes / 1e6 };
   } finally {
@@ -188,31 +216,48 @@ const atTheLimits: Record<string, Record<string, string>> = {
   'one note (baseline)': { 'Note.md': '# Note\n\nSome text.\n' },
   [`tags: ${LIMITS.maxTagsPerNote} on one note`]: { 'Note.md': tagsNote(LIMITS.maxTagsPerNote) },
   [`aliases: ${LIMITS.maxAliasesPerNote} on one note`]: { 'Note.md': aliasesNote(LIMITS.maxAliasesPerNote) },
-  [`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} on one note`]: { 'Note.md': withinLimits[`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} (the limit)`] as string },
-  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} on one note, to missing notes`]: { 'Note.md': linksNote(LIMITS.maxLinksPerNote, (index) => `Missing ${index}`) },
-  [`tag pages: ${LIMITS.maxTagPages.toLocaleString('en')} in the garden (${LIMITS.maxTagPages / LIMITS.maxTagsPerNote} notes)`]: Object.fromEntries(
-    Array.from({ length: LIMITS.maxTagPages / LIMITS.maxTagsPerNote }, (_, note) => [`Note ${note}.md`, tagsNote(LIMITS.maxTagsPerNote).replaceAll('#t', `#n${note}t`)]),
-  ),
+  [`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} on one note`]: {
+    'Note.md': withinLimits[`headings: ${LIMITS.maxHeadingsPerNote.toLocaleString('en')} (the limit)`] as string,
+  },
+  [`links: ${LIMITS.maxLinksPerNote.toLocaleString('en')} on one note, to missing notes`]: {
+    'Note.md': linksNote(LIMITS.maxLinksPerNote, (index) => `Missing ${index}`),
+  },
+  [`tag pages: ${LIMITS.maxTagPages.toLocaleString('en')} in the garden (${LIMITS.maxTagPages / LIMITS.maxTagsPerNote} notes)`]:
+    Object.fromEntries(
+      Array.from({ length: LIMITS.maxTagPages / LIMITS.maxTagsPerNote }, (_, note) => [
+        `Note ${note}.md`,
+        tagsNote(LIMITS.maxTagsPerNote).replaceAll('#t', `#n${note}t`),
+      ]),
+    ),
 };
 
 const filter = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 if (process.argv.includes('--build')) {
-  console.log(`${'build at the limit'.padEnd(52)} ${'pages'.padStart(6)} ${'MB'.padStart(7)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(7)} ${'extra CPU s'.padStart(12)}`);
+  console.log(
+    `${'build at the limit'.padEnd(52)} ${'pages'.padStart(6)} ${'MB'.padStart(7)} ${'wall s'.padStart(7)} ${'CPU s'.padStart(7)} ${'extra CPU s'.padStart(12)}`,
+  );
   let baseline: number | undefined;
   for (const [name, files] of Object.entries(atTheLimits)) {
     if (filter && !name.includes(filter) && !name.includes('baseline')) continue;
     const result = await buildGarden(files);
     baseline ??= result.cpuMs;
     const seconds = (ms: number) => (ms / 1000).toFixed(1);
-    console.log(`${name.padEnd(52)} ${String(result.pages).padStart(6)} ${result.megabytes.toFixed(1).padStart(7)} ${seconds(result.ms).padStart(7)} ${seconds(result.cpuMs).padStart(7)} ${seconds(result.cpuMs - baseline).padStart(12)}`);
+    console.log(
+      `${name.padEnd(52)} ${String(result.pages).padStart(6)} ${result.megabytes.toFixed(1).padStart(7)} ${seconds(result.ms).padStart(7)} ${seconds(result.cpuMs).padStart(7)} ${seconds(result.cpuMs - baseline).padStart(12)}`,
+    );
   }
 } else {
   const hostile = Object.entries(generatedNotes()).filter(([file]) => file.startsWith('Size/'));
-  const cases: [string, Case | Buffer][] = [...hostile.map(([file, text]): [string, Case | Buffer] => [`hostile: ${file}`, text]), ...Object.entries(withinLimits)];
+  const cases: [string, Case | Buffer][] = [
+    ...hostile.map(([file, text]): [string, Case | Buffer] => [`hostile: ${file}`, text]),
+    ...Object.entries(withinLimits),
+  ];
   console.log(`${'case'.padEnd(56)} ${'KiB'.padStart(6)}  ${'outcome'.padEnd(28)} ${'ms'.padStart(8)} ${'cpu ms'.padStart(8)}`);
   for (const [name, input] of cases) {
     if (filter && !name.includes(filter)) continue;
     const result = await measure(name, input);
-    console.log(`${result.name.padEnd(56)} ${String(result.kilobytes).padStart(6)}  ${result.outcome.padEnd(28)} ${result.ms.toFixed(0).padStart(8)} ${result.cpuMs.toFixed(0).padStart(8)}`);
+    console.log(
+      `${result.name.padEnd(56)} ${String(result.kilobytes).padStart(6)}  ${result.outcome.padEnd(28)} ${result.ms.toFixed(0).padStart(8)} ${result.cpuMs.toFixed(0).padStart(8)}`,
+    );
   }
 }

@@ -158,7 +158,19 @@ mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
 const resultFile = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 writeFileSync(
   resultFile,
-  JSON.stringify({ date: new Date().toISOString(), machine, results, ...(searchResult ? { search: searchResult } : {}), ...(graphResults.length > 0 ? { graph: graphResults } : {}), ...(limitsResults.length > 0 ? { limits: limitsResults } : {}), ...(devResults.length > 0 ? { dev: devResults } : {}) }, null, 2),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine,
+      results,
+      ...(searchResult ? { search: searchResult } : {}),
+      ...(graphResults.length > 0 ? { graph: graphResults } : {}),
+      ...(limitsResults.length > 0 ? { limits: limitsResults } : {}),
+      ...(devResults.length > 0 ? { dev: devResults } : {}),
+    },
+    null,
+    2,
+  ),
 );
 console.log(`\nwritten ${path.relative(root, resultFile)}`);
 rmSync(workDir, { recursive: true, force: true });
@@ -182,12 +194,20 @@ async function benchGarden(contentDir: string, label: string, withWarm: boolean)
     appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a warm build.\n');
     const warm = await build(contentDir, path.join(workDir, `${label}-warm`), cacheDir, 'warm', false);
     runs.push(warm.result);
-    const reference = await build(contentDir, path.join(workDir, `${label}-reference`), path.join(workDir, `cache-${label}-reference`), 'cold', true);
+    const reference = await build(
+      contentDir,
+      path.join(workDir, `${label}-reference`),
+      path.join(workDir, `cache-${label}-reference`),
+      'cold',
+      true,
+    );
     const differences = treeDifferences(warm.dist, reference.dist);
     warmMatchesCold = differences.length === 0;
     if (!warmMatchesCold) {
       failed = true;
-      console.log(`  files that differ between the warm build and a cold build (${differences.length}): ${differences.slice(0, 10).join(', ')}`);
+      console.log(
+        `  files that differ between the warm build and a cold build (${differences.length}): ${differences.slice(0, 10).join(', ')}`,
+      );
     }
   }
 
@@ -212,7 +232,13 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
   const started = performance.now();
   await promisify(execFile)(astroBin, ['build', '--outDir', dist], {
     cwd: root,
-    env: { ...process.env, GARDEN_CONTENT: contentDir, GARDEN_CACHE_DIR: cacheDir, GARDEN_TIMINGS_FILE: timingsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      GARDEN_CONTENT: contentDir,
+      GARDEN_CACHE_DIR: cacheDir,
+      GARDEN_TIMINGS_FILE: timingsFile,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     maxBuffer: 256 * 1024 * 1024,
   });
   const wallMs = performance.now() - started;
@@ -266,7 +292,14 @@ function fileHashes(dir: string): Map<string, string> {
   const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  return new Map(files.map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
+  return new Map(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Files present in only one of the two folders, or with different bytes: empty when identical. */
@@ -302,7 +335,9 @@ function printTable(all: GardenResult[]) {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   for (const result of all) {
     console.log(`\n${result.garden}: ${result.notes} notes, ${(result.markdownBytes / 1e6).toFixed(1)} MB of Markdown`);
-    console.log(`  parse floor (plain remark): ${seconds(result.parseFloorMs)}; cold build ÷ floor: ${result.buildToFloor.toFixed(1)}×; ${result.notesPerSecond.toFixed(0)} notes/s`);
+    console.log(
+      `  parse floor (plain remark): ${seconds(result.parseFloorMs)}; cold build ÷ floor: ${result.buildToFloor.toFixed(1)}×; ${result.notesPerSecond.toFixed(0)} notes/s`,
+    );
     for (const run of result.runs) {
       const stages = run.report.stages.map((stage) => `${stage.stage} ${seconds(stage.wallMs)} (cpu ${seconds(stage.cpuMs)})`).join(', ');
       console.log(
@@ -313,7 +348,9 @@ function printTable(all: GardenResult[]) {
     const cold = result.runs[0]!;
     const warm = result.runs.find((run) => run.label === 'warm');
     if (warm) {
-      console.log(`  warm ÷ cold: ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} %; warm output identical to a cold build: ${result.warmMatchesCold ? 'yes' : 'NO'}`);
+      console.log(
+        `  warm ÷ cold: ${((warm.wallMs / cold.wallMs) * 100).toFixed(0)} %; warm output identical to a cold build: ${result.warmMatchesCold ? 'yes' : 'NO'}`,
+      );
     }
     const graph = result.graph;
     const layout = cold.report.stages.find((stage) => stage.stage === 'layout');
@@ -323,6 +360,8 @@ function printTable(all: GardenResult[]) {
         `graph page data ${mb(graph.viewBytes)}, ${graph.localFiles} local graphs ${mb(graph.localBytes)}`,
     );
     const weight = result.pageWeight;
-    console.log(`  typical note page (${weight.page}): HTML ${(weight.htmlBytes / 1024).toFixed(1)} KB, CSS ${(weight.cssBytes / 1024).toFixed(1)} KB, JS ${(weight.jsBytes / 1024).toFixed(1)} KB`);
+    console.log(
+      `  typical note page (${weight.page}): HTML ${(weight.htmlBytes / 1024).toFixed(1)} KB, CSS ${(weight.cssBytes / 1024).toFixed(1)} KB, JS ${(weight.jsBytes / 1024).toFixed(1)} KB`,
+    );
   }
 }

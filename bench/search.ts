@@ -52,7 +52,15 @@ export async function benchSearch(dist: string, query: string, pagePath: string)
     const msToFirstResults = performance.now() - started;
     await page.waitForLoadState('networkidle');
     const results = await page.locator('#kg-search-results .kg-search-hit').count();
-    return { indexBytes: index.bytes, indexFiles: index.files, query, firstQueryBytes: bytes, firstQueryRequests: requests, msToFirstResults, results };
+    return {
+      indexBytes: index.bytes,
+      indexFiles: index.files,
+      query,
+      firstQueryBytes: bytes,
+      firstQueryRequests: requests,
+      msToFirstResults,
+      results,
+    };
   } finally {
     await site.close();
   }

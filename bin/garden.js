@@ -17,7 +17,8 @@ const isPinned = (executable) => existsSync(pinned) && realpathSync(executable) 
 
 if (existsSync(pinned) && !isPinned(process.execPath)) {
   const result = spawnSync(pinned, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
-  if (result.error) console.error(`garden could not start the project's Node.js (${pinned}): ${result.error.message}. Run \`npm ci\` again.`);
+  if (result.error)
+    console.error(`garden could not start the project's Node.js (${pinned}): ${result.error.message}. Run \`npm ci\` again.`);
   process.exitCode = result.status ?? 2;
 } else if (runsTypeScript) {
   const { runCli } = await import('../src/cli/main.ts');
@@ -25,7 +26,7 @@ if (existsSync(pinned) && !isPinned(process.execPath)) {
 } else {
   console.error(
     `garden runs on the Node.js that \`npm ci\` installs with the project, and it is not installed (this is Node.js ${process.version}). ` +
-      'Run `npm ci` in the garden\'s folder, then `npx garden`.',
+      "Run `npm ci` in the garden's folder, then `npx garden`.",
   );
   process.exitCode = 2;
 }

@@ -67,7 +67,13 @@ function paragraphMark(paragraph: Paragraph, index: number, ancestors: readonly 
   if (!match) return undefined;
   const id = match[1]!;
   const parent = ancestors.at(-1)!;
-  const mark = (target: Nodes, targetParent: Parents): BlockMark => ({ id, target, targetParent, carrier: paragraph, carrierParent: parent });
+  const mark = (target: Nodes, targetParent: Parents): BlockMark => ({
+    id,
+    target,
+    targetParent,
+    carrier: paragraph,
+    carrierParent: parent,
+  });
 
   if (paragraph.children.length === 1 && ONLY_BLOCK_ID.test(last.value)) {
     // A marker paragraph of its own, after a blank line: it names the block before it.
@@ -99,7 +105,11 @@ function onLazyLine(paragraph: Paragraph, last: Text): boolean {
  * The outermost quote or list that `node` ends: going up while each node is the last child of its
  * parent and the parent is one of `types`. `undefined` when the paragraph's own parent is not one.
  */
-function enclosingBlock(node: Nodes, ancestors: readonly Parents[], types: ReadonlySet<string>): { node: Parents; parent: Parents } | undefined {
+function enclosingBlock(
+  node: Nodes,
+  ancestors: readonly Parents[],
+  types: ReadonlySet<string>,
+): { node: Parents; parent: Parents } | undefined {
   let current: Nodes = node;
   let found: { node: Parents; parent: Parents } | undefined;
   for (let level = ancestors.length - 1; level > 0; level--) {

@@ -17,10 +17,14 @@ import path from 'node:path';
 import { launchChromium, serveSite } from '../tests/support/browser.ts';
 
 const args = process.argv.slice(2);
-const flags = new Map(args.filter((a) => a.startsWith('--')).map((a) => [a.replace(/=.*/, ''), a.includes('=') ? a.slice(a.indexOf('=') + 1) : 'true']));
+const flags = new Map(
+  args.filter((a) => a.startsWith('--')).map((a) => [a.replace(/=.*/, ''), a.includes('=') ? a.slice(a.indexOf('=') + 1) : 'true']),
+);
 const [distDir, outDir, ...pages] = args.filter((a) => !a.startsWith('--'));
 if (!distDir || !outDir || pages.length === 0) {
-  console.error('usage: npx node scripts/screenshot.ts <dist-dir> <out-dir> <path> [<path> …] [--widths=1280,390] [--themes=light,dark] [--full] [--open=explorer|toc]');
+  console.error(
+    'usage: npx node scripts/screenshot.ts <dist-dir> <out-dir> <path> [<path> …] [--widths=1280,390] [--themes=light,dark] [--full] [--open=explorer|toc]',
+  );
   process.exit(2);
 }
 const widths = (flags.get('--widths') ?? flags.get('--width') ?? '1280').split(',').map(Number);
@@ -33,7 +37,11 @@ const browser = await launchChromium();
 try {
   for (const theme of themes) {
     for (const width of widths) {
-      const page = await browser.newPage({ viewport: { width, height: width < 600 ? 844 : 900 }, colorScheme: theme, deviceScaleFactor: width < 600 ? 2 : 1 });
+      const page = await browser.newPage({
+        viewport: { width, height: width < 600 ? 844 : 900 },
+        colorScheme: theme,
+        deviceScaleFactor: width < 600 ? 2 : 1,
+      });
       for (const pagePath of pages) {
         await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
         if (open === 'explorer') await page.click('.kg-menu-button');

@@ -43,7 +43,13 @@ declare module 'mdast' {
 export function parseWikiLinkValue(value: string): Pick<WikiLink, 'target' | 'anchor' | 'label'> {
   const bar = value.indexOf('|');
   let targetPart = bar === -1 ? value : value.slice(0, bar);
-  const label = bar === -1 ? undefined : value.slice(bar + 1).replaceAll('\\|', '|').trim();
+  const label =
+    bar === -1
+      ? undefined
+      : value
+          .slice(bar + 1)
+          .replaceAll('\\|', '|')
+          .trim();
   // Inside a GFM table the separator is written `\|`; its backslash stays on the target side.
   if (bar !== -1 && targetPart.endsWith('\\')) targetPart = targetPart.slice(0, -1);
   const hash = targetPart.indexOf('#');

@@ -18,7 +18,9 @@ export function brandPlugin(brand: BrandOptions, root: string): Plugin {
   const stylesheets = brand.css.map((file) => {
     const absolute = path.resolve(root, file);
     if (!existsSync(absolute)) {
-      throw new GardenConfigError(`Invalid garden options in astro.config.mjs:\n  - brand.css: "${file}" does not exist (paths are relative to the project folder, ${root}).`);
+      throw new GardenConfigError(
+        `Invalid garden options in astro.config.mjs:\n  - brand.css: "${file}" does not exist (paths are relative to the project folder, ${root}).`,
+      );
     }
     return absolute;
   });

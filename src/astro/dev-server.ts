@@ -18,10 +18,24 @@ import { handOverSiteData } from '../site/site-data.ts';
 import type { SiteSettings } from './settings.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.avif': 'image/avif', '.svg': 'image/svg+xml', '.pdf': 'application/pdf', '.mp3': 'audio/mpeg', '.mp4': 'video/mp4',
-  '.webm': 'video/webm', '.wav': 'audio/wav', '.ogg': 'audio/ogg', '.txt': 'text/plain; charset=utf-8',
-  '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.pagefind': 'application/wasm',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+  '.mp3': 'audio/mpeg',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.pagefind': 'application/wasm',
 };
 
 /**
@@ -83,7 +97,11 @@ export function serveAttachments(garden: () => Garden | undefined, urls: SiteUrl
     const current = garden();
     if (!current) return next();
     if (cache?.garden !== current) {
-      const byUrl = new Map([...current.attachments.values()].filter((file) => current.index.attachmentsUsed.has(file.path)).map((file) => [decodeURI(urls.attachment(file.path)), file]));
+      const byUrl = new Map(
+        [...current.attachments.values()]
+          .filter((file) => current.index.attachmentsUsed.has(file.path))
+          .map((file) => [decodeURI(urls.attachment(file.path)), file]),
+      );
       cache = { garden: current, byUrl };
     }
     const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
@@ -152,7 +170,8 @@ export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls
     const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
     if (!current || !url.startsWith(urls.base)) return next();
     const file = url.slice(urls.base.length);
-    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath('' as Slug).replace(/_home\.json$/, ''))) return next();
+    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath('' as Slug).replace(/_home\.json$/, '')))
+      return next();
     void startLayout(current.index).then(
       (layout) => {
         const graph = gardenGraph(current.index);

@@ -53,7 +53,8 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         // The site is built into a staging folder and moved into place only when the whole build
         // has succeeded (src/core/publish/output.ts): a failed build never leaves a half-written site.
         const output = command === 'build' ? prepareOutput(settings.outDir, settings.config.contentDir) : undefined;
-        if (output) updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [publishOutputIntegration(output)] });
+        if (output)
+          updateConfig({ outDir: pathToFileURL(`${output.staging}${path.sep}`), integrations: [publishOutputIntegration(output)] });
         updateConfig({
           vite: {
             plugins: [brandPlugin(settings.config.brand, fileURLToPath(astroConfig.root))],

@@ -16,7 +16,10 @@ export interface SiteSettings {
 export function siteSettings(options: GardenOptions, astroConfig: AstroConfig): SiteSettings {
   return {
     // The process's environment, read by the config resolver (its default).
-    config: { ...resolveGardenConfig(options, undefined, fileURLToPath(astroConfig.root)), publicDir: fileURLToPath(astroConfig.publicDir) },
+    config: {
+      ...resolveGardenConfig(options, undefined, fileURLToPath(astroConfig.root)),
+      publicDir: fileURLToPath(astroConfig.publicDir),
+    },
     urls: new SiteUrls(astroConfig.base),
     outDir: path.resolve(fileURLToPath(astroConfig.outDir)),
   };

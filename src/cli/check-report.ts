@@ -94,13 +94,16 @@ export function groupRepeated(diagnostics: readonly Diagnostic[]): { single: Dia
   for (const diagnostic of diagnostics) {
     const key = `${diagnostic.severity}\0${diagnostic.rule}\0${diagnostic.summary ?? ''}`;
     let group = byKind.get(key);
-    if (!group) byKind.set(key, (group = { severity: diagnostic.severity, rule: diagnostic.rule, summary: diagnostic.summary, diagnostics: [] }));
+    if (!group)
+      byKind.set(key, (group = { severity: diagnostic.severity, rule: diagnostic.rule, summary: diagnostic.summary, diagnostics: [] }));
     group.diagnostics.push(diagnostic);
   }
   const groups = [...byKind.values()].filter((group) => group.diagnostics.length > GROUP_AFTER);
   const grouped = new Set(groups.flatMap((group) => group.diagnostics));
   const order: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-  groups.sort((a, b) => order[a.severity] - order[b.severity] || b.diagnostics.length - a.diagnostics.length || a.rule.localeCompare(b.rule, 'en'));
+  groups.sort(
+    (a, b) => order[a.severity] - order[b.severity] || b.diagnostics.length - a.diagnostics.length || a.rule.localeCompare(b.rule, 'en'),
+  );
   return { single: diagnostics.filter((diagnostic) => !grouped.has(diagnostic)), groups };
 }
 
@@ -110,7 +113,10 @@ export function groupLine(group: RepeatedProblems, printer: Printer): string {
   const notes = new Set(group.diagnostics.map((diagnostic) => diagnostic.file)).size;
   const kind = `${group.rule} ${group.severity === 'info' ? 'notices' : `${group.severity}s`}`;
   const what = group.summary ? `: ${group.summary}` : '';
-  return printer.paint('dim', `  … and ${more.toLocaleString('en')} more ${kind} (${group.diagnostics.length.toLocaleString('en')} in ${notes.toLocaleString('en')} ${notes === 1 ? 'note' : 'notes'})${what}. --verbose lists every one.`);
+  return printer.paint(
+    'dim',
+    `  … and ${more.toLocaleString('en')} more ${kind} (${group.diagnostics.length.toLocaleString('en')} in ${notes.toLocaleString('en')} ${notes === 1 ? 'note' : 'notes'})${what}. --verbose lists every one.`,
+  );
 }
 
 const ANNOTATION = { error: 'error', warning: 'warning', info: 'notice' } as const;

@@ -95,6 +95,8 @@ export class Progress {
   private draw(): void {
     const seconds = ((performance.now() - this.started) / 1000).toFixed(1);
     const frame = FRAMES[this.frame++ % FRAMES.length];
-    this.printer.stream.write(`\r\x1b[2K${this.printer.paint('cyan', frame ?? '')} ${this.label} ${this.printer.paint('dim', `${seconds} s`)}`);
+    this.printer.stream.write(
+      `\r\x1b[2K${this.printer.paint('cyan', frame ?? '')} ${this.label} ${this.printer.paint('dim', `${seconds} s`)}`,
+    );
   }
 }

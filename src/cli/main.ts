@@ -49,7 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIO = processIO()): 
       err.line(`Run ${err.paint('cyan', `npx garden ${command ? `${command.name} ` : ''}--help`)} for how to use it.`);
       return EXIT.usage;
     }
-    err.line(`${err.paint('red', 'garden: unexpected failure:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    err.line(
+      `${err.paint('red', 'garden: unexpected failure:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     err.line('This is a bug in the garden, not in your notes or the command: please report it with the output above.');
     return EXIT.crash;
   }
@@ -60,7 +62,7 @@ function overview(paint: (style: 'bold' | 'cyan', text: string) => string): stri
   return [
     `${paint('bold', 'Usage:')} garden <command> [options]`,
     '',
-    'The knowledge garden\'s command line: write notes, check them, see what a branch changes, rename them without breaking links.',
+    "The knowledge garden's command line: write notes, check them, see what a branch changes, rename them without breaking links.",
     '',
     paint('bold', 'Commands:'),
     ...COMMANDS.map((command) => `  ${paint('cyan', command.name.padEnd(width))}${command.summary}`),

@@ -14,7 +14,9 @@ export class SymlinkError extends Error {
   /** The symbolic link found, absolute. */
   readonly link: string;
   constructor(link: string) {
-    super(`${link} is a symbolic link, which the garden never follows (it could lead outside the content folder). Replace it with a real folder or file.`);
+    super(
+      `${link} is a symbolic link, which the garden never follows (it could lead outside the content folder). Replace it with a real folder or file.`,
+    );
     this.link = link;
   }
 }

@@ -35,7 +35,7 @@ export async function loadProject(io: CliIO, contentFlag: string | undefined): P
   if (!existsSync(config.contentDir)) {
     throw new UsageError(
       `The content folder ${path.relative(io.cwd, config.contentDir) || '.'} does not exist. ` +
-        'Run the command in the garden\'s repository, or name the folder of notes with --content <folder>.',
+        "Run the command in the garden's repository, or name the folder of notes with --content <folder>.",
     );
   }
   return { root, ...(configFile ? { configFile } : {}), config };

@@ -16,7 +16,12 @@ import type { CliIO, Printer } from './io.ts';
  * is not safe: links it cannot write, links that would lead elsewhere, new problems. Returns the
  * exit code to stop with, or `undefined` when the plan is safe.
  */
-export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer, refuse: 'errors-and-warnings' | 'errors'): number | undefined {
+export function refuseUnsafePlan(
+  garden: Garden,
+  plan: RenamePlan,
+  err: Printer,
+  refuse: 'errors-and-warnings' | 'errors',
+): number | undefined {
   const nothingChanged = `${err.paint('red', '✗')} Nothing was changed.`;
   if (plan.problems.length > 0) {
     for (const problem of plan.problems) err.line(problem);
@@ -40,7 +45,12 @@ export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer,
   // A repaired link leads to its note again, so `garden check` can now see a `#heading` it lacks.
   const revealed = check.newProblems.filter((diagnostic) => !refused.includes(diagnostic));
   if (revealed.length > 0) {
-    err.line(err.paint('yellow', `Once repaired, ${revealed.length} link${revealed.length === 1 ? '' : 's'} will show ${revealed.length === 1 ? 'a warning' : 'warnings'} of ${revealed.length === 1 ? 'its' : 'their'} own (\`garden check\` lists them), e.g.:`));
+    err.line(
+      err.paint(
+        'yellow',
+        `Once repaired, ${revealed.length} link${revealed.length === 1 ? '' : 's'} will show ${revealed.length === 1 ? 'a warning' : 'warnings'} of ${revealed.length === 1 ? 'its' : 'their'} own (\`garden check\` lists them), e.g.:`,
+      ),
+    );
     err.line(`  ${formatDiagnostic(revealed[0]!)}`);
   }
   return undefined;
@@ -53,13 +63,19 @@ export function refuseUnsafePlan(garden: Garden, plan: RenamePlan, err: Printer,
  */
 export function planPatch(plan: RenamePlan, io: CliIO, contentDir: string, git: GitLocation | undefined): string {
   const relativeTo = git ? git.root : io.cwd;
-  return formatPlanPatch(plan, (file: ContentPath) => path.relative(relativeTo, path.join(contentDir, ...file.split('/'))).split(path.sep).join('/'));
+  return formatPlanPatch(plan, (file: ContentPath) =>
+    path
+      .relative(relativeTo, path.join(contentDir, ...file.split('/')))
+      .split(path.sep)
+      .join('/'),
+  );
 }
 
 /** `file:line:col  before → after` for every rewritten link, for the terminal. */
 export function listChanges(plan: RenamePlan, out: Printer): void {
   for (const file of plan.rewritten) {
-    for (const change of file.changes) out.line(`${out.paint('bold', `${file.to}:${change.at.line}:${change.at.column}`)}  ${change.before} → ${change.after}`);
+    for (const change of file.changes)
+      out.line(`${out.paint('bold', `${file.to}:${change.at.line}:${change.at.column}`)}  ${change.before} → ${change.after}`);
   }
 }
 

@@ -39,8 +39,19 @@ export type CspSources = Partial<Record<CspDirective, readonly string[]>>;
 
 /** The directives in the order they are written. */
 const DIRECTIVES: readonly CspDirective[] = [
-  'default-src', 'script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'media-src',
-  'frame-src', 'worker-src', 'manifest-src', 'object-src', 'base-uri', 'form-action',
+  'default-src',
+  'script-src',
+  'style-src',
+  'img-src',
+  'font-src',
+  'connect-src',
+  'media-src',
+  'frame-src',
+  'worker-src',
+  'manifest-src',
+  'object-src',
+  'base-uri',
+  'form-action',
 ];
 
 /** What a page needs beyond every page's policy, by feature. */

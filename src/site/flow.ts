@@ -27,7 +27,10 @@ export function feedXml(site: URL | undefined): string {
     pageUrl: absolute(urls.special('recent/'), site),
     noteUrl: (change) => absolute(urls.page(change.note.slug), site),
     // Dated by the content, never by the build: the same garden gives the same feed.
-    fallbackUpdated: dates.length > 0 ? new Date(dates.at(-1)!.length === 10 ? `${dates.at(-1)}T00:00:00Z` : dates.at(-1)!).toISOString() : '1970-01-01T00:00:00Z',
+    fallbackUpdated:
+      dates.length > 0
+        ? new Date(dates.at(-1)!.length === 10 ? `${dates.at(-1)}T00:00:00Z` : dates.at(-1)!).toISOString()
+        : '1970-01-01T00:00:00Z',
   });
 }
 
@@ -96,7 +99,8 @@ export function recentChangesPage(): RecentChangesView {
   const { garden, urls } = siteData();
   const changes = recentChanges(garden.index, garden.history, RECENT_CHANGES_SHOWN);
   const days = new Map<string, ChangeView[]>();
-  const names = (authors: string[]) => (authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`);
+  const names = (authors: string[]) =>
+    authors.length <= 2 ? authors.join(' and ') : `${authors.slice(0, -1).join(', ')} and ${authors.at(-1)}`;
   for (const change of changes) {
     const view: ChangeView = {
       title: change.note.title,

@@ -28,14 +28,22 @@ export function pageFrame(title: string, current: Slug | undefined, note: Indexe
   const siteTitle = garden.config.title;
   // A note's page may need more than every page's policy (its diagrams: src/site/csp.ts).
   const policy = publishing
-    ? contentSecurityPolicy(garden.config, pageFeatures(garden.index, note ?? (current === undefined ? undefined : garden.index.bySlug.get(current))))
+    ? contentSecurityPolicy(
+        garden.config,
+        pageFeatures(garden.index, note ?? (current === undefined ? undefined : garden.index.bySlug.get(current))),
+      )
     : undefined;
   return {
     siteTitle,
     fullTitle: title === siteTitle ? siteTitle : `${title} · ${siteTitle}`,
     policy,
     base: urls.base,
-    links: { favicon: urls.special('favicon.svg'), feed: urls.special('feed.xml'), recent: urls.special('recent/'), health: urls.special('health/') },
+    links: {
+      favicon: urls.special('favicon.svg'),
+      feed: urls.special('feed.xml'),
+      recent: urls.special('recent/'),
+      health: urls.special('health/'),
+    },
   };
 }
 

@@ -34,10 +34,19 @@ export function lastUpdateOf(note: IndexedNote, history: GardenHistory | undefin
   const when = updated ?? created;
   if (when === undefined) return undefined;
   const file = history?.files.get(note.path);
-  return { date: new Date(when.length === 10 ? `${when}T00:00:00Z` : when), by: file && file.updated === when ? file.updatedBy : undefined };
+  return {
+    date: new Date(when.length === 10 ? `${when}T00:00:00Z` : when),
+    by: file && file.updated === when ? file.updatedBy : undefined,
+  };
 }
 
-export function healthView(index: GardenIndex, history: GardenHistory | undefined, urls: SiteUrls, staleAfterDays: number, now: Date): HealthView {
+export function healthView(
+  index: GardenIndex,
+  history: GardenHistory | undefined,
+  urls: SiteUrls,
+  staleAfterDays: number,
+  now: Date,
+): HealthView {
   const health = gardenHealth(index, { lastUpdated: (note) => lastUpdateOf(note, history), staleAfterDays, now });
   const ref = (slug: Slug): NoteRef => ({ title: index.bySlug.get(slug)?.title ?? slug, url: urls.page(slug) });
   const cut = <T, U>(items: T[], map: (item: T) => U) => ({ shown: items.slice(0, HEALTH_LIST_LIMIT).map(map), total: items.length });

@@ -40,10 +40,14 @@ export function noteHistoryOf(note: IndexedNote): NoteHistoryView {
   const timeline = noteTimeline(note, siteData().garden.history);
   const day = (iso: string | undefined): DayView | undefined => (iso ? { iso, day: formatDay(iso) } : undefined);
   // A note changed only on the day it was created shows that day once.
-  const updated = timeline.updated && (!timeline.created || formatDay(timeline.updated) !== formatDay(timeline.created)) ? timeline.updated : undefined;
+  const updated =
+    timeline.updated && (!timeline.created || formatDay(timeline.updated) !== formatDay(timeline.created)) ? timeline.updated : undefined;
   return {
     updated: day(updated),
     created: day(timeline.created),
-    contributors: { label: timeline.contributors.length === 1 ? 'Contributor' : 'Contributors', ...shownContributors(timeline.contributors) },
+    contributors: {
+      label: timeline.contributors.length === 1 ? 'Contributor' : 'Contributors',
+      ...shownContributors(timeline.contributors),
+    },
   };
 }

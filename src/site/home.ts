@@ -54,7 +54,12 @@ export const HOME_LIMITS = { sections: 12, recent: 6, influential: 6, tags: 16 }
 export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): HomeView {
   const sections: Section[] = tree.root.entries.map((entry) =>
     entry.kind === 'folder'
-      ? { title: entry.folder.title, url: folderUrl(entry.folder, urls), description: entry.folder.page?.frontmatter.description, count: entry.folder.count }
+      ? {
+          title: entry.folder.title,
+          url: folderUrl(entry.folder, urls),
+          description: entry.folder.page?.frontmatter.description,
+          count: entry.folder.count,
+        }
       : { title: entry.note.title, url: urls.page(entry.note.slug), description: entry.note.frontmatter.description },
   );
   const published = [...index.bySlug.values()].filter((note) => note.slug !== '');

@@ -51,14 +51,21 @@ export function explorerFor(tree: GardenTree, urls: SiteUrls, current: Slug | un
   const { folder } = placeOf(tree, current);
   const open = new Set(folder ? [tree.root, ...ancestry(folder)] : [tree.root]);
   const list = (parent: Folder): ExplorerList => {
-    const entries = parent.entries.map((entry) => explorerEntry(entry, urls, current, (child) => (open.has(child) ? list(child) : undefined)));
+    const entries = parent.entries.map((entry) =>
+      explorerEntry(entry, urls, current, (child) => (open.has(child) ? list(child) : undefined)),
+    );
     const focus = entries.findIndex((entry) => entry.current || (entry.kind === 'folder' && entry.children));
     return { folder: parent.slug, entries: windowAround(entries, focus, EXPLORER_WINDOW), total: entries.length };
   };
   return list(tree.root);
 }
 
-function explorerEntry(entry: FolderEntry, urls: SiteUrls, current: Slug | undefined, children: (folder: Folder) => ExplorerList | undefined): ExplorerEntry {
+function explorerEntry(
+  entry: FolderEntry,
+  urls: SiteUrls,
+  current: Slug | undefined,
+  children: (folder: Folder) => ExplorerList | undefined,
+): ExplorerEntry {
   if (entry.kind === 'note') {
     return { kind: 'note', title: entry.note.title, url: urls.page(entry.note.slug), current: entry.note.slug === current };
   }
@@ -93,7 +100,10 @@ export function breadcrumbsFor(tree: GardenTree, urls: SiteUrls, current: Slug):
   if (!folder) return [];
   const chain = ancestry(folder);
   if (isFolderPage) chain.pop();
-  return [{ title: tree.root.page?.title ?? tree.root.title, url: urls.page('' as Slug) }, ...chain.map((step) => ({ title: step.title, url: folderUrl(step, urls) }))];
+  return [
+    { title: tree.root.page?.title ?? tree.root.title, url: urls.page('' as Slug) },
+    ...chain.map((step) => ({ title: step.title, url: folderUrl(step, urls) })),
+  ];
 }
 
 export interface Neighbours {

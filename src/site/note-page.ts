@@ -17,7 +17,9 @@ import { backlinksOf, foldersWithoutPage, gardenTree, noteBySlug, tagLinks, type
 /** One page per published note at its slug (the home page has its own), and a listing page for each folder without an index. */
 export function notePaths(): { params: { slug: Slug }; props: { folder: Folder | undefined } }[] {
   const { garden } = siteData();
-  const notes = [...garden.index.bySlug.keys()].filter((slug) => slug !== '').map((slug) => ({ params: { slug }, props: { folder: undefined } }));
+  const notes = [...garden.index.bySlug.keys()]
+    .filter((slug) => slug !== '')
+    .map((slug) => ({ params: { slug }, props: { folder: undefined } }));
   const folders = foldersWithoutPage()
     .filter((folder) => !garden.index.bySlug.has(folder.slug))
     .map((folder) => ({ params: { slug: folder.slug }, props: { folder } }));
@@ -38,7 +40,8 @@ export function notePage(slug: string) {
 }
 
 /** The notice a page shows where its note could not be rendered (the build reports why). */
-const RENDER_FAILED_HTML = '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
+const RENDER_FAILED_HTML =
+  '<p class="kg-render-error">This note could not be shown. The build reported why; fix the note and build again.</p>';
 
 export interface NoteContent {
   /** Safe HTML, from the one render pipeline. */
@@ -117,7 +120,13 @@ export function folderPage(folder: Folder) {
     count: folder.count,
     entries: folder.entries.map((entry) =>
       entry.kind === 'folder'
-        ? { kind: 'folder', title: entry.folder.title, url: folderUrl(entry.folder, urls), count: entry.folder.count, description: entry.folder.page?.frontmatter.description }
+        ? {
+            kind: 'folder',
+            title: entry.folder.title,
+            url: folderUrl(entry.folder, urls),
+            count: entry.folder.count,
+            description: entry.folder.page?.frontmatter.description,
+          }
         : { kind: 'note', title: entry.note.title, url: urls.page(entry.note.slug), description: entry.note.frontmatter.description },
     ),
   };

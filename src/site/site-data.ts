@@ -38,7 +38,9 @@ export function handOverSiteData(data: SiteData): void {
 export function siteData(): SiteData {
   const data = (globalThis as GlobalWithSiteData)[KEY];
   if (!data) {
-    throw new Error('The garden was not built before the pages: add `garden()` to `integrations` in astro.config.mjs (src/astro/integration.ts).');
+    throw new Error(
+      'The garden was not built before the pages: add `garden()` to `integrations` in astro.config.mjs (src/astro/integration.ts).',
+    );
   }
   return data;
 }

@@ -57,6 +57,8 @@ export function tagPage(tag: TagEntry): TagPageView {
       return { title: `#${name}`, url: urls.tag(name) };
     }),
   ];
-  const children = [...garden.index.tags.values()].filter((other) => other.slug.startsWith(`${tag.slug}/`) && !other.slug.slice(tag.slug.length + 1).includes('/'));
+  const children = [...garden.index.tags.values()].filter(
+    (other) => other.slug.startsWith(`${tag.slug}/`) && !other.slug.slice(tag.slug.length + 1).includes('/'),
+  );
   return { name: tag.name, crumbs, notes, children: children.map(tagLink) };
 }

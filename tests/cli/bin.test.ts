@@ -17,25 +17,31 @@ const pinnedVersion = JSON.parse(readFileSync(path.join(projectRoot, 'node_modul
  * The PATH a contributor's shell has: without the `node_modules/.bin` folders that `npm test` puts
  * first, so that `npx` and `npm` run on the machine's own Node (20 here), as they do for a person.
  */
-const systemPath = (process.env.PATH ?? '').split(path.delimiter).filter((dir) => !dir.split(path.sep).includes('node_modules')).join(path.delimiter);
-const systemNode = systemPath.split(path.delimiter).map((dir) => path.join(dir, 'node')).find((candidate) => existsSync(candidate));
+const systemPath = (process.env.PATH ?? '')
+  .split(path.delimiter)
+  .filter((dir) => !dir.split(path.sep).includes('node_modules'))
+  .join(path.delimiter);
+const systemNode = systemPath
+  .split(path.delimiter)
+  .map((dir) => path.join(dir, 'node'))
+  .find((candidate) => existsSync(candidate));
 const systemNodeVersion = systemNode ? execFileSync(systemNode, ['--version'], { encoding: 'utf8' }).trim() : undefined;
 
 describe('the garden bin', () => {
-  it('runs as `npx garden` from the project (npm runs the package\'s own bin)', async () => {
+  it("runs as `npx garden` from the project (npm runs the package's own bin)", async () => {
     const { stdout } = await run('npx', ['--no-install', 'garden', '--help'], { cwd: projectRoot, env });
     expect(stdout).toContain('Usage: garden <command> [options]');
     for (const command of ['new', 'check', 'diff']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
-  it.skipIf(!existsSync('/usr/bin/node'))('hands over to the project\'s pinned Node when started by the system\'s', async () => {
+  it.skipIf(!existsSync('/usr/bin/node'))("hands over to the project's pinned Node when started by the system's", async () => {
     const { stdout } = await run('/usr/bin/node', [bin, '--version'], { cwd: projectRoot, env });
     expect(stdout.trim()).toBe(`knowledge-garden 0.1.0 (Node.js v${pinnedVersion})`);
   });
 
   // The first thing a contributor sees must be the command's output, not a wall of npm warnings.
   it.skipIf(!systemNode || systemNodeVersion?.startsWith(`v${pinnedVersion.split('.')[0]}.`))(
-    'prints no engine warnings under the system\'s older Node, and still runs on the pinned one (npx and npm run)',
+    "prints no engine warnings under the system's older Node, and still runs on the pinned one (npx and npm run)",
     async () => {
       // A contributor's shell: no variables from the npm that runs the tests, and a first `npx` (the
       // first run links the project into npx's cache, and that is when npm checks `engines`).
@@ -64,7 +70,9 @@ describe('the garden bin', () => {
   );
 
   it('exits 2 on a usage error, through the real process', async () => {
-    const failure = await run(pinnedNode, [bin, 'chek'], { cwd: projectRoot, env }).catch((error: { code: number; stderr: string }) => error);
+    const failure = await run(pinnedNode, [bin, 'chek'], { cwd: projectRoot, env }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failure).toMatchObject({ code: 2 });
     expect((failure as { stderr: string }).stderr).toContain('Unknown command "chek". Did you mean "check"?');
   });

@@ -51,7 +51,8 @@ beforeAll(() => {
 });
 
 const json = (stdout: string) => JSON.parse(stdout) as CheckReportJson;
-const short = (report: CheckReportJson) => report.diagnostics.map((d) => `${d.file}:${d.line ?? '-'}:${d.column ?? '-'} ${d.severity} ${d.rule}`);
+const short = (report: CheckReportJson) =>
+  report.diagnostics.map((d) => `${d.file}:${d.line ?? '-'}:${d.column ?? '-'} ${d.severity} ${d.rule}`);
 
 describe('garden check', () => {
   it('reports every problem with its rule, file, line and column, and exits 1', async () => {
@@ -100,7 +101,9 @@ describe('garden check', () => {
     expect(result.code).toBe(1);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(16);
-    expect(lines).toContain('content/index.md:3:19  error  broken-link  [[Guid]] does not match any note or file in the garden. Did you mean "Guide"?');
+    expect(lines).toContain(
+      'content/index.md:3:19  error  broken-link  [[Guid]] does not match any note or file in the garden. Did you mean "Guide"?',
+    );
     expect(lines).toContain(
       'content/Link.md  error  symlink  Symbolic links are not followed: they could point outside the content folder. Replace the link with the file itself, or link to the note with [[…]].',
     );
@@ -120,7 +123,10 @@ describe('garden check', () => {
   });
 
   it('writes GitHub workflow annotations with repository-relative paths', async () => {
-    const result = await runGarden(['check', '--format', 'github', 'content/index.md'], { cwd: repo.root, env: { GITHUB_WORKSPACE: repo.root } });
+    const result = await runGarden(['check', '--format', 'github', 'content/index.md'], {
+      cwd: repo.root,
+      env: { GITHUB_WORKSPACE: repo.root },
+    });
     expect(result.code).toBe(1);
     expect(result.stdout.trimEnd().split('\n')).toEqual([
       '::error file=content/index.md,line=3,col=19,title=broken-link (error)::[[Guid]] does not match any note or file in the garden. Did you mean "Guide"?',
@@ -158,7 +164,8 @@ describe('garden check', () => {
   it('groups more than ten problems of one kind: three examples and a count, and --verbose lists every one', async () => {
     const vault = new TempRepo();
     const notes: Record<string, string> = { 'content/index.md': '# Home\n' };
-    for (let index = 1; index <= 12; index++) notes[`content/Day ${String(index).padStart(2, '0')}.md`] = `---\ncreated: 2024-02-30\naliases: Day ${index}\n---\n# Day ${index}\n`;
+    for (let index = 1; index <= 12; index++)
+      notes[`content/Day ${String(index).padStart(2, '0')}.md`] = `---\ncreated: 2024-02-30\naliases: Day ${index}\n---\n# Day ${index}\n`;
     vault.write(notes).commit('days');
     const result = await runGarden(['check'], { cwd: vault.root });
     expect(result.code).toBe(0);
@@ -171,10 +178,12 @@ describe('garden check', () => {
     expect(result.stderr).toMatch(/! 0 errors, 12 warnings \(checked 13 notes in [\d.]+ s\) \(12 notices: --verbose lists them\)\./);
     const verbose = await runGarden(['check', '--verbose'], { cwd: vault.root });
     expect(verbose.stdout.trimEnd().split('\n')).toHaveLength(24);
-    expect(verbose.stdout).toContain('content/Day 12.md:3:10  info  frontmatter-read-as  `aliases: Day 12` is one value; it is read as a list of one.');
+    expect(verbose.stdout).toContain(
+      'content/Day 12.md:3:10  info  frontmatter-read-as  `aliases: Day 12` is one value; it is read as a list of one.',
+    );
   });
 
-  it('reads the git history as the build does: a new note on a renamed note\'s old address is a notice', async () => {
+  it("reads the git history as the build does: a new note on a renamed note's old address is a notice", async () => {
     const renamed = new TempRepo();
     renamed.write({ 'content/Plan.md': '# Plan\n\nEnough words for git to see that this note was renamed later on.\n' }).commit('plan');
     renamed.move('content/Plan.md', 'content/Roadmap.md').commit('rename');
@@ -188,7 +197,13 @@ describe('garden check', () => {
   });
 
   it('exits 2 on usage errors: bad option, bad format, missing path, path outside the garden, no garden', async () => {
-    for (const argv of [['check', '--fromat', 'json'], ['check', '--format', 'xml'], ['check', 'content/Nope.md'], ['check', 'README.md'], ['check', '--content', 'nowhere']]) {
+    for (const argv of [
+      ['check', '--fromat', 'json'],
+      ['check', '--format', 'xml'],
+      ['check', 'content/Nope.md'],
+      ['check', 'README.md'],
+      ['check', '--content', 'nowhere'],
+    ]) {
       const result = await runGarden(argv, { cwd: repo.root });
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
@@ -214,17 +229,22 @@ describe.skipIf(!existsSync(handbook))('garden check on the sourcegraph handbook
     // The corpus README names three broken file links; with a CommonMark parser one is real (see
     // tests/integration/corpora.test.ts): one link sits in an indented code block, and the third
     // does not exist in this snapshot.
-    expect(report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual([
-      'departments/people-talent/swag.md:19:102 broken-link `people-ops` points at a folder that has no index.md or README.md.',
-    ]);
+    expect(
+      report.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.rule} ${d.message}`),
+    ).toEqual(['departments/people-talent/swag.md:19:102 broken-link `people-ops` points at a folder that has no index.md or README.md.']);
     expect(report.summary.errors).toBe(1);
     expect(report.notes.total).toBe(883);
     // Its warnings are broken #anchors, one link out of the content folder, one stray control
     // character (U+0003, in a sentence), and two logos whose SVG imports a font from Google (the
     // import is removed: a published picture fetches nothing): never broken files.
-    expect(new Set(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule))).toEqual(new Set(['broken-anchor', 'link-outside-content', 'control-character', 'svg-sanitized']));
+    expect(new Set(report.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.rule))).toEqual(
+      new Set(['broken-anchor', 'link-outside-content', 'control-character', 'svg-sanitized']),
+    );
     expect(report.diagnostics.filter((d) => d.rule === 'svg-sanitized').map((d) => `${d.file}: ${d.message}`)).toEqual(
-      ['digital', 'print'].map((kind) => `departments/product/design/brand_guidelines/logo/minimum_${kind}_logo_size.svg: This SVG is published without what could run or load something when it is opened: <style> with @import or an external url().`),
+      ['digital', 'print'].map(
+        (kind) =>
+          `departments/product/design/brand_guidelines/logo/minimum_${kind}_logo_size.svg: This SVG is published without what could run or load something when it is opened: <style> with @import or an external url().`,
+      ),
     );
     expect(report.diagnostics.filter((d) => d.rule === 'control-character').map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([
       'departments/product/design/brand_guidelines/logo.md:27:15',

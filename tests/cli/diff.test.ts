@@ -61,7 +61,9 @@ describe('garden diff', () => {
   it('lists notes added, changed, renamed and removed since the branch left main', () => {
     expect(paths(diff.added)).toEqual(['FAQ/New question.md']);
     expect(paths(diff.removed)).toEqual(['Doomed.md']);
-    expect(diff.renamed.map((r) => `${r.from.path} → ${r.to.path} ${r.contentChanged}`)).toEqual(['Old place.md → Places/New place.md false']);
+    expect(diff.renamed.map((r) => `${r.from.path} → ${r.to.path} ${r.contentChanged}`)).toEqual([
+      'Old place.md → Places/New place.md false',
+    ]);
     expect(diff.changed.map((c) => c.note.path)).toEqual(['Guide.md', 'index.md']);
   });
 
@@ -75,7 +77,10 @@ describe('garden diff', () => {
       'Guide.md ← FAQ/New question.md',
       'Lonely.md ← FAQ/New question.md',
     ]);
-    expect(diff.newUnresolved.map((u) => `${u.source.path}:${u.line} ${u.target}`)).toEqual(['FAQ/New question.md:3 Nowhere', 'Team.md:3 Doomed']);
+    expect(diff.newUnresolved.map((u) => `${u.source.path}:${u.line} ${u.target}`)).toEqual([
+      'FAQ/New question.md:3 Nowhere',
+      'Team.md:3 Doomed',
+    ]);
     expect(diff.newOrphans.map((o) => `${o.note.path} ${o.wasLinked}`)).toEqual(['FAQ/New question.md false', 'Solo.md true']);
     expect(diff.idsChanged.map((c) => `${c.note.path} ${c.before} → ${c.after}`)).toEqual(['Guide.md guide-1 → guide-2']);
   });
@@ -84,7 +89,9 @@ describe('garden diff', () => {
     expect(markdown).toContain(`Compared with \`main\` at \`${diff.commit.slice(0, 12)}\`.`);
     expect(markdown).toContain('**1 note added · 2 changed · 1 renamed or moved · 1 removed · 2 links added · 3 links removed**');
     expect(markdown).toContain('### Notes added (1)\n\n- **New question** `FAQ/New question.md`\n');
-    expect(markdown).toContain('### Notes renamed or moved (1)\n\n- `Old place.md` → `Places/New place.md` (the old address `/old-place/` redirects to the new one)\n');
+    expect(markdown).toContain(
+      '### Notes renamed or moved (1)\n\n- `Old place.md` → `Places/New place.md` (the old address `/old-place/` redirects to the new one)\n',
+    );
     expect(markdown).toContain('### Notes that gained backlinks (2)\n\n- **Guide** ← New question\n- **Lonely** ← New question\n');
     expect(markdown).toContain('### New unresolved links (2)\n\n- `FAQ/New question.md:3` links to `Nowhere`, which does not exist\n');
     expect(markdown).toContain('- **Solo** `Solo.md`: was linked before this change');
@@ -100,7 +107,7 @@ describe('garden diff', () => {
     expect(result.stdout).toContain('No notes or links changed.');
   });
 
-  it('finds the base by itself: the pull request\'s base branch on GitHub, else main', async () => {
+  it("finds the base by itself: the pull request's base branch on GitHub, else main", async () => {
     const byDefault = await runGarden(['diff', '--format', 'json'], { cwd: repo.root });
     expect(JSON.parse(byDefault.stdout)).toMatchObject({ base: 'main', commit: diff.commit });
     repo.git('update-ref', 'refs/remotes/origin/release', 'main');
@@ -143,7 +150,9 @@ describe('garden diff', () => {
 
 describe('Markdown escaping of note titles and paths', () => {
   it('keeps titles from adding markup, links or mentions', () => {
-    expect(text('**Bold** [x](javascript:alert(1)) <img> @team #1')).toBe('\\*\\*Bold\\*\\* \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<img\\> \\@team \\#1');
+    expect(text('**Bold** [x](javascript:alert(1)) <img> @team #1')).toBe(
+      '\\*\\*Bold\\*\\* \\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<img\\> \\@team \\#1',
+    );
     expect(code('a `tick`.md')).toBe('``a `tick`.md``');
     expect(code('`edge`')).toBe('`` `edge` ``');
   });

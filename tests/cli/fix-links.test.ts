@@ -39,7 +39,7 @@ const files = filesUnder;
 const garden = (repo: TempRepo, ...args: string[]) => runGarden(args, { cwd: repo.root });
 
 describe('garden fix-links', () => {
-  it('turns a pull request\'s renames into a patch that makes the check pass, the same fix as garden mv', async () => {
+  it("turns a pull request's renames into a patch that makes the check pass, the same fix as garden mv", async () => {
     const repo = repository();
     repo.git('switch', '--quiet', '-c', 'rename');
     renameAsTheWebEditorDoes(repo);
@@ -86,7 +86,7 @@ describe('garden fix-links', () => {
     const lines = summary.stdout.split('\n');
     expect(lines[0]).toBe('## Links broken by renames: the fix');
     expect(lines.filter((line) => line.startsWith('**To apply it**'))).toEqual([
-      '**To apply it**, run `npx garden fix-links --base main` in your clone and commit, or save the patch as `fix-links.patch` and run `git apply fix-links.patch` (from the web editor: make the `+` lines\' changes in the files named).',
+      "**To apply it**, run `npx garden fix-links --base main` in your clone and commit, or save the patch as `fix-links.patch` and run `git apply fix-links.patch` (from the web editor: make the `+` lines' changes in the files named).",
     ]);
     // The note's own backticks (``…`` in a code span) cannot close the block around the patch.
     const fence = lines.find((line) => /^`{3,}diff$/.test(line))!;

@@ -47,7 +47,9 @@ describe('garden mv', () => {
     const before = await gardenState(copy.content, renamer('Policies/Nomad life.md', 'Handbook/Working remotely.md'));
     expect(before.problems).toEqual([]);
     const result = await mv(copy, 'content/Policies/Nomad life.md', 'content/Handbook/Working remotely.md');
-    expect(result.stderr).toContain('✓ Moved Policies/Nomad life.md to Handbook/Working remotely.md with git; rewrote 19 links in 4 notes.');
+    expect(result.stderr).toContain(
+      '✓ Moved Policies/Nomad life.md to Handbook/Working remotely.md with git; rewrote 19 links in 4 notes.',
+    );
     expect(result.code).toBe(0);
 
     const after = files(copy.content);
@@ -69,18 +71,27 @@ describe('garden mv', () => {
       expect(home.split('\n'), line).toContain(line);
     }
     // Links inside the moved note that were relative to its old folder now start from the new one.
-    expect(after['Handbook/Working remotely.md']).toContain('see [expenses](../Policies/Expenses.md), [[Expenses]], the [home page](../index.md), the\n[setup guide](../Guides/Setup.md) and the map ![map](../Policies/maps/world%20map.png).');
-    expect(after['Policies/Expenses.md']).toContain('[[Working remotely#Visas|the nomad policy]] says ([details](../Handbook/Working%20remotely.md))');
+    expect(after['Handbook/Working remotely.md']).toContain(
+      'see [expenses](../Policies/Expenses.md), [[Expenses]], the [home page](../index.md), the\n[setup guide](../Guides/Setup.md) and the map ![map](../Policies/maps/world%20map.png).',
+    );
+    expect(after['Policies/Expenses.md']).toContain(
+      '[[Working remotely#Visas|the nomad policy]] says ([details](../Handbook/Working%20remotely.md))',
+    );
     // Everything else is byte for byte what it was.
     const original = files(fixture);
-    for (const file of ['Team/Budget.md', 'Archive/Old budget.md', 'Guides/Setup.md', 'Policies/maps/world map.png']) expect(after[file], file).toBe(original[file]);
+    for (const file of ['Team/Budget.md', 'Archive/Old budget.md', 'Guides/Setup.md', 'Policies/maps/world map.png'])
+      expect(after[file], file).toBe(original[file]);
 
     expect(await gardenState(copy.content)).toEqual(before);
     // git saw a rename (the history, and so the note's old address, follow it).
-    expect(copy.repo!.git('status', '--porcelain')).toContain('RM "content/Policies/Nomad life.md" -> "content/Handbook/Working remotely.md"');
+    expect(copy.repo!.git('status', '--porcelain')).toContain(
+      'RM "content/Policies/Nomad life.md" -> "content/Handbook/Working remotely.md"',
+    );
     // This short note's own links changed too much of it for git to pair old and new text: the
     // command says how to keep its old address redirecting.
-    expect(result.stderr).toContain('git will not see Policies/Nomad life.md as renamed: the rewritten links changed too much of it. Commit the move first, on its own');
+    expect(result.stderr).toContain(
+      'git will not see Policies/Nomad life.md as renamed: the rewritten links changed too much of it. Commit the move first, on its own',
+    );
   });
 
   it('moves a folder: links into it, and links from it to the rest of the garden, still lead to the same notes', async () => {
@@ -90,8 +101,14 @@ describe('garden mv', () => {
     const result = await mv(copy, 'content/Policies', 'content/Handbook/Policies');
     expect(result.code).toBe(0);
     const after = files(copy.content);
-    expect(Object.keys(after).filter((file) => file.startsWith('Handbook/')).sort()).toEqual(['Handbook/Policies/Expenses.md', 'Handbook/Policies/Nomad life.md', 'Handbook/Policies/maps/world map.png']);
-    expect(after['Handbook/Policies/Nomad life.md']).toContain('see [expenses](Expenses.md), [[Expenses]], the [home page](../../index.md), the\n[setup guide](../../Guides/Setup.md) and the map ![map](maps/world%20map.png).');
+    expect(
+      Object.keys(after)
+        .filter((file) => file.startsWith('Handbook/'))
+        .sort(),
+    ).toEqual(['Handbook/Policies/Expenses.md', 'Handbook/Policies/Nomad life.md', 'Handbook/Policies/maps/world map.png']);
+    expect(after['Handbook/Policies/Nomad life.md']).toContain(
+      'see [expenses](Expenses.md), [[Expenses]], the [home page](../../index.md), the\n[setup guide](../../Guides/Setup.md) and the map ![map](maps/world%20map.png).',
+    );
     expect(after['index.md']).toContain('![World](Handbook/Policies/maps/world%20map.png)');
     expect(after['index.md']).toContain('[[Nomad life]]');
     expect(await gardenState(copy.content)).toEqual(before);
@@ -142,8 +159,12 @@ describe('garden mv', () => {
     expect(result.stderr).toContain('Nothing was changed.');
     expect(files(dry.content)).toEqual(untouched);
     expect(dry.repo!.git('status', '--porcelain')).toBe('');
-    expect(result.stdout).toContain('rename from content/Policies/Nomad life.md\nrename to content/Handbook/Policies/Nomad life.md\n--- a/content/Policies/Nomad life.md');
-    expect(result.stdout).toContain('rename from content/Policies/maps/world map.png\nrename to content/Handbook/Policies/maps/world map.png');
+    expect(result.stdout).toContain(
+      'rename from content/Policies/Nomad life.md\nrename to content/Handbook/Policies/Nomad life.md\n--- a/content/Policies/Nomad life.md',
+    );
+    expect(result.stdout).toContain(
+      'rename from content/Policies/maps/world map.png\nrename to content/Handbook/Policies/maps/world map.png',
+    );
 
     writeFileSync(path.join(dry.root, 'mv.patch'), result.stdout);
     execFileSync('git', ['apply', '--index', 'mv.patch'], { cwd: dry.root, env: { ...process.env, ...isolatedGitEnv } });

@@ -30,7 +30,13 @@ describe('garden new', () => {
     expect(printed).toBe(`content/A ${type} about onboarding.md`);
     const text = readFileSync(repo.path(printed), 'utf8');
     const fields = frontmatterOf(repo.path(printed));
-    expect(fields).toMatchObject({ title: `A ${type} about onboarding`, type, owner: 'Test Author', created: '2024-05-31', tags: [type, 'onboarding'] });
+    expect(fields).toMatchObject({
+      title: `A ${type} about onboarding`,
+      type,
+      owner: 'Test Author',
+      created: '2024-05-31',
+      tags: [type, 'onboarding'],
+    });
     expect(fields.id).toMatch(/^[0-9a-z]{12}$/);
     // The body is the template's, with its placeholders filled in and its own description dropped.
     const template = readFileSync(path.join(shippedTemplates, `${type}.md`), 'utf8');
@@ -121,7 +127,9 @@ describe('garden new', () => {
 
     const stolen = await runGarden(['new', 'Stolen', '--type', 'faq'], { cwd: repo.root, now });
     expect(stolen.code).toBe(1);
-    expect(stolen.stderr).toBe('Not created: content/templates/faq.md is a symbolic link, which `garden new` never follows: it could lead outside the content folder. Replace it with a real folder or file.\n');
+    expect(stolen.stderr).toBe(
+      'Not created: content/templates/faq.md is a symbolic link, which `garden new` never follows: it could lead outside the content folder. Replace it with a real folder or file.\n',
+    );
     expect(existsSync(repo.path('content', 'Stolen.md'))).toBe(false);
 
     const escaped = await runGarden(['new', 'Escaped', '--folder', 'Linked'], { cwd: repo.root, now });

@@ -25,7 +25,12 @@ const PAGES: AxePage[] = [
   { name: 'the page not found', path: '/no-such-note/' },
   { name: 'a long note on a phone', path: '/guides/long-guide/', phone: true },
   { name: 'the explorer menu on a phone', path: '/guides/long-guide/', phone: true, prepare: (page) => page.click('.kg-menu-button') },
-  { name: 'the table of contents menu on a phone', path: '/guides/long-guide/', phone: true, prepare: (page) => page.click('.kg-toc-button') },
+  {
+    name: 'the table of contents menu on a phone',
+    path: '/guides/long-guide/',
+    phone: true,
+    prepare: (page) => page.click('.kg-toc-button'),
+  },
   {
     name: 'the search dialog with results and filters',
     path: '/guides/long-guide/',
@@ -49,7 +54,11 @@ const PAGES: AxePage[] = [
     },
   },
   { name: 'the search page', path: '/search/?q=guide', prepare: (page) => page.locator('.kg-search-hit').first().waitFor() },
-  { name: 'the page not found, with its suggestions', path: '/guides/long-gide/', prepare: (page) => page.locator('[data-missing-page] .kg-search-hit').first().waitFor() },
+  {
+    name: 'the page not found, with its suggestions',
+    path: '/guides/long-gide/',
+    prepare: (page) => page.locator('[data-missing-page] .kg-search-hit').first().waitFor(),
+  },
   {
     name: 'the graph page, with a note found and its links listed',
     path: '/graph/',
@@ -61,7 +70,12 @@ const PAGES: AxePage[] = [
       await page.locator('[data-graph-focus]:not([hidden])').waitFor();
     },
   },
-  { name: 'the graph page on a phone', path: '/graph/', phone: true, prepare: (page) => page.locator('[data-graph][data-graph-ready]').waitFor() },
+  {
+    name: 'the graph page on a phone',
+    path: '/graph/',
+    phone: true,
+    prepare: (page) => page.locator('[data-graph][data-graph-ready]').waitFor(),
+  },
   {
     name: 'a note with its local graph drawn and listed',
     path: '/guides/long-guide/',

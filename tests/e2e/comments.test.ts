@@ -47,7 +47,10 @@ interface Reader {
   scripts: Promise<{ url: string; text: string }>[];
 }
 
-async function openReader(site: SiteBrowser, options: { colorScheme?: 'light' | 'dark'; giscusUnreachable?: boolean } = {}): Promise<Reader> {
+async function openReader(
+  site: SiteBrowser,
+  options: { colorScheme?: 'light' | 'dark'; giscusUnreachable?: boolean } = {},
+): Promise<Reader> {
   const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme: options.colorScheme ?? 'light' });
   // Unreachable: what a corporate filter, an ad blocker or no connection does to the frame's request.
   if (options.giscusUnreachable) await context.route(`${GISCUS}/**`, (route) => route.abort('blockedbyclient'));
@@ -241,7 +244,9 @@ describe('a garden built with giscus configured', () => {
   });
 
   it('reports the notes that have no id', () => {
-    expect(configured.output).toMatch(/comments: giscus threads in acme\/handbook, category "Note comments", via https:\/\/giscus\.app: 3 notes, 1 with `comments: false`\./);
+    expect(configured.output).toMatch(
+      /comments: giscus threads in acme\/handbook, category "Note comments", via https:\/\/giscus\.app: 3 notes, 1 with `comments: false`\./,
+    );
     expect(configured.output).toMatch(/comments: 1 note has no `id`[^\n]*\n[^\n]*Guides\/Note without id\.md/);
   });
 });
@@ -256,7 +261,9 @@ describe('a garden built without giscus configuration', () => {
     expect(pages().length).toBeGreaterThanOrEqual(6);
     const reader = await openReader(siteWithout);
     for (const pagePath of pages()) {
-      expect(readFileSync(path.join(unconfigured.dist, pagePath, pagePath.endsWith('.html') ? '' : 'index.html'), 'utf8')).not.toContain(COMMENTS_CODE);
+      expect(readFileSync(path.join(unconfigured.dist, pagePath, pagePath.endsWith('.html') ? '' : 'index.html'), 'utf8')).not.toContain(
+        COMMENTS_CODE,
+      );
       await open(reader, siteWithout, pagePath);
       await scrollToBottom(reader.page);
       expect(await reader.page.locator('#kg-comments, giscus-widget, iframe').count(), pagePath).toBe(0);

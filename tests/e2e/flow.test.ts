@@ -24,7 +24,8 @@ beforeAll(async () => {
   repo.write({
     'content/index.md': '# Home\n\nStart with [[Planning]] and [[Budget]].\n',
     'content/Team/Planning.md': '---\nowner: Dana\n---\n# Planning\n\nHow we plan. See [[Budget]].\n',
-    'content/Team/Budget.md': '---\ntitle: "R&D <budget> \\a bell"\ndescription: Money & time.\n---\n\nThe budget, linked from [[Planning]].\n',
+    'content/Team/Budget.md':
+      '---\ntitle: "R&D <budget> \\a bell"\ndescription: Money & time.\n---\n\nThe budget, linked from [[Planning]].\n',
   });
   repo.commit('first notes', ada);
   repo.write({ 'content/Team/Planning.md': '---\nowner: Dana\n---\n# Planning\n\nHow we plan, weekly. See [[Budget]].\n' });
@@ -32,7 +33,10 @@ beforeAll(async () => {
   repo.move('content/Team/Planning.md', 'content/Rituals/Planning.md').commit('move planning', bob);
   repo.write({ 'content/Team/Secret.md': '---\ndraft: true\n---\n# Secret plan\n\nNot yet.\n' });
   repo.commit('a draft', ada);
-  repo.write({ 'content/Team/Budget.md': '---\ntitle: "R&D <budget> \\a bell"\ndescription: Money & time.\n---\n\nThe budget, linked from [[Planning]]. Updated.\n' });
+  repo.write({
+    'content/Team/Budget.md':
+      '---\ntitle: "R&D <budget> \\a bell"\ndescription: Money & time.\n---\n\nThe budget, linked from [[Planning]]. Updated.\n',
+  });
   repo.commit('budget update', cy);
   ({ dist } = await buildSite(repo.path('content')));
   site = await openSite(dist);
@@ -63,7 +67,12 @@ describe('recent changes', () => {
   it('lists the notes created, updated and moved, newest first, with who and when; never a draft', async () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/recent/`);
-    const rows = (await page.locator('.kg-change').allTextContents()).map((row) => row.replace(/[\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim());
+    const rows = (await page.locator('.kg-change').allTextContents()).map((row) =>
+      row
+        .replace(/[\u0000-\u001f]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
     expect(rows).toEqual([
       'R&D <budget> bell updated by Cy Ops & Co',
       'Planning moved from Team/Planning.md · by Bob Smith',
@@ -120,9 +129,16 @@ describe('garden health', () => {
   it('lists the notes not updated for six months, with their owner or last editor', async () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/health/`);
-    const rows = await page
-      .locator('#stale ~ table tbody tr')
-      .evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent!.replace(/[\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim())));
+    const rows = await page.locator('#stale ~ table tbody tr').evaluateAll((rows) =>
+      rows.map((row) =>
+        [...row.querySelectorAll('td')].map((cell) =>
+          cell
+            .textContent!.replace(/[\u0000-\u001f]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      ),
+    );
     expect(rows).toEqual([
       ['Home', 'Jan 1, 2024', 'no owner; last changed by Ada Lovelace'],
       ['Planning', 'Jan 3, 2024', 'Dana'],

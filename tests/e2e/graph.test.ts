@@ -31,8 +31,10 @@ afterAll(async () => {
 });
 
 const titleOf = (slug: string) => graph.nodes.find((node) => node.slug === slug)!.title;
-const linksOf = (slug: string) => new Set(graph.edges.filter((edge) => edge.source === slug && edge.target !== slug).map((edge) => titleOf(edge.target)));
-const backlinksOf = (slug: string) => new Set(graph.edges.filter((edge) => edge.target === slug && edge.source !== slug).map((edge) => titleOf(edge.source)));
+const linksOf = (slug: string) =>
+  new Set(graph.edges.filter((edge) => edge.source === slug && edge.target !== slug).map((edge) => titleOf(edge.target)));
+const backlinksOf = (slug: string) =>
+  new Set(graph.edges.filter((edge) => edge.target === slug && edge.source !== slug).map((edge) => titleOf(edge.source)));
 
 async function openGraph(query = ''): Promise<Page> {
   const page = await site.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -77,7 +79,11 @@ async function pixels(page: Page, element: Locator): Promise<{ drawn: number; by
         context.drawImage(image, 0, 0);
         const data = context.getImageData(0, 0, image.width, image.height).data;
         const rgb = colours.map((hex) => [1, 3, 5].map((at) => parseInt(hex.slice(at, at + 2), 16)));
-        const [br, bg, bb] = [data[4 * (image.width * 10 + 10)]!, data[4 * (image.width * 10 + 10) + 1]!, data[4 * (image.width * 10 + 10) + 2]!];
+        const [br, bg, bb] = [
+          data[4 * (image.width * 10 + 10)]!,
+          data[4 * (image.width * 10 + 10) + 1]!,
+          data[4 * (image.width * 10 + 10) + 2]!,
+        ];
         let drawn = 0;
         const byColour = colours.map(() => 0);
         for (let i = 0; i < data.length; i += 4) {
@@ -120,7 +126,11 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
       const drawing = await page.evaluate(() => (window as unknown as { lastLabels: Drawing }).lastLabels);
       for (const a of drawing.labels) {
         expect(a.x >= 0 && a.y >= 0 && a.x + a.width <= drawing.width && a.y + a.height <= drawing.height, a.key).toBe(true);
-        for (const b of drawing.labels) if (a !== b) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.key} / ${b.key}`).toBe(false);
+        for (const b of drawing.labels)
+          if (a !== b)
+            expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.key} / ${b.key}`).toBe(
+              false,
+            );
       }
       return drawing.labels.map((label) => label.key);
     };
@@ -143,12 +153,15 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     const tooltip = page.locator('[data-graph-tooltip]');
     await tooltip.waitFor({ state: 'visible' });
     expect(await tooltip.textContent()).toBe('Cloud Operations Team');
-    await Promise.all([page.waitForURL(`${site.origin}/departments/cloud/`), page.mouse.click(stage.x + stage.width / 2, stage.y + stage.height / 2)]);
+    await Promise.all([
+      page.waitForURL(`${site.origin}/departments/cloud/`),
+      page.mouse.click(stage.x + stage.width / 2, stage.y + stage.height / 2),
+    ]);
     expect(await page.locator('h1').first().textContent()).toBe('Cloud Operations Team');
     await page.close();
   });
 
-  it('lists the found note\'s links and backlinks as links, and walks on from them with the keyboard', async () => {
+  it("lists the found note's links and backlinks as links, and walks on from them with the keyboard", async () => {
     const page = await openGraph();
     await focusNote(page, 'cloud operations', 'Cloud Operations Team');
     expect(new URL(page.url()).searchParams.get('focus')).toBe('departments/cloud');
@@ -178,9 +191,14 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     await boxes.nth(1).check();
     const tag = graph.nodes.flatMap((node) => (node.path.startsWith('departments/technical-success/') ? node.tags : [])).sort()[0];
     if (tag) {
-      const value = await page.locator('[data-graph-tag] option', { hasText: `#${tag} (` }).first().getAttribute('value');
+      const value = await page
+        .locator('[data-graph-tag] option', { hasText: `#${tag} (` })
+        .first()
+        .getAttribute('value');
       await page.locator('[data-graph-tag]').selectOption(value!);
-      const expected = graph.nodes.filter((node) => node.path.startsWith('departments/technical-success/') && node.tags.some((t) => t.toLowerCase() === tag.toLowerCase())).length;
+      const expected = graph.nodes.filter(
+        (node) => node.path.startsWith('departments/technical-success/') && node.tags.some((t) => t.toLowerCase() === tag.toLowerCase()),
+      ).length;
       expect(await page.locator('[data-graph-status]').textContent()).toBe(`Showing ${expected} of 883 notes.`);
     }
     // All of it within the page's Content-Security-Policy.
@@ -195,27 +213,34 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     const feed = await page.evaluate(async () => {
       const text = await (await fetch('/feed.xml')).text();
       const doc = new DOMParser().parseFromString(text, 'application/xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.localName, entries: doc.getElementsByTagName('entry').length };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        entries: doc.getElementsByTagName('entry').length,
+      };
     });
     expect(feed).toEqual({ error: null, root: 'feed', entries: 0 });
     await page.close();
   });
 
-  it('draws a note\'s local graph with its links and backlinks, loading nothing for it until the reader scrolls there', async () => {
+  it("draws a note's local graph with its links and backlinks, loading nothing for it until the reader scrolls there", async () => {
     const page = await site.newPage({ viewport: { width: 1280, height: 900 } });
     served.length = 0;
     await page.goto(`${site.origin}/departments/cloud/`);
     await page.waitForLoadState('networkidle');
     const before = served.map((entry) => entry.path);
     expect(before.filter((file) => file.includes('_garden/graph'))).toEqual([]);
-    const scriptBytes = (entries: typeof served) => entries.filter((entry) => entry.path.endsWith('.js')).reduce((sum, entry) => sum + entry.bytes, 0);
+    const scriptBytes = (entries: typeof served) =>
+      entries.filter((entry) => entry.path.endsWith('.js')).reduce((sum, entry) => sum + entry.bytes, 0);
     const loadedFirst = scriptBytes(served);
 
     const section = page.locator('[data-local-graph]');
     await section.scrollIntoViewIfNeeded();
     await page.locator('[data-local-graph][data-local-ready]').waitFor();
     // Only this note's own file, and the drawing code, once scrolled to.
-    expect(served.filter((entry) => entry.path.includes('_garden/graph')).map((entry) => entry.path)).toEqual(['/_garden/graph/local/departments/cloud.json']);
+    expect(served.filter((entry) => entry.path.includes('_garden/graph')).map((entry) => entry.path)).toEqual([
+      '/_garden/graph/local/departments/cloud.json',
+    ]);
     expect(scriptBytes(served) - loadedFirst).toBeGreaterThan(50_000);
     expect(loadedFirst).toBeLessThan(60_000);
 
@@ -228,7 +253,7 @@ describe.skipIf(!existsSync(handbook))('the graph of the Sourcegraph handbook', 
     expect(drawn).toBeGreaterThan(5_000);
     // Their links too: more notes, on an outer ring.
     await section.locator('[data-local-depth]').check();
-    expect((await section.locator('[data-local-items] li').count())).toBeGreaterThan(neighbours.size);
+    expect(await section.locator('[data-local-items] li').count()).toBeGreaterThan(neighbours.size);
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });

@@ -26,7 +26,6 @@ import { inlineCode } from '../support/html-safety.ts';
  * There is no internet: requests to the giscus host get a stand-in page, other hosts are refused.
  */
 
-
 let repo: TempRepo;
 let content: string;
 let contentBefore: Map<string, string>;
@@ -61,7 +60,9 @@ describe('building the hostile garden', () => {
   it('publishes every note it safely can, and reports the rest', () => {
     // 52 notes, and an embed chain two notes deeper than the embed limit. `Names/Vic\u034Ftim.md`
     // is not published: the invisible joiner is dropped from its address, which is Victim's.
-    expect(first.output).toMatch(new RegExp(`garden: ${52 + LIMITS.maxEmbedDepth - 4} notes published \\(18 not published: drafts or errors\\)`));
+    expect(first.output).toMatch(
+      new RegExp(`garden: ${52 + LIMITS.maxEmbedDepth - 4} notes published \\(18 not published: drafts or errors\\)`),
+    );
     expect(first.output).toMatch(/garden: 86 errors, 23 warnings/);
   });
 
@@ -85,7 +86,10 @@ describe('building the hostile garden', () => {
     const files = [...snapshot(first.dist).keys()];
     expect(files.filter((file) => /passwd|hostname|\.env|secret|linked/i.test(file))).toEqual([]);
     // The only attachments published are the two that a published note uses.
-    expect(files.filter((file) => !/^(_astro|pagefind)\//.test(file) && /\.(png|pdf|mp3|env)$/.test(file)).sort()).toEqual(['media/diagram.png', 'media/handbook.pdf']);
+    expect(files.filter((file) => !/^(_astro|pagefind)\//.test(file) && /\.(png|pdf|mp3|env)$/.test(file)).sort()).toEqual([
+      'media/diagram.png',
+      'media/handbook.pdf',
+    ]);
   });
 
   it('writes every file itself: each is a reserved path or one of the four published attachments', async () => {
@@ -111,7 +115,7 @@ describe('building the hostile garden', () => {
     expect(first.output).toMatch(/search: Pagefind indexed \d+ pages/);
   });
 
-  it('keeps a thread with the note that had its id first, and reads the forger\'s name as one name', () => {
+  it("keeps a thread with the note that had its id first, and reads the forger's name as one name", () => {
     const term = (page: string) => /data-term="([^"]*)"/.exec(readFileSync(path.join(first.dist, page, 'index.html'), 'utf8'))?.[1];
     expect(term('features/diagram')).toBe('feat-diagram');
     expect(term('attacks/thread-thief')).toBe('/attacks/thread-thief/');
@@ -136,7 +140,9 @@ describe('building the hostile garden', () => {
       (error: { code?: number; stdout?: string; stderr?: string }) => error,
     );
     expect(failing?.code).toBe(1);
-    expect(`${failing?.stdout}${failing?.stderr}`).toContain(`The site was not published: ${dist} is unchanged, and the unfinished build is in ${stagingFolder(dist)}.`);
+    expect(`${failing?.stdout}${failing?.stderr}`).toContain(
+      `The site was not published: ${dist} is unchanged, and the unfinished build is in ${stagingFolder(dist)}.`,
+    );
     expect(snapshot(dist)).toEqual(before);
     expect(existsSync(path.join(stagingFolder(dist), 'index.html'))).toBe(true);
   });
@@ -151,7 +157,8 @@ describe('the pages of the hostile garden', () => {
       const html = readFileSync(path.join(first.dist, page), 'utf8');
       const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
       if (!policy) problems.push(`${page}: no Content-Security-Policy`);
-      else if (!/script-src 'self' 'wasm-unsafe-eval';/.test(policy) || !policy.includes(`frame-src 'self' ${GISCUS};`)) problems.push(`${page}: ${policy}`);
+      else if (!/script-src 'self' 'wasm-unsafe-eval';/.test(policy) || !policy.includes(`frame-src 'self' ${GISCUS};`))
+        problems.push(`${page}: ${policy}`);
       problems.push(...inlineCode(html).map((problem) => `${page}: ${problem}`));
     }
     expect(problems).toEqual([]);
@@ -173,10 +180,13 @@ describe('the pages of the hostile garden', () => {
         const blocked = expected.map((violation) => violation.split(' ')[1]!);
         if (visit.dialogs.length > 0) report.push(`${url}: dialogs ${visit.dialogs.join(', ')}`);
         if (visit.ran.length > 0) report.push(`${url}: content ran: ${visit.ran.join(', ')}`);
-        if (JSON.stringify(visit.violations) !== JSON.stringify(expected)) report.push(`${url}: violations ${JSON.stringify(visit.violations)}`);
+        if (JSON.stringify(visit.violations) !== JSON.stringify(expected))
+          report.push(`${url}: violations ${JSON.stringify(visit.violations)}`);
         // Missing pictures that notes point at are 404s; the browser also logs each expected violation.
         const problems = visit.consoleErrors.filter(
-          (message) => !/^Failed to load resource: the server responded with a status of 404/.test(message) && !blocked.some((uri) => message.includes(`'${uri}'`)),
+          (message) =>
+            !/^Failed to load resource: the server responded with a status of 404/.test(message) &&
+            !blocked.some((uri) => message.includes(`'${uri}'`)),
         );
         if (problems.length > 0) report.push(`${url}: console ${problems.join(' | ')}`);
         await visit.page.close();
@@ -193,7 +203,13 @@ describe('the pages of the hostile garden', () => {
     const context = await readerContext();
     const report: string[] = [];
     // Browsers show pictures; the others (CSV, PDF) are downloads or a viewer that is not the page.
-    for (const url of [...PUBLISHED_ATTACHMENTS.filter((file) => /\.(svg|png)$/.test(file)), '/active/register.html', '/active/worker.js', '/active/page.html', '/index.html']) {
+    for (const url of [
+      ...PUBLISHED_ATTACHMENTS.filter((file) => /\.(svg|png)$/.test(file)),
+      '/active/register.html',
+      '/active/worker.js',
+      '/active/page.html',
+      '/index.html',
+    ]) {
       const visit = await visitPage(context, url);
       if (visit.dialogs.length > 0) report.push(`${url}: dialogs ${visit.dialogs.join(', ')}`);
       if (visit.ran.length > 0) report.push(`${url}: content ran: ${visit.ran.join(', ')}`);
@@ -205,7 +221,11 @@ describe('the pages of the hostile garden', () => {
     expect(await missing.page.title()).toMatch(/not found/i);
     const registrations = await missing.page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length);
     await missing.page.close();
-    expect({ report, serviceWorkers: context.serviceWorkers().length, registrations }).toEqual({ report: [], serviceWorkers: 0, registrations: 0 });
+    expect({ report, serviceWorkers: context.serviceWorkers().length, registrations }).toEqual({
+      report: [],
+      serviceWorkers: 0,
+      registrations: 0,
+    });
     for (const url of PUBLISHED_ATTACHMENTS) {
       const response = await context.request.get(`${site.origin}${url}`);
       expect(response.status(), url).toBe(200);
@@ -227,18 +247,41 @@ describe('the pages of the hostile garden', () => {
         const selectors = ['.kg-brand', '.kg-search-button', '.kg-nav a', 'h1.kg-title'];
         return selectors.flatMap((selector) =>
           // Only what a reader sees: the closed menu holds a second, hidden copy of the navigation.
-          [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.checkVisibility()).map((element) => {
-            const box = element.getBoundingClientRect();
-            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-            const own = hit !== null && (hit === element || element.contains(hit));
-            return { selector, text: element.textContent?.trim().slice(0, 20), own, ...(own ? {} : { hit: hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing' }) };
-          }),
+          [...document.querySelectorAll<HTMLElement>(selector)]
+            .filter((element) => element.checkVisibility())
+            .map((element) => {
+              const box = element.getBoundingClientRect();
+              const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+              const own = hit !== null && (hit === element || element.contains(hit));
+              return {
+                selector,
+                text: element.textContent?.trim().slice(0, 20),
+                own,
+                ...(own ? {} : { hit: hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing' }),
+              };
+            }),
         );
       });
       expect(targets.length, url).toBeGreaterThan(4);
-      expect(targets.filter((target) => !target.own), url).toEqual([]);
-      expect(await page.locator('.kg-content form, .kg-content input, .kg-content button, .kg-content select, .kg-content textarea, .kg-content iframe').count(), url).toBe(0);
-      expect(await page.evaluate(() => [...document.querySelectorAll('.kg-mermaid-diagram [style*="position"]')].filter((element) => /fixed|absolute|sticky/.test(getComputedStyle(element).position)).length), url).toBe(0);
+      expect(
+        targets.filter((target) => !target.own),
+        url,
+      ).toEqual([]);
+      expect(
+        await page
+          .locator('.kg-content form, .kg-content input, .kg-content button, .kg-content select, .kg-content textarea, .kg-content iframe')
+          .count(),
+        url,
+      ).toBe(0);
+      expect(
+        await page.evaluate(
+          () =>
+            [...document.querySelectorAll('.kg-mermaid-diagram [style*="position"]')].filter((element) =>
+              /fixed|absolute|sticky/.test(getComputedStyle(element).position),
+            ).length,
+        ),
+        url,
+      ).toBe(0);
       await visit.page.close();
     }
     await context.close();
@@ -257,7 +300,7 @@ const EXPECTED_VIOLATIONS: Record<string, string[]> = {
   '/attacks/markdown-links/': ['img-src http://evil.example/pixel.png'],
 };
 
-describe('the garden\'s own features under the policy', () => {
+describe("the garden's own features under the policy", () => {
   it('search finds a note, in the dialog, without a violation or an error', async () => {
     const context = await readerContext();
     const visit = await visitPage(context, '/features/links/');
@@ -266,7 +309,9 @@ describe('the garden\'s own features under the policy', () => {
     await page.locator('[data-search-dialog][open]').waitFor();
     await page.locator('#kg-search-input').fill('Quetzalcoatl');
     await page.locator('#kg-search-results .kg-search-hit').first().waitFor();
-    expect(await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toEqual(['Links']);
+    expect(
+      await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents(),
+    ).toEqual(['Links']);
     await expectClean(visit);
     await context.close();
   });
@@ -287,7 +332,10 @@ describe('the garden\'s own features under the policy', () => {
     const { page } = visit;
     await page.locator('.kg-mermaid-diagram svg').waitFor();
     // Mermaid's own styling applies (its <style> inside the SVG): the boxes are filled.
-    const fill = await page.locator('.kg-mermaid-diagram svg .node rect, .kg-mermaid-diagram svg .node path').first().evaluate((node) => getComputedStyle(node).fill);
+    const fill = await page
+      .locator('.kg-mermaid-diagram svg .node rect, .kg-mermaid-diagram svg .node path')
+      .first()
+      .evaluate((node) => getComputedStyle(node).fill);
     expect(fill).not.toBe('rgb(0, 0, 0)');
     // Its labels survive the second sanitizing (HTML inside <foreignObject>).
     expect((await page.locator('.kg-mermaid-diagram').innerText()).split(/\s+/).filter(Boolean)).toEqual(['Write', 'Review', 'Publish']);
@@ -316,8 +364,13 @@ interface Visit {
 async function readerContext(): Promise<BrowserContext> {
   const context = await site.browser.newContext({ viewport: { width: 1100, height: 900 } });
   // The giscus host answers with a stand-in page; every other host is unreachable.
-  await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>giscus stand-in</title><p>Comments</p>' }));
-  await context.route((url) => /^https?:$/.test(url.protocol) && url.origin !== site.origin && url.origin !== GISCUS, (route) => route.abort());
+  await context.route(`${GISCUS}/**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>giscus stand-in</title><p>Comments</p>' }),
+  );
+  await context.route(
+    (url) => /^https?:$/.test(url.protocol) && url.origin !== site.origin && url.origin !== GISCUS,
+    (route) => route.abort(),
+  );
   // Runs before any script of the page, outside its policy: records every violation.
   await context.addInitScript(() => {
     const record: string[] = [];
@@ -351,7 +404,10 @@ async function visitPage(context: BrowserContext, url: string): Promise<Visit & 
     violations: [] as string[],
     async settle() {
       await page.waitForTimeout(100);
-      visit.ran = await page.evaluate((globals) => globals.filter((name) => (window as unknown as Record<string, unknown>)[name] !== undefined), ['__hostile', globalName]);
+      visit.ran = await page.evaluate(
+        (globals) => globals.filter((name) => (window as unknown as Record<string, unknown>)[name] !== undefined),
+        ['__hostile', globalName],
+      );
       visit.violations = await page.evaluate(() => [...new Set((window as unknown as { __violations: string[] }).__violations)]);
     },
   };
@@ -363,7 +419,12 @@ const globalName = HOSTILE_GLOBAL;
 
 async function expectClean(visit: Visit & { settle(): Promise<void> }): Promise<void> {
   await visit.settle();
-  expect({ dialogs: visit.dialogs, ran: visit.ran, violations: visit.violations, console: visit.consoleErrors }).toEqual({ dialogs: [], ran: [], violations: [], console: [] });
+  expect({ dialogs: visit.dialogs, ran: visit.ran, violations: visit.violations, console: visit.consoleErrors }).toEqual({
+    dialogs: [],
+    ran: [],
+    violations: [],
+    console: [],
+  });
 }
 
 function htmlPages(dist: string): string[] {

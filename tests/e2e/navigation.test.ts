@@ -15,7 +15,9 @@ const folder = (slug: string) => `#kg-explorer li[data-folder="${slug}"]`;
 const toggleOf = (slug: string) => `${folder(slug)} > .kg-tree-row > .kg-tree-toggle`;
 const expanded = (page: Page, slug: string) => page.getAttribute(toggleOf(slug), 'aria-expanded');
 const explorerLinks = (page: Page, slug: string) =>
-  page.$$eval(`${folder(slug)} > ul > li > a, ${folder(slug)} > ul > li > .kg-tree-row > a`, (links) => links.map((link) => link.textContent?.trim()));
+  page.$$eval(`${folder(slug)} > ul > li > a, ${folder(slug)} > ul > li > .kg-tree-row > a`, (links) =>
+    links.map((link) => link.textContent?.trim()),
+  );
 
 describe('the explorer', () => {
   it('shows the way to the current page open, with the page marked, and nothing else', async () => {
@@ -65,7 +67,10 @@ describe('the explorer', () => {
     expect(shown.length).toBe(40);
     expect(await page.textContent(`${folder('archive')} [aria-current="page"]`)).toBe('Old note 50');
     await page.click(`${folder('archive')} [data-explorer-more]`);
-    await page.waitForFunction((selector) => document.querySelectorAll(selector).length > 40, `${folder('archive')} > ul > li.kg-tree-note`);
+    await page.waitForFunction(
+      (selector) => document.querySelectorAll(selector).length > 40,
+      `${folder('archive')} > ul > li.kg-tree-note`,
+    );
     const all = await explorerLinks(page, 'archive');
     expect(all).toHaveLength(ARCHIVE_NOTES);
     expect(all.slice(0, 3)).toEqual(['Old note 1', 'Old note 2', 'Old note 3']);
@@ -104,11 +109,19 @@ describe('reading a note', () => {
   it('shows breadcrumbs, metadata and previous/next in the folder', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}/guides/long-guide/`);
-    expect(await page.$$eval('.kg-breadcrumbs li', (items) => items.map((item) => item.textContent?.trim()))).toEqual(['Browser test garden', 'Guides', 'Long guide']);
+    expect(await page.$$eval('.kg-breadcrumbs li', (items) => items.map((item) => item.textContent?.trim()))).toEqual([
+      'Browser test garden',
+      'Guides',
+      'Long guide',
+    ]);
     expect(await page.textContent('.kg-meta')).toMatch(/Owner:?\s*Documentation team.*Reading time:?\s*\d+ min/s);
     // Dates come from git and the frontmatter (the later update wins), so only their presence is fixed here.
     expect(await page.textContent('.kg-note-history')).toMatch(/Updated\s+\w{3} \d+, \d{4}/);
-    expect(await page.$$eval('.kg-prev-next a', (links) => links.map((link) => `${link.getAttribute('rel')} ${link.querySelector('.kg-prev-next-title')?.textContent}`))).toEqual(['next Short note']);
+    expect(
+      await page.$$eval('.kg-prev-next a', (links) =>
+        links.map((link) => `${link.getAttribute('rel')} ${link.querySelector('.kg-prev-next-title')?.textContent}`),
+      ),
+    ).toEqual(['next Short note']);
     await page.close();
   });
 
@@ -119,7 +132,9 @@ describe('reading a note', () => {
     await page.evaluate(() => document.getElementById('reviewing-a-note')!.scrollIntoView({ block: 'start', behavior: 'instant' }));
     await page.waitForFunction(() => document.querySelector('#kg-toc [aria-current="true"]')?.textContent === 'Reviewing a note');
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
-    await page.waitForFunction(() => document.querySelector('#kg-toc [aria-current="true"]')?.textContent === 'When a note is no longer needed');
+    await page.waitForFunction(
+      () => document.querySelector('#kg-toc [aria-current="true"]')?.textContent === 'When a note is no longer needed',
+    );
     await page.close();
   });
 
@@ -148,18 +163,19 @@ describe('the home page', () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.origin}/`);
     expect(await page.textContent('h1')).toBe('Browser test garden');
-    const list = (id: string) => page.$$eval(`#${id} + .kg-ranked li`, (items) => items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim()));
+    const list = (id: string) =>
+      page.$$eval(`#${id} + .kg-ranked li`, (items) => items.map((item) => item.textContent?.replace(/\s+/g, ' ').trim()));
     expect(await list('kg-home-sections')).toEqual([`Archive ${ARCHIVE_NOTES} notes`, 'Guides 3 notes', 'Team 2 notes']);
     expect(await list('kg-home-recent')).toEqual(['Long guide May 31, 2024']);
     expect((await list('kg-home-influential'))[0]).toBe('Long guide 4 backlinks');
-    expect(await page.$$eval('#kg-home-tags + .kg-tags a', (links) => links.map((link) => link.textContent?.replace(/\s+/g, ' ').trim()))).toEqual([
-      '#handbook 2',
-      '#handbook/writing 1',
-      '#start-here 2',
-    ]);
+    expect(
+      await page.$$eval('#kg-home-tags + .kg-tags a', (links) => links.map((link) => link.textContent?.replace(/\s+/g, ' ').trim())),
+    ).toEqual(['#handbook 2', '#handbook/writing 1', '#start-here 2']);
     // The home page ranks; it never lists the whole garden: the archive is its folder, in the explorer and the sections.
-    expect(await page.$$eval('a[href^="/archive/"]', (links) => links.map((link) => link.getAttribute('href')))).toEqual(['/archive/', '/archive/']);
+    expect(await page.$$eval('a[href^="/archive/"]', (links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      '/archive/',
+      '/archive/',
+    ]);
     await page.close();
   });
 });
-

@@ -28,7 +28,10 @@ describe('Obsidian features in the browser', () => {
   });
 
   /** Opens a page and records the scripts it loads. */
-  async function open(pagePath: string, options: BrowserContextOptions = {}): Promise<{ page: Page; scripts: Map<string, number>; texts: Promise<string>[] }> {
+  async function open(
+    pagePath: string,
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; scripts: Map<string, number>; texts: Promise<string>[] }> {
     const page = await site.newPage({ viewport: { width: 1100, height: 900 }, ...options });
     const scripts = new Map<string, number>();
     const texts: Promise<string>[] = [];

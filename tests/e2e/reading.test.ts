@@ -54,7 +54,11 @@ beforeAll(async () => {
     );
   }
   const builds: Promise<unknown>[] = [
-    buildSite(content, { GARDEN_TITLE: 'Reading garden', GARDEN_DESCRIPTION: 'Notes to read anywhere.', GARDEN_REPOSITORY_URL: 'https://github.com/acme/reading' }).then(async (built) => {
+    buildSite(content, {
+      GARDEN_TITLE: 'Reading garden',
+      GARDEN_DESCRIPTION: 'Notes to read anywhere.',
+      GARDEN_REPOSITORY_URL: 'https://github.com/acme/reading',
+    }).then(async (built) => {
       reading = built;
       site = await openSite(built.dist);
     }),
@@ -76,7 +80,12 @@ afterAll(async () => {
   await sample?.site.close();
 });
 
-async function newPage(target: SiteBrowser, width: number, theme: 'light' | 'dark' = 'light', height = 800): Promise<{ context: BrowserContext; page: Page }> {
+async function newPage(
+  target: SiteBrowser,
+  width: number,
+  theme: 'light' | 'dark' = 'light',
+  height = 800,
+): Promise<{ context: BrowserContext; page: Page }> {
   const phone = width < 600;
   const context = await target.browser.newContext({ viewport: { width, height }, colorScheme: theme, hasTouch: phone, isMobile: phone });
   return { context, page: await context.newPage() };
@@ -104,7 +113,9 @@ describe('the header', () => {
               return { name: element.className || element.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
             }),
         );
-        expect(parts.map((part) => part.name).filter((name) => /brand|search|menu/.test(name)).length, `${width}`).toBeGreaterThanOrEqual(2);
+        expect(parts.map((part) => part.name).filter((name) => /brand|search|menu/.test(name)).length, `${width}`).toBeGreaterThanOrEqual(
+          2,
+        );
         for (const part of parts) {
           expect(part.left, `${part.name} at ${width}`).toBeGreaterThanOrEqual(0);
           expect(part.right, `${part.name} at ${width}`).toBeLessThanOrEqual(width);
@@ -116,7 +127,9 @@ describe('the header', () => {
             expect(overlap, `${a.name} / ${b.name} at ${width}`).toBe(false);
           }
         }
-        expect(await page.evaluate(() => document.querySelector('.kg-header')!.getBoundingClientRect().height), `${width}`).toBeLessThan(70);
+        expect(await page.evaluate(() => document.querySelector('.kg-header')!.getBoundingClientRect().height), `${width}`).toBeLessThan(
+          70,
+        );
         await context.close();
       }
     });
@@ -151,7 +164,12 @@ describe('the header', () => {
 
 describe('pages on a phone', () => {
   /** Each width in its own browser context, all at once: a page load mostly waits on one core. */
-  async function expectNoPageWiderThanTheScreen(target: SiteBrowser, pages: string[], widths: number[], theme: 'light' | 'dark'): Promise<void> {
+  async function expectNoPageWiderThanTheScreen(
+    target: SiteBrowser,
+    pages: string[],
+    widths: number[],
+    theme: 'light' | 'dark',
+  ): Promise<void> {
     const wide = await Promise.all(
       widths.map(async (width) => {
         const { context, page } = await newPage(target, width, theme);
@@ -179,10 +197,13 @@ describe('pages on a phone', () => {
     const { context, page } = await newPage(site, 390);
     await page.goto(`${site.origin}/sales/tools/gcp-marketplace-guidance/`);
     const inside = (selector: string) =>
-      page.locator(selector).first().evaluate((element) => {
-        const box = element.getBoundingClientRect();
-        return box.left >= 0 && box.right <= innerWidth;
-      });
+      page
+        .locator(selector)
+        .first()
+        .evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left >= 0 && box.right <= innerWidth;
+        });
     expect(await inside('h1')).toBe(true);
     expect(await inside('.kg-prev-next a')).toBe(true);
     expect(await inside('.kg-content h2')).toBe(true);
@@ -190,7 +211,11 @@ describe('pages on a phone', () => {
     expect(await inside('.kg-toc-button')).toBe(true);
     // The table scrolls inside its own box.
     await page.goto(`${site.origin}/guides/wide-things/`);
-    expect(await page.locator('.kg-content table').evaluate((table) => table.scrollWidth > table.clientWidth && table.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    expect(
+      await page
+        .locator('.kg-content table')
+        .evaluate((table) => table.scrollWidth > table.clientWidth && table.getBoundingClientRect().right <= innerWidth),
+    ).toBe(true);
     await context.close();
   });
 
@@ -201,7 +226,12 @@ describe('pages on a phone', () => {
         expect(pages).toContain('/departments/sales/tools/gcp-marketplace-guidance/');
         expect(pages.length).toBeGreaterThan(60);
         await expectNoPageWiderThanTheScreen(sample!.site, pages, [width], 'light');
-        await expectNoPageWiderThanTheScreen(sample!.site, pages.filter((_, i) => i % 3 === 0), [width], 'dark');
+        await expectNoPageWiderThanTheScreen(
+          sample!.site,
+          pages.filter((_, i) => i % 3 === 0),
+          [width],
+          'dark',
+        );
       });
     }
   });
@@ -218,7 +248,7 @@ describe('the content column', () => {
       'a tag': '/tags/reading/',
       'recent changes': '/recent/',
       'garden health': '/health/',
-      'search': '/search/',
+      search: '/search/',
       'the page not found': '/no/such/page/',
     };
     for (const width of [1280, 1440, 1024]) {
@@ -240,7 +270,7 @@ describe('the content column', () => {
     }
   });
 
-  it('gives the page\'s own sections one heading size', async () => {
+  it("gives the page's own sections one heading size", async () => {
     const { context, page } = await newPage(site, 1280);
     await page.goto(`${site.origin}/sales/tools/gcp-marketplace-guidance/`);
     await page.locator('[data-local-graph]').scrollIntoViewIfNeeded();
@@ -255,7 +285,10 @@ describe('the content column', () => {
     await page.goto(`${site.origin}/guides/handbook-of-many-sections/`);
     for (const id of ['section-number-29', 'section-number-12', 'section-number-30']) {
       await page.evaluate((heading) => document.getElementById(heading)!.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
-      await page.waitForFunction((heading) => document.querySelector('#kg-toc [aria-current="true"]')?.getAttribute('href') === `#${heading}`, id);
+      await page.waitForFunction(
+        (heading) => document.querySelector('#kg-toc [aria-current="true"]')?.getAttribute('href') === `#${heading}`,
+        id,
+      );
       const seen = await page.evaluate(() => {
         const mark = document.querySelector('#kg-toc [aria-current="true"]')!.getBoundingClientRect();
         const box = document.querySelector('.kg-toc-area')!.getBoundingClientRect();
@@ -298,7 +331,9 @@ describe('the search dialog', () => {
         expect(await page.locator('#kg-search-results .kg-search-hit-section').count()).toBeGreaterThan(0);
         expect(await visibleResults(page), `${width}×${height}`).toBeGreaterThanOrEqual(least);
         expect(await page.locator('#kg-search-filters').isVisible()).toBe(false);
-        expect(await page.locator('[data-search-dialog]').evaluate((dialog) => dialog.getBoundingClientRect().right <= innerWidth)).toBe(true);
+        expect(await page.locator('[data-search-dialog]').evaluate((dialog) => dialog.getBoundingClientRect().right <= innerWidth)).toBe(
+          true,
+        );
         await context.close();
       }
     });
@@ -321,7 +356,7 @@ describe('the search dialog', () => {
 });
 
 describe('the page not found', () => {
-  it('shows the garden\'s own 404.md, safely, then suggestions, the home page and recent changes', async () => {
+  it("shows the garden's own 404.md, safely, then suggestions, the home page and recent changes", async () => {
     const { context, page } = await newPage(site, 1280);
     const response = await page.goto(`${site.origin}/sales/gcp-marketplace/`);
     expect(response?.status()).toBe(404);
@@ -333,7 +368,11 @@ describe('the page not found', () => {
     await page.locator('[data-missing-page] .kg-search-hit').first().waitFor();
     expect(await page.locator('[data-missing-page] .kg-search-hit-title').allTextContents()).toContain('GCP_Marketplace_Guidance');
     const ways = page.locator('.kg-not-found-ways a');
-    expect(await ways.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/search/?q=sales%20gcp%20marketplace', '/', '/recent/']);
+    expect(await ways.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual([
+      '/search/?q=sales%20gcp%20marketplace',
+      '/',
+      '/recent/',
+    ]);
     expect(await page.evaluate(() => (window as unknown as { notFoundScriptRan?: boolean }).notFoundScriptRan)).toBeUndefined();
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
@@ -390,7 +429,10 @@ describe('the graphs', () => {
     }
     for (const a of drawing.labels) {
       for (const b of drawing.labels) {
-        if (a !== b) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.key} / ${b.key}`).toBe(false);
+        if (a !== b)
+          expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height, `${a.key} / ${b.key}`).toBe(
+            false,
+          );
       }
     }
   }
@@ -407,7 +449,9 @@ describe('the graphs', () => {
       expect(drawing.labels.length).toBeGreaterThanOrEqual(width >= 1000 ? notes : Math.ceil(notes / 2));
       expect(drawing.labels.map((label) => label.text)).toContain('Reading garden');
       // The legend names areas by their folders' titles.
-      expect(await page.locator('[data-graph-areas] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^\s*Harbour\s+14\s*$/)]));
+      expect(await page.locator('[data-graph-areas] li').allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^\s*Harbour\s+14\s*$/)]),
+      );
       await context.close();
     });
   }

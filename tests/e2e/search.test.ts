@@ -24,13 +24,10 @@ async function openDialog(page: Page, from = '/'): Promise<void> {
 /** Types a query and waits for the status line to settle on the results (or on "no notes"). */
 async function searchFor(page: Page, query: string): Promise<string[]> {
   await page.locator('#kg-search-input').fill(query);
-  await page.waitForFunction(
-    (term) => {
-      const status = document.querySelector('[data-search-status]')?.textContent ?? '';
-      return status.includes(`for “${term}”.`) || status.includes(`No notes match “${term}”`);
-    },
-    query,
-  );
+  await page.waitForFunction((term) => {
+    const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+    return status.includes(`for “${term}”.`) || status.includes(`No notes match “${term}”`);
+  }, query);
   return page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents();
 }
 
@@ -68,11 +65,19 @@ describe('search', () => {
     expect(await toggle.textContent()).toBe('Filters');
     await toggle.click();
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(await page.locator('#kg-search-filters [role="group"]').evaluateAll((groups) => groups.map((group) => group.querySelector('.kg-search-filter-label')?.textContent))).toEqual(['Areas', 'Tags']);
+    expect(
+      await page
+        .locator('#kg-search-filters [role="group"]')
+        .evaluateAll((groups) => groups.map((group) => group.querySelector('.kg-search-filter-label')?.textContent)),
+    ).toEqual(['Areas', 'Tags']);
     await page.getByRole('button', { name: '#alpha' }).click();
     expect(await toggle.textContent()).toBe('Filters: 1 on');
-    await page.waitForFunction(() => document.querySelectorAll('#kg-search-results .kg-search-hit:not(.kg-search-hit-section)').length === 2);
-    expect((await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).sort()).toEqual(['Traffic rules', 'Zebra crossing']);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#kg-search-results .kg-search-hit:not(.kg-search-hit-section)').length === 2,
+    );
+    expect(
+      (await page.locator('#kg-search-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).sort(),
+    ).toEqual(['Traffic rules', 'Zebra crossing']);
     // Pagefind's WebAssembly and worker run within the page's Content-Security-Policy.
     expect(await cspViolations(page)).toEqual([]);
   });
@@ -117,7 +122,11 @@ describe('search', () => {
     await searchFor(page, 'shared');
     const options = page.locator('#kg-search-results [role="option"]');
     expect(await options.count()).toBeGreaterThan(2);
-    expect(await options.evaluateAll((links) => links.every((link) => link.tagName === 'A' && link.getAttribute('href')!.includes('?highlight=shared')))).toBe(true);
+    expect(
+      await options.evaluateAll((links) =>
+        links.every((link) => link.tagName === 'A' && link.getAttribute('href')!.includes('?highlight=shared')),
+      ),
+    ).toBe(true);
     const first = options.first();
     const href = `${site.origin}${await first.getAttribute('href')}`;
     const [tab] = await Promise.all([page.context().waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
@@ -182,7 +191,9 @@ describe('search', () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/search/?q=quokkalicious`);
     await page.locator('#kg-search-page-results .kg-search-hit').first().waitFor();
-    expect(await page.locator('#kg-search-page-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toEqual(['Quokka facts']);
+    expect(
+      await page.locator('#kg-search-page-results .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents(),
+    ).toEqual(['Quokka facts']);
     await page.locator('#kg-search-page-input').fill('zebra');
     await page.waitForURL(/q=zebra/);
   });
@@ -191,7 +202,9 @@ describe('search', () => {
     const page = await site.newPage();
     await page.goto(`${site.origin}/zoology/zebra-crosing/`);
     await page.locator('[data-missing-page] .kg-search-hit').first().waitFor();
-    expect(await page.locator('[data-missing-page] .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents()).toContain('Zebra crossing');
+    expect(
+      await page.locator('[data-missing-page] .kg-search-hit:not(.kg-search-hit-section) .kg-search-hit-title').allTextContents(),
+    ).toContain('Zebra crossing');
   });
 
   it('loads no search code until the reader asks for search', async () => {

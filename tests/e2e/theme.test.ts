@@ -79,7 +79,12 @@ describe('the theme', () => {
     await page.goto(`${site.origin}/guides/long-guide/`);
     expect(await theme(page)).toBe('light');
 
-    const changes = page.evaluate(() => new Promise((resolve) => document.addEventListener('kg:themechange', (event) => resolve((event as CustomEvent).detail), { once: true })));
+    const changes = page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          document.addEventListener('kg:themechange', (event) => resolve((event as CustomEvent).detail), { once: true }),
+        ),
+    );
     await page.click('[data-theme-toggle]');
     expect(await changes).toEqual({ theme: 'dark' });
     expect(await theme(page)).toBe('dark');

@@ -115,7 +115,9 @@ describe('the import graph', () => {
   });
 
   it('has no import cycle, type-only imports and .astro files included', () => {
-    const cycles = stronglyConnected(graph).map((files) => `${files.sort().join('\n    ⇄ ')}\n    for example: ${shortestCycle(files).join(' → ')}`);
+    const cycles = stronglyConnected(graph).map(
+      (files) => `${files.sort().join('\n    ⇄ ')}\n    for example: ${shortestCycle(files).join(' → ')}`,
+    );
     expect(cycles, `import cycles (each group imports itself through the others):\n  ${cycles.join('\n  ')}`).toEqual([]);
   });
 });
@@ -150,23 +152,35 @@ describe('one direction', () => {
       if (FOUNDATION.includes(target)) return false;
       return !(CORE_IMPORTS[source] ?? []).includes(target);
     });
-    expect(unexpected, 'an import the table (CORE_IMPORTS) does not allow: reverse it, move the shared part down, or, if it is right, add it to the table').toEqual([]);
+    expect(
+      unexpected,
+      'an import the table (CORE_IMPORTS) does not allow: reverse it, move the shared part down, or, if it is right, add it to the table',
+    ).toEqual([]);
   });
 
   it('the table is exact: every dependency it allows is one the code has', () => {
-    const used = new Set(importsWhere(() => true).map((edge) => {
-      const [from, to] = edge.split(' → ') as [string, string];
-      return `${coreFolder(from)} → ${coreFolder(to)}`;
-    }));
-    const unused = Object.entries(CORE_IMPORTS).flatMap(([folder, allowed]) => allowed.filter((target) => !used.has(`${folder} → ${target}`)).map((target) => `${folder} → ${target}`));
+    const used = new Set(
+      importsWhere(() => true).map((edge) => {
+        const [from, to] = edge.split(' → ') as [string, string];
+        return `${coreFolder(from)} → ${coreFolder(to)}`;
+      }),
+    );
+    const unused = Object.entries(CORE_IMPORTS).flatMap(([folder, allowed]) =>
+      allowed.filter((target) => !used.has(`${folder} → ${target}`)).map((target) => `${folder} → ${target}`),
+    );
     expect(unused, 'remove these from CORE_IMPORTS: nothing imports that way any more').toEqual([]);
     const folders = new Set(modules.map((module) => coreFolder(module.file)).filter((folder) => folder !== undefined));
-    expect([...folders].filter((folder) => !(folder in CORE_IMPORTS)), 'a new folder of src/core needs its row in CORE_IMPORTS').toEqual([]);
+    expect(
+      [...folders].filter((folder) => !(folder in CORE_IMPORTS)),
+      'a new folder of src/core needs its row in CORE_IMPORTS',
+    ).toEqual([]);
   });
 
   it('the table points down: a folder names only folders above it, and no stage reaches a later one', () => {
     const order = Object.keys(CORE_IMPORTS);
-    const upward = Object.entries(CORE_IMPORTS).flatMap(([folder, allowed]) => allowed.filter((target) => order.indexOf(target) >= order.indexOf(folder)).map((target) => `${folder} → ${target}`));
+    const upward = Object.entries(CORE_IMPORTS).flatMap(([folder, allowed]) =>
+      allowed.filter((target) => order.indexOf(target) >= order.indexOf(folder)).map((target) => `${folder} → ${target}`),
+    );
     expect(upward).toEqual([]);
     // What a folder depends on, through the folders it imports.
     const reach = (folder: string, seen = new Set<string>()): Set<string> => {
@@ -177,7 +191,11 @@ describe('one direction', () => {
       }
       return seen;
     };
-    const backwards = STAGES.flatMap((stage, i) => STAGES.slice(i + 1).filter((later) => reach(stage).has(later)).map((later) => `${stage} ⇢ ${later}`));
+    const backwards = STAGES.flatMap((stage, i) =>
+      STAGES.slice(i + 1)
+        .filter((later) => reach(stage).has(later))
+        .map((later) => `${stage} ⇢ ${later}`),
+    );
     expect(backwards).toEqual([]);
     expect(STAGES.every((stage, i) => i === 0 || order.indexOf(stage) > order.indexOf(STAGES[i - 1]!))).toBe(true);
   });
@@ -185,9 +203,18 @@ describe('one direction', () => {
   it('browser code imports from the core only modules made for the browser, which import nothing else', () => {
     const fromClient = importsWhere((from, to) => from.startsWith('src/client/') && inCore(to) && !CORE_FOR_THE_BROWSER.includes(to));
     expect(fromClient).toEqual([]);
-    const fromClientElsewhere = importsWhere((from, to) => from.startsWith('src/client/') && to.startsWith('src/') && !inCore(to) && !to.startsWith('src/client/') && !to.startsWith('src/styles/'));
+    const fromClientElsewhere = importsWhere(
+      (from, to) =>
+        from.startsWith('src/client/') &&
+        to.startsWith('src/') &&
+        !inCore(to) &&
+        !to.startsWith('src/client/') &&
+        !to.startsWith('src/styles/'),
+    );
     expect(fromClientElsewhere).toEqual([]);
-    const leaking = importsWhere((from, to) => CORE_FOR_THE_BROWSER.includes(from) && to.startsWith('src/') && !CORE_FOR_THE_BROWSER.includes(to));
+    const leaking = importsWhere(
+      (from, to) => CORE_FOR_THE_BROWSER.includes(from) && to.startsWith('src/') && !CORE_FOR_THE_BROWSER.includes(to),
+    );
     expect(leaking).toEqual([]);
     for (const file of CORE_FOR_THE_BROWSER) expect(existsSync(path.join(ROOT, file)), file).toBe(true);
   });
@@ -196,8 +223,14 @@ describe('one direction', () => {
 describe('the environment', () => {
   it('is read only by the configuration resolver (and the CLI hands it the process)', () => {
     const readers = modules.filter((module) => readsProcessEnv(module)).map((module) => module.file);
-    expect(readers.filter((file) => !READS_THE_ENVIRONMENT.includes(file)), 'read the variable in resolveGardenConfig (src/core/config/config.ts) and pass the value down').toEqual([]);
-    expect(READS_THE_ENVIRONMENT.filter((file) => !readers.includes(file)), 'no longer reads process.env: remove it from READS_THE_ENVIRONMENT').toEqual([]);
+    expect(
+      readers.filter((file) => !READS_THE_ENVIRONMENT.includes(file)),
+      'read the variable in resolveGardenConfig (src/core/config/config.ts) and pass the value down',
+    ).toEqual([]);
+    expect(
+      READS_THE_ENVIRONMENT.filter((file) => !readers.includes(file)),
+      'no longer reads process.env: remove it from READS_THE_ENVIRONMENT',
+    ).toEqual([]);
   });
 
   it('is found however it is written', () => {
@@ -269,7 +302,9 @@ function scriptOf(file: string, text: string): string {
 /** The project file a relative specifier names (Vite's `?url` and such dropped), relative to the project. */
 function resolveRelative(from: string, specifier: string): string | undefined {
   const target = path.resolve(path.dirname(from), specifier.replace(/\?.*$/, ''));
-  const found = [target, `${target}.ts`, path.join(target, 'index.ts')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  const found = [target, `${target}.ts`, path.join(target, 'index.ts')].find(
+    (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+  );
   return found && path.relative(ROOT, found).split(path.sep).join('/');
 }
 
@@ -340,10 +375,21 @@ function readsProcessEnv(module: Module): boolean {
   const walk = (node: ts.Node): void => {
     if (found) return;
     if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && isProcess(node.expression)) found = true;
-    else if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && node.argumentExpression.text === 'env' && isProcess(node.expression)) found = true;
+    else if (
+      ts.isElementAccessExpression(node) &&
+      ts.isStringLiteralLike(node.argumentExpression) &&
+      node.argumentExpression.text === 'env' &&
+      isProcess(node.expression)
+    )
+      found = true;
     else if (ts.isVariableDeclaration(node) && node.initializer && isProcess(node.initializer) && ts.isObjectBindingPattern(node.name)) {
       found = node.name.elements.some((element) => (element.propertyName ?? element.name).getText(source) === 'env');
-    } else if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && /^(node:)?process$/.test(node.moduleSpecifier.text)) found = true;
+    } else if (
+      ts.isImportDeclaration(node) &&
+      ts.isStringLiteral(node.moduleSpecifier) &&
+      /^(node:)?process$/.test(node.moduleSpecifier.text)
+    )
+      found = true;
     else ts.forEachChild(node, walk);
   };
   walk(source);

@@ -22,7 +22,9 @@ function gardenFolder(files: Record<string, string>): string {
 async function threadsOf(dir: string) {
   const garden = await loadGarden(resolveGardenConfig({ content: dir, comments }, {}));
   const plan = commentThreadPlan(garden)!;
-  return new Map([...garden.index.bySlug.values()].map((entry) => [entry.path, { slug: entry.slug, thread: plan.threads.get(entry.slug) }]));
+  return new Map(
+    [...garden.index.bySlug.values()].map((entry) => [entry.path, { slug: entry.slug, thread: plan.threads.get(entry.slug) }]),
+  );
 }
 
 describe('renaming a note', () => {

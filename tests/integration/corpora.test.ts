@@ -42,11 +42,17 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
     // (a list item whose marker is followed by five spaces), so by CommonMark, and on GitHub, it is
     // code and not a link. No `../../marketing/personas.md` link exists in this snapshot of the corpus.
     expect(readGraph(dist).unresolved).toEqual([{ source: 'departments/people-talent/swag', target: 'people-ops', line: 19 }]);
-    const text = readFileSync(path.join(handbook, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents.md'), 'utf8');
-    expect(text).toMatch(/\n {4}- {5}It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/);
-    expect(readFileSync(path.join(dist, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents/index.html'), 'utf8')).toMatch(
-      /<pre[^>]*><code>It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/,
+    const text = readFileSync(
+      path.join(handbook, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents.md'),
+      'utf8',
     );
+    expect(text).toMatch(/\n {4}- {5}It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/);
+    expect(
+      readFileSync(
+        path.join(dist, 'departments/technical-success/support/process/serving-as-a-messenger-during-incidents/index.html'),
+        'utf8',
+      ),
+    ).toMatch(/<pre[^>]*><code>It is critical that we follow \[our security disclosure process\]\(\.\.\/\.\.\/\.\.\/admin-exp/);
   });
 
   it('turns every relative link to an existing note or folder page into an edge', () => {
@@ -98,13 +104,17 @@ describe.skipIf(!existsSync(handbook))('sourcegraph-handbook', () => {
 
   it('reports only what is really wrong, and prints a one-screen summary', () => {
     const errors = garden.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-    expect(errors.map((error) => `${error.file}:${error.at?.line} ${error.rule}`)).toEqual(['departments/people-talent/swag.md:19 broken-link']);
+    expect(errors.map((error) => `${error.file}:${error.at?.line} ${error.rule}`)).toEqual([
+      'departments/people-talent/swag.md:19 broken-link',
+    ]);
     const summary = formatBuildSummary(garden, { attachments: garden.index.attachmentsUsed.size, elapsedMs: 1000 });
     expect(summary.split('\n').length).toBeLessThanOrEqual(20);
     expect(summary).toContain('883 notes published');
     const printed = output.split('\n').filter((line) => line.includes('garden:'));
     expect(printed[0]).toMatch(/garden: 883 notes published, \d+ links between notes, 1 unresolved/);
-    expect(printed[1]).toMatch(/garden: 1 errors, \d+ warnings in [\d.]+ s \(scan [\d.]+ s, .*index [\d.]+ s, .*render [\d.]+ s, .*search [\d.]+ s/);
+    expect(printed[1]).toMatch(
+      /garden: 1 errors, \d+ warnings in [\d.]+ s \(scan [\d.]+ s, .*index [\d.]+ s, .*render [\d.]+ s, .*search [\d.]+ s/,
+    );
   });
 });
 
@@ -129,13 +139,18 @@ describe.skipIf(!existsSync(vault))('obsidian-tasks-docs', () => {
     let embeds = 0;
     for (const { note, main } of pages()) {
       const frames = findAll(main, hasClass('kg-embed'), hasClass('kg-embed-content'));
-      const expected = (garden.index.outgoing.get(note.path) ?? []).filter((link) => link.embed && link.inPlace && link.resolution.kind === 'note').length;
+      const expected = (garden.index.outgoing.get(note.path) ?? []).filter(
+        (link) => link.embed && link.inPlace && link.resolution.kind === 'note',
+      ).length;
       expect(frames.length, `${note.path}: embeds shown`).toBe(expected);
       for (const frame of frames) {
         expect(classes(frame), note.path).toEqual(['kg-embed']);
         expect(findAll(frame, hasClass('kg-embed-content'))[0]?.children.length, note.path).toBeGreaterThan(0);
       }
-      expect(findAll(main, (element) => ['wanted', 'missing-attachment', 'broken-anchor'].some((name) => classes(element).includes(name))), note.path).toEqual([]);
+      expect(
+        findAll(main, (element) => ['wanted', 'missing-attachment', 'broken-anchor'].some((name) => classes(element).includes(name))),
+        note.path,
+      ).toEqual([]);
       embeds += frames.length;
     }
     expect(embeds).toBeGreaterThanOrEqual(26);
@@ -170,14 +185,22 @@ describe.skipIf(!existsSync(vault))('obsidian-tasks-docs', () => {
     for (const { note, main } of pages()) {
       const text = visibleText(main);
       for (const [name, pattern] of markers) {
-        for (const match of text.matchAll(pattern)) found.push(`${note.path}: ${name} in "${text.slice(Math.max(0, match.index - 40), match.index + 40).replace(/\s+/g, ' ').trim()}"`);
+        for (const match of text.matchAll(pattern))
+          found.push(
+            `${note.path}: ${name} in "${text
+              .slice(Math.max(0, match.index - 40), match.index + 40)
+              .replace(/\s+/g, ' ')
+              .trim()}"`,
+          );
       }
     }
     // One `]]` is in the source as prose, outside any link (a typo upstream): Obsidian shows it too.
     // Line 22 of How To/Style custom statuses.md: "inside `[[Set up custom statuses|` and `]`, …
     // and then [set up your custom statuses]] for the symbol".
     const upstreamTypo = /^How To\/Style custom statuses\.md: \]\] in ".*then \[set up your custom statuses\]\] for the symbol/;
-    expect(readFileSync(path.join(vault, 'How To', 'Style custom statuses.md'), 'utf8')).toContain('and then [set up your custom statuses]] for the symbol');
+    expect(readFileSync(path.join(vault, 'How To', 'Style custom statuses.md'), 'utf8')).toContain(
+      'and then [set up your custom statuses]] for the symbol',
+    );
     expect(found.filter((entry) => !upstreamTypo.test(entry))).toEqual([]);
     expect(found.filter((entry) => upstreamTypo.test(entry))).toHaveLength(1);
   });
@@ -200,7 +223,7 @@ describe.skipIf(!existsSync(vault))('obsidian-tasks-docs', () => {
     expect(garden.redirects.length).toBeGreaterThan(10);
   });
 
-  it('publishes the vault\'s notes and skips its templates (Obsidian Publish excludes _meta)', () => {
+  it("publishes the vault's notes and skips its templates (Obsidian Publish excludes _meta)", () => {
     expect(existsSync(path.join(dist, 'getting-started', 'dates', 'index.html'))).toBe(true);
     expect(readGraph(dist).nodes.some((node) => node.path.startsWith('_meta/'))).toBe(false);
   });
@@ -221,7 +244,9 @@ function expectGraphFiles(dist: string, garden: Garden): void {
   // Spread out, not piled up: nearly every note has a place of its own.
   expect(new Set(graph.nodes.map((node) => `${node.x},${node.y}`)).size).toBeGreaterThan(graph.nodes.length * 0.98);
 
-  const view = JSON.parse(readFileSync(path.join(dist, '_garden', 'graph', 'garden.json'), 'utf8')) as { nodes: { slug: string[]; x: number[] } };
+  const view = JSON.parse(readFileSync(path.join(dist, '_garden', 'graph', 'garden.json'), 'utf8')) as {
+    nodes: { slug: string[]; x: number[] };
+  };
   expect([...view.nodes.slug].sort()).toEqual(graph.nodes.map((node) => node.slug).sort());
   const byPosition = new Map(graph.nodes.map((node) => [node.slug, node.x]));
   for (const [i, slug] of view.nodes.slug.entries()) expect(view.nodes.x[i]).toBe(byPosition.get(slug as never));
@@ -229,7 +254,10 @@ function expectGraphFiles(dist: string, garden: Garden): void {
   const neighbours = new Map<string, Set<string>>();
   for (const edge of graph.edges) {
     if (edge.source === edge.target) continue;
-    for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]] as const) {
+    for (const [a, b] of [
+      [edge.source, edge.target],
+      [edge.target, edge.source],
+    ] as const) {
       if (!neighbours.has(a)) neighbours.set(a, new Set());
       neighbours.get(a)!.add(b);
     }
@@ -251,7 +279,8 @@ function expectGraphFiles(dist: string, garden: Garden): void {
 
   const sitemap = readFileSync(path.join(dist, 'sitemap.xml'), 'utf8');
   const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
-  for (const node of garden.index.bySlug.values()) expect(listed).toContain(node.slug === '' ? '/' : `/${node.slug.split('/').map(encodeURIComponent).join('/')}/`);
+  for (const node of garden.index.bySlug.values())
+    expect(listed).toContain(node.slug === '' ? '/' : `/${node.slug.split('/').map(encodeURIComponent).join('/')}/`);
   for (const redirect of garden.redirects) expect(listed).not.toContain(`/${redirect.from.split('/').map(encodeURIComponent).join('/')}/`);
   expect(new Set(listed).size).toBe(listed.length);
 }

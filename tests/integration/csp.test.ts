@@ -10,7 +10,7 @@ import { contentSecurityPolicy, pageFeatures } from '../../src/site/csp.ts';
 import { giscusEnv as giscus } from '../support/giscus.ts';
 
 describe('the Content-Security-Policy', () => {
-  it('allows our own scripts, Pagefind\'s WebAssembly and worker, and nothing inline', () => {
+  it("allows our own scripts, Pagefind's WebAssembly and worker, and nothing inline", () => {
     const policy = contentSecurityPolicy(resolveGardenConfig({}, {}));
     expect(policy).toBe(
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; " +

@@ -24,9 +24,14 @@ function site(garden: Garden) {
   const pages = Object.fromEntries(
     garden.index.notes
       .filter((note) => note.published)
-      .map((note) => [note.slug, { title: note.title, content: rendered.page(note), backlinks: garden.index.backlinks.get(note.slug)?.map((b) => b.source) ?? [] }]),
+      .map((note) => [
+        note.slug,
+        { title: note.title, content: rendered.page(note), backlinks: garden.index.backlinks.get(note.slug)?.map((b) => b.source) ?? [] },
+      ]),
   );
-  const problems = garden.diagnostics.map((d) => `${d.file}:${d.at?.line ?? '-'}:${d.at?.column ?? '-'} ${d.severity} ${d.rule}: ${d.message}`);
+  const problems = garden.diagnostics.map(
+    (d) => `${d.file}:${d.at?.line ?? '-'}:${d.at?.column ?? '-'} ${d.severity} ${d.rule}: ${d.message}`,
+  );
   return { pages, problems, attachments: [...garden.index.attachmentsUsed].sort() };
 }
 
@@ -47,27 +52,45 @@ describe('the dev server and the build agree', () => {
     const edits: [string, () => string[]][] = [
       ['a note in an ignored folder', () => write('private/Secret.md', '# Secret\n\nLinked from [[Home]].\n')],
       ['a hidden file', () => write('.drafts/Hidden.md', '# Hidden\n')],
-      ['an attachment over the size limit', () => {
-        write('data/table.csv', '');
-        truncateSync(file('data/table.csv'), LIMITS.maxAttachmentBytes + 1);
-        return [file('data/table.csv')];
-      }],
+      [
+        'an attachment over the size limit',
+        () => {
+          write('data/table.csv', '');
+          truncateSync(file('data/table.csv'), LIMITS.maxAttachmentBytes + 1);
+          return [file('data/table.csv')];
+        },
+      ],
       ['two attachments at one address', () => [...write('Chart.PNG', 'PNG too'), ...write('chart!.png', 'PNG three')]],
       ['a name with an invisible character', () => write('Gui\u200Bde.md', '# Lookalike\n')],
-      ['a symbolic link', () => {
-        symlinkSync(file('Guide.md'), file('Linked.md'));
-        return [file('Linked.md')];
-      }],
-      ['a folder of notes', () => [...write('team/Onboarding.md', '# Onboarding\n\nStart at [[Guide#Steps]].\n'), ...write('team/Tools.md', '# Tools\n\n[[Onboarding]]\n')]],
-      ['a folder renamed', () => {
-        renameSync(file('team'), file('people'));
-        return [file('team'), file('people')];
-      }],
+      [
+        'a symbolic link',
+        () => {
+          symlinkSync(file('Guide.md'), file('Linked.md'));
+          return [file('Linked.md')];
+        },
+      ],
+      [
+        'a folder of notes',
+        () => [
+          ...write('team/Onboarding.md', '# Onboarding\n\nStart at [[Guide#Steps]].\n'),
+          ...write('team/Tools.md', '# Tools\n\n[[Onboarding]]\n'),
+        ],
+      ],
+      [
+        'a folder renamed',
+        () => {
+          renameSync(file('team'), file('people'));
+          return [file('team'), file('people')];
+        },
+      ],
       ['a heading renamed', () => write('Guide.md', '# Guide\n\n## First steps\n\nBack [[Home]].\n')],
-      ['a note deleted', () => {
-        rmSync(file('Home.md'));
-        return [file('Home.md')];
-      }],
+      [
+        'a note deleted',
+        () => {
+          rmSync(file('Home.md'));
+          return [file('Home.md')];
+        },
+      ],
       ['frontmatter that cannot be read', () => write('Guide.md', '---\ntags: [open\n---\n# Guide\n')],
     ];
 
@@ -79,7 +102,8 @@ describe('the dev server and the build agree', () => {
     }
     // The edits did reach the rules they are about.
     const rules = new Set(dev.diagnostics.map((d) => d.rule));
-    for (const rule of ['file-too-large', 'slug-collision', 'confusable-name', 'symlink', 'frontmatter-syntax']) expect(rules, rule).toContain(rule);
+    for (const rule of ['file-too-large', 'slug-collision', 'confusable-name', 'symlink', 'frontmatter-syntax'])
+      expect(rules, rule).toContain(rule);
     expect(Object.keys(site(dev).pages)).toEqual(expect.arrayContaining(['people/onboarding', 'people/tools']));
     expect(Object.keys(site(dev).pages)).not.toContain('private/secret');
   });

@@ -43,7 +43,8 @@ describe('embed diagnostics of the index', () => {
   });
 
   it('reports missing embedded files as missing attachments, missing notes as broken links, missing sections as broken anchors', () => {
-    const of = (file: string) => garden.diagnostics.filter((diagnostic) => diagnostic.file === file).map((diagnostic) => `${diagnostic.at?.line} ${diagnostic.rule}`);
+    const of = (file: string) =>
+      garden.diagnostics.filter((diagnostic) => diagnostic.file === file).map((diagnostic) => `${diagnostic.at?.line} ${diagnostic.rule}`);
     expect(of('attachments/input.md')).toEqual(['17 missing-attachment', '17 missing-attachment']);
     expect(of('embed-missing/input.md')).toEqual(['5 broken-anchor', '9 broken-anchor', '13 broken-link']);
   });
@@ -51,7 +52,9 @@ describe('embed diagnostics of the index', () => {
   it('counts embeds as embed edges of the graph', () => {
     const embeds = garden.index.edges.filter((edge) => edge.kind === 'embed' && edge.source === 'embed-diamond/input');
     expect(embeds.map((edge) => edge.target)).toEqual(['garden/embeds/diamond-top']);
-    expect(garden.index.edges.filter((edge) => edge.kind === 'embed' && edge.source === 'garden/embeds/diamond-left').map((edge) => edge.target)).toEqual(['garden/embeds/diamond-bottom']);
+    expect(
+      garden.index.edges.filter((edge) => edge.kind === 'embed' && edge.source === 'garden/embeds/diamond-left').map((edge) => edge.target),
+    ).toEqual(['garden/embeds/diamond-bottom']);
   });
 });
 

@@ -24,7 +24,8 @@ const change = (file: string, kind: FileChange['kind'], date: string, author: st
   commit,
   ...(from ? { from: asContentPath(from) } : {}),
 });
-const history = (changes: FileChange[]): GardenHistory => ({ repository: { root: '/', prefix: '' }, shallow: false, files: new Map(), changes }) as unknown as GardenHistory;
+const history = (changes: FileChange[]): GardenHistory =>
+  ({ repository: { root: '/', prefix: '' }, shallow: false, files: new Map(), changes }) as unknown as GardenHistory;
 
 describe('recent changes', () => {
   const changes = [
@@ -83,7 +84,9 @@ describe('XML text', () => {
 
 describe('sitemap', () => {
   it('lists addresses with their last change', () => {
-    expect(sitemapXml([{ url: 'https://example.com/a/', lastModified: '2024-03-02T17:00:00+01:00' }, { url: 'https://example.com/b&c/' }])).toBe(
+    expect(
+      sitemapXml([{ url: 'https://example.com/a/', lastModified: '2024-03-02T17:00:00+01:00' }, { url: 'https://example.com/b&c/' }]),
+    ).toBe(
       [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
@@ -93,7 +96,9 @@ describe('sitemap', () => {
         '',
       ].join('\n'),
     );
-    expect(sitemapIndexXml(['https://example.com/sitemap-1.xml'])).toContain('<sitemap><loc>https://example.com/sitemap-1.xml</loc></sitemap>');
+    expect(sitemapIndexXml(['https://example.com/sitemap-1.xml'])).toContain(
+      '<sitemap><loc>https://example.com/sitemap-1.xml</loc></sitemap>',
+    );
     expect(SITEMAP_LIMIT).toBe(50_000);
   });
 });

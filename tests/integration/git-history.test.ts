@@ -15,7 +15,10 @@ const bob = { name: 'Bob Smith', email: 'bob@example.com' };
 describe('the git history of a garden', () => {
   it('gives each note its created and updated dates and contributors, following renames', async () => {
     const repo = new TempRepo();
-    repo.write({ 'README.md': 'outside the garden\n', 'content/Guides/Setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool.\n' });
+    repo.write({
+      'README.md': 'outside the garden\n',
+      'content/Guides/Setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool.\n',
+    });
     repo.commit('add setup', ada); // 2024-01-01
     repo.write({ 'content/Guides/Setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool and account.\n' });
     repo.commit('edit setup', bob); // 01-02
@@ -23,7 +26,9 @@ describe('the git history of a garden', () => {
     repo.commit('move setup', bob); // 01-03
     repo.write({ 'README.md': 'changed outside\n', 'content/Other.md': '# Other\n' });
     repo.commit('other', ada); // 01-04
-    repo.write({ 'content/Onboarding/Laptop setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool and every account.\n' });
+    repo.write({
+      'content/Onboarding/Laptop setup.md': '# Setup\n\nHow to set up the laptop, step by step, with every tool and every account.\n',
+    });
     repo.commit('edit again', bob); // 01-05
 
     const history = await readGardenHistory(repo.path('content'), process.env);
@@ -43,7 +48,11 @@ describe('the git history of a garden', () => {
       ],
       previousPaths: ['Guides/Setup.md'],
     });
-    expect(history!.changes.map((change) => `${change.date.slice(0, 10)} ${change.kind} ${change.path}${change.from ? ` from ${change.from}` : ''}`)).toEqual([
+    expect(
+      history!.changes.map(
+        (change) => `${change.date.slice(0, 10)} ${change.kind} ${change.path}${change.from ? ` from ${change.from}` : ''}`,
+      ),
+    ).toEqual([
       '2024-01-05 modified Onboarding/Laptop setup.md',
       '2024-01-04 added Other.md',
       '2024-01-03 renamed Onboarding/Laptop setup.md from Guides/Setup.md',
@@ -107,7 +116,10 @@ describe('the git history of a garden', () => {
     repo.write({ 'content/Plan.md': '# Plan\n' }).commit('plan', ada);
     // The separators the parser once used (\x1e between commits, \x1f between fields),
     // and a whole forged commit after them.
-    const forger = { name: 'Mallory\x1f2001-01-01T00:00:00Z\x1eforged0\x1f1999-09-09T00:00:00+00:00\x1fForged Author', email: 'm@example.com' };
+    const forger = {
+      name: 'Mallory\x1f2001-01-01T00:00:00Z\x1eforged0\x1f1999-09-09T00:00:00+00:00\x1fForged Author',
+      email: 'm@example.com',
+    };
     repo.write({ 'content/Plan.md': '# Plan\n\nChanged.\n' }).commit('change', forger);
     const history = await readGardenHistory(repo.path('content'), process.env);
     const hashes = repo.git('log', '--format=%H').split('\n');
@@ -118,7 +130,7 @@ describe('the git history of a garden', () => {
   });
 });
 
-describe('a note page\'s timeline and repository links', () => {
+describe("a note page's timeline and repository links", () => {
   it('prefers frontmatter `created`, and takes the later of git and frontmatter `updated`', async () => {
     const repo = new TempRepo();
     repo.write({
@@ -129,8 +141,16 @@ describe('a note page\'s timeline and repository links', () => {
     const garden = await loadGarden(resolveGardenConfig({}, { PATH: process.env.PATH }, repo.root), { history: true });
     const imported = garden.index.byPath.get(asContentPath('Imported.md'))!;
     const plain = garden.index.byPath.get(asContentPath('Plain.md'))!;
-    expect(noteTimeline(imported, garden.history)).toEqual({ created: '2019-05-01', updated: '2030-01-01', contributors: [{ name: 'Ada Lovelace', commits: 1 }] });
-    expect(noteTimeline(plain, garden.history)).toEqual({ created: '2024-01-01T12:00:00+00:00', updated: '2024-01-01T12:00:00+00:00', contributors: [{ name: 'Ada Lovelace', commits: 1 }] });
+    expect(noteTimeline(imported, garden.history)).toEqual({
+      created: '2019-05-01',
+      updated: '2030-01-01',
+      contributors: [{ name: 'Ada Lovelace', commits: 1 }],
+    });
+    expect(noteTimeline(plain, garden.history)).toEqual({
+      created: '2024-01-01T12:00:00+00:00',
+      updated: '2024-01-01T12:00:00+00:00',
+      contributors: [{ name: 'Ada Lovelace', commits: 1 }],
+    });
     expect(noteTimeline(plain, undefined)).toEqual({ contributors: [] });
   });
 
@@ -147,7 +167,11 @@ describe('a note page\'s timeline and repository links', () => {
     // Without git (a build from a copy without `.git`), the content folder is where the project keeps it…
     expect(repositoryLinks(garden.config, undefined, file)?.edit).toBe('https://github.com/acme/garden/edit/main/notes/Guides/How%20to.md');
     // …at the repository's root when it lies outside the project (a folder of notes of its own)…
-    const outside = resolveGardenConfig({ content: repo.path('notes'), repository: { url: 'https://github.com/acme/notes' } }, {}, repo.path('elsewhere'));
+    const outside = resolveGardenConfig(
+      { content: repo.path('notes'), repository: { url: 'https://github.com/acme/notes' } },
+      {},
+      repo.path('elsewhere'),
+    );
     expect(repositoryLinks(outside, undefined, file)?.edit).toBe('https://github.com/acme/notes/edit/main/Guides/How%20to.md');
     // …and where git says when it can; the configuration says it for everyone; other forges set their own base URLs.
     const gitlab = resolveGardenConfig(
@@ -162,10 +186,17 @@ describe('a note page\'s timeline and repository links', () => {
       },
       {},
     );
-    expect(repositoryLinks(gitlab, undefined, file)?.edit).toBe('https://gitlab.example.com/acme/garden/-/edit/release/v2/docs/Guides/How%20to.md');
+    expect(repositoryLinks(gitlab, undefined, file)?.edit).toBe(
+      'https://gitlab.example.com/acme/garden/-/edit/release/v2/docs/Guides/How%20to.md',
+    );
     // The environment sets the repository in CI without editing the configuration.
-    const fromEnv = resolveGardenConfig({}, { GARDEN_REPOSITORY_URL: 'https://github.com/acme/wiki', GARDEN_REPOSITORY_BRANCH: 'release/v2' });
-    expect(repositoryLinks(fromEnv, garden.history, file)?.history).toBe('https://github.com/acme/wiki/commits/release/v2/notes/Guides/How%20to.md');
+    const fromEnv = resolveGardenConfig(
+      {},
+      { GARDEN_REPOSITORY_URL: 'https://github.com/acme/wiki', GARDEN_REPOSITORY_BRANCH: 'release/v2' },
+    );
+    expect(repositoryLinks(fromEnv, garden.history, file)?.history).toBe(
+      'https://github.com/acme/wiki/commits/release/v2/notes/Guides/How%20to.md',
+    );
     expect(repositoryLinks(resolveGardenConfig({}, {}), garden.history, file)).toBeUndefined();
     expect(() => resolveGardenConfig({ repository: { url: 'github.com/acme' } }, {})).toThrow(/repository\.url.*https:\/\//s);
   });

@@ -122,7 +122,8 @@ describe('browser helpers', () => {
 
   it('put a local graph on rings: the note in the middle, neighbours around it, theirs further out', () => {
     const graph: NoteGraph = new Graph({ type: 'directed' });
-    const add = (key: string, depth: number, area = 0, rank = 1) => graph.addNode(key, { x: 0, y: 0, size: 1, label: key, color: '', rank, area, tags: [], depth });
+    const add = (key: string, depth: number, area = 0, rank = 1) =>
+      graph.addNode(key, { x: 0, y: 0, size: 1, label: key, color: '', rank, area, tags: [], depth });
     add('me', 0);
     add('a', 1, 0, 5);
     add('b', 1, 1, 9);

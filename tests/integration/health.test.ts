@@ -36,7 +36,11 @@ describe('garden health on a fixture garden', () => {
   });
 
   it('lists dead ends: notes that link to no other note (links to notes not written yet lead nowhere)', () => {
-    expect(gardenHealth(garden.index, { lastUpdated, staleAfterDays: 180, now }).deadEnds).toEqual(['area-one/beta', 'area-two/delta', 'area-two/gamma']);
+    expect(gardenHealth(garden.index, { lastUpdated, staleAfterDays: 180, now }).deadEnds).toEqual([
+      'area-one/beta',
+      'area-two/delta',
+      'area-two/gamma',
+    ]);
   });
 
   it('lists wanted notes with how many notes want each, most wanted first; files and drafts are not wanted notes', () => {
@@ -54,12 +58,16 @@ describe('garden health on a fixture garden', () => {
     ]);
     expect(health.undated).toBe(2);
     // A longer time keeps only the oldest.
-    expect(gardenHealth(garden.index, { lastUpdated, staleAfterDays: 600, now }).stale.map((note) => note.slug)).toEqual(['area-two/gamma']);
+    expect(gardenHealth(garden.index, { lastUpdated, staleAfterDays: 600, now }).stale.map((note) => note.slug)).toEqual([
+      'area-two/gamma',
+    ]);
   });
 
   it('reads "last updated" from the frontmatter when there is no git history', () => {
     const view = healthView(garden.index, undefined, new SiteUrls('/docs/'), 180, now);
-    expect(view.stale.shown).toEqual([{ title: 'Beta', url: '/docs/area-one/beta/', updated: '2020-03-01', owner: 'Ben', lastUpdatedBy: undefined }]);
+    expect(view.stale.shown).toEqual([
+      { title: 'Beta', url: '/docs/area-one/beta/', updated: '2020-03-01', owner: 'Ben', lastUpdatedBy: undefined },
+    ]);
     expect(view.wanted.shown[0]).toEqual({
       name: 'Missing idea',
       url: '/docs/missing-idea/',
@@ -69,7 +77,13 @@ describe('garden health on a fixture garden', () => {
         { title: 'Gamma', url: '/docs/area-two/gamma/' },
       ],
     });
-    expect(view.orphans).toEqual({ shown: [{ title: 'Delta', url: '/docs/area-two/delta/' }, { title: 'Gamma', url: '/docs/area-two/gamma/' }], total: 2 });
+    expect(view.orphans).toEqual({
+      shown: [
+        { title: 'Delta', url: '/docs/area-two/delta/' },
+        { title: 'Gamma', url: '/docs/area-two/gamma/' },
+      ],
+      total: 2,
+    });
   });
 });
 
@@ -80,7 +94,9 @@ describe('the health option', () => {
   });
 
   it('says how to fix a wrong value', () => {
-    expect(() => resolveGardenConfig({ health: { staleAfterDays: 'six months' as never } }, {})).toThrow(/health\.staleAfterDays: `health\.staleAfterDays` must be a number of days, e\.g\. 180/);
+    expect(() => resolveGardenConfig({ health: { staleAfterDays: 'six months' as never } }, {})).toThrow(
+      /health\.staleAfterDays: `health\.staleAfterDays` must be a number of days, e\.g\. 180/,
+    );
     expect(() => resolveGardenConfig({ health: { staleAfterDays: 0 } }, {})).toThrow(/must be at least 1/);
     expect(() => resolveGardenConfig({ health: { staleAfterDays: 180, stale: 1 } as never }, {})).toThrow(GardenConfigError);
   });

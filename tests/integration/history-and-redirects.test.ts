@@ -32,7 +32,10 @@ beforeAll(async () => {
   });
   repo.commit('add aliases', bob);
   // The alias `/Team/Budget` names the address of a real page, which must stay that page.
-  ({ dist, output } = await buildSite(repo.path('content'), { GARDEN_REPOSITORY_URL: 'https://github.com/acme/garden', GARDEN_REPOSITORY_BRANCH: 'main' }));
+  ({ dist, output } = await buildSite(repo.path('content'), {
+    GARDEN_REPOSITORY_URL: 'https://github.com/acme/garden',
+    GARDEN_REPOSITORY_BRANCH: 'main',
+  }));
   site = await openSite(dist);
 });
 
@@ -73,8 +76,18 @@ describe('a renamed note', () => {
       'Contributors: Bob Smith, Ada Lovelace',
     ]);
     // Its stylesheet is loaded: the items are separated by a middle dot.
-    expect(await history.locator('li').first().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('"·"');
-    expect(await history.locator('li').last().evaluate((li) => getComputedStyle(li, '::after').content)).toBe('none');
+    expect(
+      await history
+        .locator('li')
+        .first()
+        .evaluate((li) => getComputedStyle(li, '::after').content),
+    ).toBe('"·"');
+    expect(
+      await history
+        .locator('li')
+        .last()
+        .evaluate((li) => getComputedStyle(li, '::after').content),
+    ).toBe('none');
     expect(await history.locator('time').first().getAttribute('datetime')).toBe('2024-01-03T12:00:00+00:00');
     // The links are the note's actions, under its title.
     expect(await tab.locator('.kg-note-actions').getByRole('link', { name: 'Edit this note' }).getAttribute('href')).toBe(

@@ -248,7 +248,11 @@ describe('garden check on the hostile garden', () => {
 
   it('publishes long names shortened with a hash, every part within what file systems take', () => {
     const bytes = (text: string) => Buffer.byteLength(text);
-    const names = [...garden.index.bySlug.keys(), ...[...garden.index.tags.values()].map((tag) => `tags/${tag.slug}`), ...garden.redirects.map((redirect) => redirect.from)];
+    const names = [
+      ...garden.index.bySlug.keys(),
+      ...[...garden.index.tags.values()].map((tag) => `tags/${tag.slug}`),
+      ...garden.redirects.map((redirect) => redirect.from),
+    ];
     expect(names.filter((name) => name.split('/').some((segment) => bytes(segment) > 200))).toEqual([]);
     expect(garden.index.byPath.get(asContentPath(`Names/${'b'.repeat(249)}.md`))?.slug).toMatch(/^names\/b{189}-[0-9a-f]{10}$/);
     expect(garden.index.tags.get(`${'漢'.repeat(63)}-2d272e70a9`)?.name).toBe('漢'.repeat(150));
@@ -256,7 +260,12 @@ describe('garden check on the hostile garden', () => {
   });
 
   it('publishes only passive attachments, an SVG sanitized, and none at a path the build writes', () => {
-    expect([...garden.index.attachmentsUsed].sort()).toEqual(['active/drawing.svg', 'active/numbers.csv', 'media/diagram.png', 'media/handbook.pdf']);
+    expect([...garden.index.attachmentsUsed].sort()).toEqual([
+      'active/drawing.svg',
+      'active/numbers.csv',
+      'media/diagram.png',
+      'media/handbook.pdf',
+    ]);
     const svg = garden.attachments.get(asContentPath('active/drawing.svg'))?.sanitized ?? '';
     expect(svg).toContain('<rect width="40" height="20" fill="#2b6a4f"/>');
     expect(svg).not.toMatch(/script|onload|foreignObject|iframe|javascript:|evil\.example/i);
@@ -264,7 +273,7 @@ describe('garden check on the hostile garden', () => {
       'This SVG is published without what could run or load something when it is opened: xlink:href="javascript:alert(\'link\')", href="https://evil.example/pixel.png", onload, <script>, <foreignObject>.',
     );
     expect(diagnostic('Attacks/Active files.md')[2]?.message).toBe(
-      '`../active/worker.js` points at active/worker.js, which is not published: `.js` files are not on the list of passive types (a script, which a page or a service worker would run at the site\'s address). The link is shown as plain text.',
+      "`../active/worker.js` points at active/worker.js, which is not published: `.js` files are not on the list of passive types (a script, which a page or a service worker would run at the site's address). The link is shown as plain text.",
     );
     // The links to refused files are text; the passive file is a link.
     const html = renderedHtml('Attacks/Active files.md');
@@ -283,7 +292,13 @@ describe('garden check on the hostile garden', () => {
   });
 
   it('publishes the folder named like a note and the empty notes', () => {
-    for (const file of ['Structure/Folder.md/index.md', 'Structure/Folder.md/Inside.md', 'Structure/Empty.md', 'Structure/Whitespace only.md', 'Structure/Only frontmatter.md']) {
+    for (const file of [
+      'Structure/Folder.md/index.md',
+      'Structure/Folder.md/Inside.md',
+      'Structure/Empty.md',
+      'Structure/Whitespace only.md',
+      'Structure/Only frontmatter.md',
+    ]) {
       expect(garden.index.byPath.get(asContentPath(file))?.published, file).toBe(true);
     }
     expect(garden.index.byPath.get(asContentPath('Structure/Empty.md'))?.title).toBe('Empty');
@@ -324,7 +339,7 @@ describe('the hostile notes as pages', () => {
     expect(renderedHtml('Attacks/Markdown links.md')).toContain('<a href="//evil.example/path">elsewhere</a>');
   });
 
-  it('namespace raw HTML ids and the headings that would take the page\'s own ids (DOM clobbering)', () => {
+  it("namespace raw HTML ids and the headings that would take the page's own ids (DOM clobbering)", () => {
     const html = renderedHtml('Attacks/Clobbering.md');
     expect(html).toContain('<h2 id="user-content-giscus">');
     expect(html).toContain('name="user-content-kg-main"');
@@ -333,11 +348,16 @@ describe('the hostile notes as pages', () => {
     expect(html).not.toMatch(/ (id|name)="(d?kg-|giscus)/);
   });
 
-  it('never let one note\'s failure to render stop the build: the page says so, the build reports it', () => {
+  it("never let one note's failure to render stop the build: the page says so, the build reports it", () => {
     const note = garden.index.byPath.get(asContentPath('Structure/Empty.md'))!;
     // A note whose rendering throws, wherever in the pipeline: here, as its tree is read.
     const tree = Object.getOwnPropertyDescriptor(note, 'tree')!;
-    Object.defineProperty(note, 'tree', { configurable: true, get: () => { throw new Error('the tree is broken'); } });
+    Object.defineProperty(note, 'tree', {
+      configurable: true,
+      get: () => {
+        throw new Error('the tree is broken');
+      },
+    });
     const urls = new SiteUrls('/');
     let rendered: ReturnType<typeof renderNote> | undefined;
     let page: ReturnType<typeof noteContent> | undefined;
@@ -351,7 +371,9 @@ describe('the hostile notes as pages', () => {
     expect(rendered).toEqual({ failure: 'the tree is broken' });
     expect(page).toEqual({ html: expect.stringContaining('This note could not be shown.'), hasDiagram: false });
     // What the build reports for it (src/core/build/site-build.ts), which fails a strict build.
-    expect(renderFailureDiagnostic(note.path, 'the tree is broken')).toEqual(expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error', rule: 'render-failed' }));
+    expect(renderFailureDiagnostic(note.path, 'the tree is broken')).toEqual(
+      expect.objectContaining({ file: 'Structure/Empty.md', severity: 'error', rule: 'render-failed' }),
+    );
     expect(garden.diagnostics.some((d) => d.rule === 'render-failed')).toBe(false);
   });
 

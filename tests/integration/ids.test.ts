@@ -22,7 +22,7 @@ async function load(content: string) {
 }
 
 describe('a note id claimed twice', () => {
-  it('stays with the note that had it first in git, even when the newcomer\'s file is older and sorts first', async () => {
+  it("stays with the note that had it first in git, even when the newcomer's file is older and sorts first", async () => {
     const repo = new TempRepo();
     // Mallory's note exists first, with an id of its own…
     repo.write({ 'content/Aaa.md': note('mallory-1', 'Mallory') }).commit('mallory', mallory); // 2024-01-01
@@ -45,7 +45,11 @@ describe('a note id claimed twice', () => {
     writeFileSync(repo.path('content', 'Copy.md'), note('shared', 'Copy'));
     const { errors, thread } = await load(repo.path('content'));
     expect(thread('zed')).toEqual({ term: 'shared', keyedBy: 'id' });
-    expect(errors).toEqual([expect.stringMatching(/^Copy\.md:2:5 The id `shared` belongs to Zed\.md \(Zed\.md has had it since commit \w{7} \(2024-01-01\), this note in no commit yet: /)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^Copy\.md:2:5 The id `shared` belongs to Zed\.md \(Zed\.md has had it since commit \w{7} \(2024-01-01\), this note in no commit yet: /,
+      ),
+    ]);
   });
 
   it('without git history, stays with the note first in path order, and says that this rule applied', async () => {

@@ -10,9 +10,15 @@ import { asContentPath } from '../../src/core/common/types.ts';
 
 const inlineTags = (text: string) => parseNote(text).facts.inlineTags;
 
-describe('inline tags, by Obsidian\'s rule', () => {
+describe("inline tags, by Obsidian's rule", () => {
   it('are letters, digits, _ - / and emoji after a space or at the start of a line, not only digits', () => {
-    expect(inlineTags('#meeting and #inbox/to-read, #snake_case #y1984 #📚/reading')).toEqual(['meeting', 'inbox/to-read', 'snake_case', 'y1984', '📚/reading']);
+    expect(inlineTags('#meeting and #inbox/to-read, #snake_case #y1984 #📚/reading')).toEqual([
+      'meeting',
+      'inbox/to-read',
+      'snake_case',
+      'y1984',
+      '📚/reading',
+    ]);
     expect(inlineTags('#1984 #12.34 issue#5 a#b `#code` [x](#anchor)')).toEqual([]);
     expect(inlineTags('#node.js')).toEqual(['node']);
     expect(inlineTags('%% #hidden %% <!-- #also -->')).toEqual([]);
@@ -21,7 +27,8 @@ describe('inline tags, by Obsidian\'s rule', () => {
 
 /** The Sourcegraph handbook's case: Slack channels are written `#channel`. */
 const handbook = {
-  'index.md': '---\ntags: [handbook, people/benefits]\n---\n# Home\n\nAsk in #ask-people-team or #it-tech-ops. See the #handbook and #people/benefits/leave.\n',
+  'index.md':
+    '---\ntags: [handbook, people/benefits]\n---\n# Home\n\nAsk in #ask-people-team or #it-tech-ops. See the #handbook and #people/benefits/leave.\n',
   'Other.md': '# Other\n\nSlack: #announce-company.\n',
 };
 
@@ -39,7 +46,15 @@ async function gardenWith(policy: InlineTagPolicy) {
 describe('the tags.inline option', () => {
   it('true (the default, as Obsidian): every #tag in the text is a tag and a link', async () => {
     const { tags, home, html } = await gardenWith(true);
-    expect(tags).toEqual(['announce-company', 'ask-people-team', 'handbook', 'it-tech-ops', 'people', 'people/benefits', 'people/benefits/leave']);
+    expect(tags).toEqual([
+      'announce-company',
+      'ask-people-team',
+      'handbook',
+      'it-tech-ops',
+      'people',
+      'people/benefits',
+      'people/benefits/leave',
+    ]);
     expect(home).toEqual(['handbook', 'people/benefits', 'ask-people-team', 'it-tech-ops', 'people/benefits/leave']);
     expect(html).toContain('<a href="/tags/ask-people-team/" class="tag">#ask-people-team</a>');
   });
@@ -62,6 +77,8 @@ describe('the tags.inline option', () => {
   });
 
   it('refuses another value with a message that says what each value means', () => {
-    expect(() => resolveGardenConfig({ tags: { inline: 'yes' as never } }, {})).toThrow(/`tags.inline` must be true \(every `#tag` in the text is a tag\), false/);
+    expect(() => resolveGardenConfig({ tags: { inline: 'yes' as never } }, {})).toThrow(
+      /`tags.inline` must be true \(every `#tag` in the text is a tag\), false/,
+    );
   });
 });

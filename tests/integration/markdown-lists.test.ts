@@ -13,7 +13,9 @@ describe('linear list handling', () => {
     const root = path.resolve(import.meta.dirname, '..', '..');
     for (const dependent of ['micromark', 'micromark-core-commonmark']) {
       const from = createRequire(path.join(root, 'node_modules', dependent, 'package.json'));
-      expect(realpathSync(from.resolve('micromark-util-edit-map')), dependent).toBe(path.join(root, 'vendor', 'micromark-util-edit-map', 'index.js'));
+      expect(realpathSync(from.resolve('micromark-util-edit-map')), dependent).toBe(
+        path.join(root, 'vendor', 'micromark-util-edit-map', 'index.js'),
+      );
     }
   });
 });

@@ -34,7 +34,9 @@ describe("a garden's own 404.md", () => {
     expect(garden.index.attachmentsUsed.has(asContentPath('lost.png'))).toBe(true);
     const about404 = garden.diagnostics.filter((diagnostic) => diagnostic.file === '404.md');
     expect(about404.filter((diagnostic) => diagnostic.severity !== 'info')).toEqual([]);
-    expect(about404.find((diagnostic) => diagnostic.rule === 'not-found-page')?.message).toMatch(/shown on the page not found \(404\.html\)/);
+    expect(about404.find((diagnostic) => diagnostic.rule === 'not-found-page')?.message).toMatch(
+      /shown on the page not found \(404\.html\)/,
+    );
     // Nobody links to it: its own link does not make a backlink.
     expect(garden.index.backlinks.get(garden.index.byPath.get(asContentPath('Welcome.md'))!.slug)).toBeUndefined();
   });
@@ -42,6 +44,8 @@ describe("a garden's own 404.md", () => {
   it('is not used while it is a draft, and other reserved addresses stay refused', async () => {
     const garden = await gardenWith({ '404.md': '---\ndraft: true\n---\n# Lost\n', 'tags/Mine.md': '# Mine\n' });
     expect(garden.index.notFoundNote).toBeUndefined();
-    expect(garden.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.severity} ${diagnostic.rule}`)).toContain('tags/Mine.md error reserved-slug');
+    expect(garden.diagnostics.map((diagnostic) => `${diagnostic.file} ${diagnostic.severity} ${diagnostic.rule}`)).toContain(
+      'tags/Mine.md error reserved-slug',
+    );
   });
 });

@@ -43,14 +43,23 @@ describe('a vault as Obsidian writes it', () => {
     for (const entry of garden.index.notes) expect(entry.slug).toMatch(/^(?!-)[\p{Ll}\p{N}/-]*(?<!-)$/u);
   });
 
-  it('reads empty properties as not set, single values as lists, and the vault\'s own values as its own', () => {
+  it("reads empty properties as not set, single values as lists, and the vault's own values as its own", () => {
     expect(note(garden, '👥 People/Grace Hopper.md').frontmatter).toEqual({});
     expect(note(garden, '👥 People/Alan Turing.md').frontmatter).toEqual({});
     expect(note(garden, 'Life Operating System.md').frontmatter.aliases).toEqual(['LifeOS']);
     expect(note(garden, '📅 Daily/2024-01-05.md').tags).toEqual(['Daily', 'bujo', 'journal']);
-    expect(note(garden, 'Project Alpha.md').frontmatter).toMatchObject({ owner: 'Ada Lovelace, Grace Hopper', created: '2024-01-05', updated: '2024-01-06', aliases: ['Alpha'] });
+    expect(note(garden, 'Project Alpha.md').frontmatter).toMatchObject({
+      owner: 'Ada Lovelace, Grace Hopper',
+      created: '2024-01-05',
+      updated: '2024-01-06',
+      aliases: ['Alpha'],
+    });
     expect(note(garden, 'Project Alpha.md').frontmatter.type).toBeUndefined();
-    expect(garden.diagnostics.find((diagnostic) => diagnostic.file === 'Docs/Callouts feature.md' && diagnostic.rule === 'frontmatter-vault-value')?.message).toBe(
+    expect(
+      garden.diagnostics.find(
+        (diagnostic) => diagnostic.file === 'Docs/Callouts feature.md' && diagnostic.rule === 'frontmatter-vault-value',
+      )?.message,
+    ).toBe(
       "`type: feature` is not one of the garden's note types (faq, idea, insight, howto, decision), so the garden does not use it; it is kept as the vault's own property.",
     );
     // An alias written as one value is a name links find the note by.
@@ -60,7 +69,9 @@ describe('a vault as Obsidian writes it', () => {
 
   it('embeds a callout named by an id on its lazy continuation line as the whole callout', () => {
     const html = htmlOf(garden, note(garden, 'Docs/Using callouts.md'));
-    expect(html).toMatch(/<div class="kg-embed-content"><div class="kg-callout kg-callout-tip" data-callout="tip">\n<div class="kg-callout-title">.*<span class="kg-callout-title-text">Keep the budget<\/span><\/div>/);
+    expect(html).toMatch(
+      /<div class="kg-embed-content"><div class="kg-callout kg-callout-tip" data-callout="tip">\n<div class="kg-callout-title">.*<span class="kg-callout-title-text">Keep the budget<\/span><\/div>/,
+    );
     expect(html).toContain('<details class="kg-callout kg-callout-warning kg-callout-foldable" data-callout="warning">');
     expect(html).toContain('<ul>\n<li>step one</li>\n<li>step two</li>\n</ul>');
     expect(html).not.toContain('^budget');

@@ -36,7 +36,7 @@ describe('WorkerPool', () => {
     await pool.close();
   });
 
-  it('passes a worker\'s error to its task', async () => {
+  it("passes a worker's error to its task", async () => {
     const pool = new WorkerPool(echoWorker, 1);
     await expect(pool.run({ fail: true }, 5_000)).rejects.toThrow('asked to fail');
     await pool.close();
@@ -141,7 +141,11 @@ describe('build', () => {
     const a = result.garden.index.byPath.get(asContentPath('A.md'))!;
     expect(result.rendered.page(a)).toEqual({ failure: 'rendering took longer than 2 s' });
     expect(result.diagnostics.filter((diagnostic) => diagnostic.file === 'A.md')).toEqual([
-      expect.objectContaining({ severity: 'error', rule: 'render-failed', message: 'The note could not be turned into a page: rendering took longer than 2 s.' }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'render-failed',
+        message: 'The note could not be turned into a page: rendering took longer than 2 s.',
+      }),
     ]);
     // The garden itself is as it was loaded: the render stage's problems are the result's.
     expect(result.garden.diagnostics.some((diagnostic) => diagnostic.rule === 'render-failed')).toBe(false);

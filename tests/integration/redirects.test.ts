@@ -8,12 +8,22 @@ const load = (repo: TempRepo) => loadGarden(resolveGardenConfig({}, { PATH: proc
 const plan = (redirects: { from: string; to: string; reason: string }[]) => redirects.map((r) => `/${r.from}/ → /${r.to}/ (${r.reason})`);
 
 describe('redirects from old addresses', () => {
-  it('come from every earlier path in git and from aliases, in the note\'s folder or from the root', async () => {
+  it("come from every earlier path in git and from aliases, in the note's folder or from the root", async () => {
     const repo = new TempRepo();
-    repo.write({ 'content/index.md': '# Home\n', 'content/Guides/Old name.md': '# Laptop\n\nSet up the laptop with all the tools you need.\n' }).commit('add');
+    repo
+      .write({
+        'content/index.md': '# Home\n',
+        'content/Guides/Old name.md': '# Laptop\n\nSet up the laptop with all the tools you need.\n',
+      })
+      .commit('add');
     repo.move('content/Guides/Old name.md', 'content/Guides/Middle name.md').commit('rename');
     repo.move('content/Guides/Middle name.md', 'content/Onboarding/Laptop.md').commit('move');
-    repo.write({ 'content/Onboarding/Laptop.md': '---\naliases: [Computer setup, Archive/Machines]\n---\n# Laptop\n\nSet up the laptop with all the tools you need.\n' }).commit('alias');
+    repo
+      .write({
+        'content/Onboarding/Laptop.md':
+          '---\naliases: [Computer setup, Archive/Machines]\n---\n# Laptop\n\nSet up the laptop with all the tools you need.\n',
+      })
+      .commit('alias');
     const garden = await load(repo);
     expect(plan(garden.redirects)).toEqual([
       '/archive/machines/ → /onboarding/laptop/ (alias)',
@@ -26,18 +36,23 @@ describe('redirects from old addresses', () => {
 
   it('never take an address a real page uses, and report the collision', async () => {
     const repo = new TempRepo();
-    repo.write({
-      'content/index.md': '# Home\n',
-      'content/Team/Old.md': '# Team page\n\nA long enough text so that git sees the rename of this note.\n',
-    }).commit('add');
+    repo
+      .write({
+        'content/index.md': '# Home\n',
+        'content/Team/Old.md': '# Team page\n\nA long enough text so that git sees the rename of this note.\n',
+      })
+      .commit('add');
     repo.move('content/Team/Old.md', 'content/Team/New.md').commit('rename');
-    repo.write({
-      // A new note takes the old name: it wins.
-      'content/Team/Old.md': '# The new Old\n',
-      // Aliases that are the note's own address, a folder page, a note, the garden's own pages, or claimed twice.
-      'content/Team/New.md': '---\naliases: [new, Team/, Old, /Tags, Shared]\n---\n# Team page\n\nA long enough text so that git sees the rename of this note.\n',
-      'content/Team/Other.md': '---\naliases: [Shared]\n---\n# Other\n',
-    }).commit('reuse');
+    repo
+      .write({
+        // A new note takes the old name: it wins.
+        'content/Team/Old.md': '# The new Old\n',
+        // Aliases that are the note's own address, a folder page, a note, the garden's own pages, or claimed twice.
+        'content/Team/New.md':
+          '---\naliases: [new, Team/, Old, /Tags, Shared]\n---\n# Team page\n\nA long enough text so that git sees the rename of this note.\n',
+        'content/Team/Other.md': '---\naliases: [Shared]\n---\n# Other\n',
+      })
+      .commit('reuse');
     const garden = await load(repo);
     expect(plan(garden.redirects)).toEqual(['/team/shared/ → /team/new/ (alias)']);
     // Sorted by file, then place, then message: the same order in every build.

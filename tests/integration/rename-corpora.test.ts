@@ -58,47 +58,59 @@ describe.skipIf(!existsSync(handbook))('renames in the Sourcegraph handbook', ()
     expected = await stateAfter(repo, [note, folder]);
   }, SLOW);
 
-  it('renames nomad-life.md: the three notes that link to it follow, nothing else changes', async () => {
-    const untouched = filesUnder(repo.path('content'));
-    const dryRun = await runGarden(['mv', `content/${note.from}`, `content/${note.to}`, '--dry-run'], { cwd: repo.root });
-    expect(dryRun.stderr).toContain('would rewrite 3 links in 3 notes');
-    expect(filesUnder(repo.path('content'))).toEqual(untouched);
+  it(
+    'renames nomad-life.md: the three notes that link to it follow, nothing else changes',
+    async () => {
+      const untouched = filesUnder(repo.path('content'));
+      const dryRun = await runGarden(['mv', `content/${note.from}`, `content/${note.to}`, '--dry-run'], { cwd: repo.root });
+      expect(dryRun.stderr).toContain('would rewrite 3 links in 3 notes');
+      expect(filesUnder(repo.path('content'))).toEqual(untouched);
 
-    expect(await move(repo, note)).toContain('rewrote 3 links in 3 notes');
-    expect(repo.git('status', '--porcelain').split('\n').sort()).toEqual([
-      ' M content/company-info-and-process/policies/acceptable-use-policy.md',
-      ' M content/departments/people-talent/index.md',
-      ' M content/departments/people-talent/people-talent-resources.md',
-      `R  content/${note.from} -> content/${note.to}`,
-    ]);
-    repo.commit('rename nomad-life');
-  }, SLOW);
+      expect(await move(repo, note)).toContain('rewrote 3 links in 3 notes');
+      expect(repo.git('status', '--porcelain').split('\n').sort()).toEqual([
+        ' M content/company-info-and-process/policies/acceptable-use-policy.md',
+        ' M content/departments/people-talent/index.md',
+        ' M content/departments/people-talent/people-talent-resources.md',
+        `R  content/${note.from} -> content/${note.to}`,
+      ]);
+      repo.commit('rename nomad-life');
+    },
+    SLOW,
+  );
 
-  it('then moves a folder of 89 files, the garden staying the same; a web-editor move of it is repaired by fix-links to the same text', async () => {
-    repo.git('branch', 'before-the-folder-move');
-    expect(await move(repo, folder)).toMatch(/rewrote \d{3} links in \d+ notes/);
-    expect(await gardenState(repo.path('content'))).toEqual(expected);
+  it(
+    'then moves a folder of 89 files, the garden staying the same; a web-editor move of it is repaired by fix-links to the same text',
+    async () => {
+      repo.git('branch', 'before-the-folder-move');
+      expect(await move(repo, folder)).toMatch(/rewrote \d{3} links in \d+ notes/);
+      expect(await gardenState(repo.path('content'))).toEqual(expected);
 
-    const byMv = filesUnder(repo.path('content'));
-    repo.commit('move the people team\'s pages with garden mv');
-    repo.git('switch', '--quiet', '-c', 'web-editor', 'before-the-folder-move');
-    repo.move(`content/${folder.from}`, `content/${folder.to}`);
-    repo.commit('move the people team\'s pages');
-    const fixed = await runGarden(['fix-links', '--base', 'before-the-folder-move'], { cwd: repo.root });
-    expect(fixed.code, fixed.stderr).toBe(0);
-    expect(filesUnder(repo.path('content'))).toEqual(byMv);
-  }, SLOW);
+      const byMv = filesUnder(repo.path('content'));
+      repo.commit("move the people team's pages with garden mv");
+      repo.git('switch', '--quiet', '-c', 'web-editor', 'before-the-folder-move');
+      repo.move(`content/${folder.from}`, `content/${folder.to}`);
+      repo.commit("move the people team's pages");
+      const fixed = await runGarden(['fix-links', '--base', 'before-the-folder-move'], { cwd: repo.root });
+      expect(fixed.code, fixed.stderr).toBe(0);
+      expect(filesUnder(repo.path('content'))).toEqual(byMv);
+    },
+    SLOW,
+  );
 });
 
 describe.skipIf(!existsSync(vault))('renames in the Obsidian vault', () => {
-  it('renames a much-linked note and moves a folder of wikilinked notes', async () => {
-    const repo = copyInRepository(vault);
-    const moves = [
-      { from: 'Getting Started/Dates.md', to: 'Getting Started/Task dates.md' },
-      { from: 'Getting Started', to: 'Start here' },
-    ];
-    const expected = await stateAfter(repo, moves);
-    for (const each of moves) await move(repo, each);
-    expect(await gardenState(repo.path('content'))).toEqual(expected);
-  }, SLOW);
+  it(
+    'renames a much-linked note and moves a folder of wikilinked notes',
+    async () => {
+      const repo = copyInRepository(vault);
+      const moves = [
+        { from: 'Getting Started/Dates.md', to: 'Getting Started/Task dates.md' },
+        { from: 'Getting Started', to: 'Start here' },
+      ];
+      const expected = await stateAfter(repo, moves);
+      for (const each of moves) await move(repo, each);
+      expect(await gardenState(repo.path('content'))).toEqual(expected);
+    },
+    SLOW,
+  );
 });

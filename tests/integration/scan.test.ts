@@ -34,7 +34,7 @@ describe('scanContent', () => {
     expect(result.attachments.map((attachment) => attachment.path)).toEqual(['img/x.png']);
   });
 
-  it('honours an Obsidian vault\'s Publish exclusions and templates folder', async () => {
+  it("honours an Obsidian vault's Publish exclusions and templates folder", async () => {
     const dir = garden({
       'a.md': '# A',
       '_meta/templates/t.md': '# t',
@@ -61,7 +61,9 @@ describe('scanContent', () => {
   it('reports invalid UTF-8 with its line and column, and still reads the rest', async () => {
     const dir = garden({ 'bad.md': Buffer.concat([Buffer.from('line one\nab'), Buffer.from([0xff, 0xfe]), Buffer.from('cd\n')]) });
     const result = await scan(dir);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ file: 'bad.md', rule: 'invalid-utf8', at: { line: 2, column: 3 } }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ file: 'bad.md', rule: 'invalid-utf8', at: { line: 2, column: 3 } }),
+    );
     expect(result.notes[0]?.body).toContain('cd');
   });
 
@@ -81,7 +83,9 @@ describe('scanContent', () => {
   });
 
   it('reads fields one by one: an odd value is reported at its line with a severity that says what it costs, the rest kept', async () => {
-    const dir = garden({ 'a.md': '---\ntitle: Fine\ntags: 5\ncreated: yesterday\ntitel: typo\ncssclasses: [wide]\nid: "has space"\n---\nBody' });
+    const dir = garden({
+      'a.md': '---\ntitle: Fine\ntags: 5\ncreated: yesterday\ntitel: typo\ncssclasses: [wide]\nid: "has space"\n---\nBody',
+    });
     const result = await scan(dir);
     const [note] = result.notes;
     expect(note?.frontmatter).toEqual({ title: 'Fine', tags: [] });
@@ -101,11 +105,13 @@ describe('scanContent', () => {
   it('warns about dates that do not exist, which Date.parse would roll over', async () => {
     const dir = garden({ 'a.md': '---\ncreated: 2024-02-30\nupdated: 2024-02-29\n---\n' });
     const result = await scan(dir);
-    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.at?.line, d.message])).toEqual([['frontmatter-invalid', 'warning', 2, '`created: 2024-02-30` is not a real calendar date.']]);
+    expect(result.diagnostics.map((d) => [d.rule, d.severity, d.at?.line, d.message])).toEqual([
+      ['frontmatter-invalid', 'warning', 2, '`created: 2024-02-30` is not a real calendar date.'],
+    ]);
     expect(result.notes[0]?.frontmatter).toEqual({ updated: '2024-02-29' });
   });
 
-  it('normalises aliases and tags given as one string, and reads Obsidian\'s singular spellings', async () => {
+  it("normalises aliases and tags given as one string, and reads Obsidian's singular spellings", async () => {
     const dir = garden({ 'a.md': '---\naliases: One, Two\ntag: "#x"\ntags: [y]\n---\n' });
     const [note] = (await scan(dir)).notes;
     expect(note?.frontmatter.aliases).toEqual(['One', 'Two']);
@@ -121,7 +127,13 @@ describe('scanContent', () => {
       'public.md': '---\ndraft: false\n---\n',
     });
     const published = Object.fromEntries((await scan(dir)).notes.map((note) => [note.path, !note.unpublished]));
-    expect(published).toEqual({ 'draft.md': false, 'unpublished.md': false, 'odd-flag.md': false, 'broken-yaml.md': false, 'public.md': true });
+    expect(published).toEqual({
+      'draft.md': false,
+      'unpublished.md': false,
+      'odd-flag.md': false,
+      'broken-yaml.md': false,
+      'public.md': true,
+    });
   });
 
   it('reads file names as NFC, whatever the file system stored', async () => {
@@ -134,7 +146,10 @@ describe('scanContent', () => {
     const result = await scan(dir);
     expect(result.notes.map((note) => note.path)).toEqual(['Café.md']);
     expect(result.attachments.map((attachment) => attachment.path)).toEqual(['img/Café.png']);
-    expect(result.diagnostics.map((d) => [d.file, d.rule])).toEqual([['Café.md', 'duplicate-name'], ['img/Café.png', 'duplicate-name']]);
+    expect(result.diagnostics.map((d) => [d.file, d.rule])).toEqual([
+      ['Café.md', 'duplicate-name'],
+      ['img/Café.png', 'duplicate-name'],
+    ]);
   });
 
   it('refuses names with control or bidirectional control characters, and shows them escaped', async () => {
@@ -142,7 +157,10 @@ describe('scanContent', () => {
     const result = await scan(dir);
     expect(result.notes.map((note) => note.path)).toEqual(['ok.md']);
     expect(result.diagnostics.map((d) => [d.rule, d.message])).toEqual([
-      ['unsafe-file-name', 'The name "Pay\\u{202e}fdp.exe.md" contains the invisible bidirectional control character U+202E, which makes it display differently from what it is; it is not published.'],
+      [
+        'unsafe-file-name',
+        'The name "Pay\\u{202e}fdp.exe.md" contains the invisible bidirectional control character U+202E, which makes it display differently from what it is; it is not published.',
+      ],
       ['unsafe-file-name', 'The name "Tab\\u{9}here.md" contains the invisible control character U+0009; it is not published.'],
       ['unsafe-file-name', 'The name "dir\\u{7}" contains the invisible control character U+0007; it is not published.'],
     ]);
@@ -151,7 +169,10 @@ describe('scanContent', () => {
   it('reports control characters (a warning: they are replaced) and bidirectional controls (an error)', async () => {
     const dir = garden({ 'a.md': '# A\n\nNUL \u0000 and ESC \u001b.\n', 'b.md': '# B\n\n[[Invoice\u202Efdp.exe]]\n' });
     const result = await scan(dir);
-    expect(result.diagnostics.map((d) => `${d.file}:${d.at?.line}:${d.at?.column} ${d.severity} ${d.rule}`)).toEqual(['a.md:3:5 warning control-character', 'b.md:3:10 error bidi-control']);
+    expect(result.diagnostics.map((d) => `${d.file}:${d.at?.line}:${d.at?.column} ${d.severity} ${d.rule}`)).toEqual([
+      'a.md:3:5 warning control-character',
+      'b.md:3:10 error bidi-control',
+    ]);
     expect(result.diagnostics[0]?.message).toContain('2 invisible control characters (the first is U+0000)');
     expect(result.notes.find((note) => note.path === 'a.md')?.body).toBe('# A\n\nNUL \uFFFD and ESC \uFFFD.\n');
   });
@@ -159,7 +180,9 @@ describe('scanContent', () => {
   it('refuses a note beyond a text limit before parsing it, at the line that exceeds it', async () => {
     const dir = garden({ 'deep.md': `---\ntitle: Deep\n---\n${'>'.repeat(LIMITS.maxNesting + 8)} x\n` });
     const result = await scan(dir);
-    expect(result.diagnostics).toEqual([expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: LIMITS.maxNesting + 1 } })]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'nesting-too-deep', severity: 'error', at: { line: 4, column: LIMITS.maxNesting + 1 } }),
+    ]);
     expect(result.notes).toMatchObject([{ path: 'deep.md', body: '', unpublished: true, refused: true, frontmatter: { title: 'Deep' } }]);
   });
 

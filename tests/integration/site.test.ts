@@ -39,7 +39,16 @@ describe('a strict build', () => {
 
 describe('a built fixture garden', () => {
   it('publishes a page per note at its slug, the home page, tags and a 404 page', () => {
-    for (const page of ['', 'guides/writing-guide', 'guides/glossary', 'team', 'tags', 'tags/guides', 'tags/writing', 'tags/writing/style']) {
+    for (const page of [
+      '',
+      'guides/writing-guide',
+      'guides/glossary',
+      'team',
+      'tags',
+      'tags/guides',
+      'tags/writing',
+      'tags/writing/style',
+    ]) {
       expect(existsSync(path.join(dist, page, 'index.html')), page).toBe(true);
     }
     expect(existsSync(path.join(dist, '404.html'))).toBe(true);
@@ -86,7 +95,10 @@ describe('a built fixture garden', () => {
   });
 
   it('resolves internal links to page URLs with real heading ids', () => {
-    const links = select(parse('guides/glossary'), (element) => element.tagName === 'a' && String(element.properties.href).includes('writing-guide'));
+    const links = select(
+      parse('guides/glossary'),
+      (element) => element.tagName === 'a' && String(element.properties.href).includes('writing-guide'),
+    );
     expect(links.map((link) => link.properties.href)).toContain('/guides/writing-guide/#headings');
     expect(select(parse('guides/writing-guide'), (element) => element.properties.id === 'headings')).toHaveLength(1);
   });
@@ -139,8 +151,17 @@ describe('a built fixture garden', () => {
     expect(pages.length).toBeGreaterThan(5);
     for (const file of pages) {
       const tree = fromHtml(readFileSync(path.join(dist, file), 'utf8'));
-      const inline = select(tree, (element) => (element.tagName === 'script' && !element.properties.src) || element.tagName === 'style' || element.properties.style !== undefined);
-      expect(inline.map((element) => element.tagName), file).toEqual([]);
+      const inline = select(
+        tree,
+        (element) =>
+          (element.tagName === 'script' && !element.properties.src) ||
+          element.tagName === 'style' ||
+          element.properties.style !== undefined,
+      );
+      expect(
+        inline.map((element) => element.tagName),
+        file,
+      ).toEqual([]);
     }
   });
 });

@@ -43,10 +43,13 @@ describe('updateGarden (the dev server after an edit)', () => {
     const edits: [string, () => string][] = [
       ['link from a to d', () => write(dir, 'a.md', '# A\n\nNow links to [[d]] and ![[img.png]].')],
       ['a new note', () => write(dir, 'c/e.md', '# E\n\nMentions [[B]].')],
-      ['a deleted note', () => {
-        rmSync(path.join(dir, 'b.md'));
-        return path.join(dir, 'b.md');
-      }],
+      [
+        'a deleted note',
+        () => {
+          rmSync(path.join(dir, 'b.md'));
+          return path.join(dir, 'b.md');
+        },
+      ],
       ['the missing note created', () => write(dir, 'Missing.md', '# Missing\n\nHere now.')],
       ['broken frontmatter', () => write(dir, 'c/d.md', '---\ntitle: [broken\n---\n# D\n\nSee [[Missing]].')],
     ];

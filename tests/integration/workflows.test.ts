@@ -33,7 +33,10 @@ const workflowsDir = path.join(projectRoot, '.github', 'workflows');
 const files = readdirSync(workflowsDir).filter((file) => /\.ya?ml$/.test(file));
 const read = (file: string) => readFileSync(path.join(workflowsDir, file), 'utf8');
 const load = (file: string) => parse(read(file)) as Workflow;
-const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as { bin: Record<string, string>; scripts: Record<string, string> };
+const packageJson = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>;
+  scripts: Record<string, string>;
+};
 
 /** Shell words of one command line, quotes removed; stops at a redirection or a pipe. */
 function words(line: string): string[] {
@@ -48,7 +51,12 @@ function words(line: string): string[] {
 
 const commandLines = (workflow: Workflow) =>
   Object.values(workflow.jobs).flatMap((job) =>
-    job.steps.flatMap((step) => (step.run ?? '').split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'))),
+    job.steps.flatMap((step) =>
+      (step.run ?? '')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#')),
+    ),
   );
 
 describe('GitHub workflows', () => {
@@ -85,10 +93,9 @@ describe('GitHub workflows', () => {
     ]);
     // Build and diff run even when the check fails (but not when the run is cancelled).
     const steps = Object.values(workflow.jobs)[0]!.steps;
-    expect(steps.filter((step) => step.run?.startsWith('npm run build') || step.run?.includes('garden diff')).map((step) => step.if)).toEqual([
-      '${{ !cancelled() }}',
-      '${{ !cancelled() }}',
-    ]);
+    expect(
+      steps.filter((step) => step.run?.startsWith('npm run build') || step.run?.includes('garden diff')).map((step) => step.if),
+    ).toEqual(['${{ !cancelled() }}', '${{ !cancelled() }}']);
     // The fix for links broken by renames goes into the summary only when the check failed (and
     // the command writes nothing unless a rename broke a link).
     const check = steps.find((step) => step.run?.startsWith('npx garden check'))!;
@@ -168,14 +175,23 @@ describe('CODEOWNERS', () => {
   const ownersOf = (file: string) => {
     let owners: string[] = [];
     for (const rule of rules) {
-      const matches = rule.pattern === '*' || (rule.pattern.startsWith('/') && rule.pattern.endsWith('/') && `/${file}`.startsWith(rule.pattern));
+      const matches =
+        rule.pattern === '*' || (rule.pattern.startsWith('/') && rule.pattern.endsWith('/') && `/${file}`.startsWith(rule.pattern));
       if (matches) owners = rule.owners;
     }
     return owners;
   };
 
-  it('puts everything outside content/ under the maintainers\' review, and leaves notes to everyone', () => {
-    for (const file of ['src/cli/main.ts', 'src/core/render/pipeline.ts', 'package.json', 'astro.config.mjs', '.github/workflows/deploy.yml', '.github/CODEOWNERS', 'content/templates/faq.md']) {
+  it("puts everything outside content/ under the maintainers' review, and leaves notes to everyone", () => {
+    for (const file of [
+      'src/cli/main.ts',
+      'src/core/render/pipeline.ts',
+      'package.json',
+      'astro.config.mjs',
+      '.github/workflows/deploy.yml',
+      '.github/CODEOWNERS',
+      'content/templates/faq.md',
+    ]) {
       expect(ownersOf(file), file).toEqual(['@acme/garden-maintainers']);
     }
     for (const file of ['content/FAQ/Why a knowledge garden.md', 'content/index.md']) expect(ownersOf(file), file).toEqual([]);

@@ -9,7 +9,14 @@ import { serveStatic, type ServeListener } from './static-server.ts';
  * the benchmark and scripts/screenshot.ts share.
  */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -73,7 +80,9 @@ export async function scrollToBottom(page: Page): Promise<void> {
 function recordCspViolations(): void {
   const record: string[] = [];
   Object.defineProperty(window, '__cspViolations', { value: record });
-  document.addEventListener('securitypolicyviolation', (event) => record.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`));
+  document.addEventListener('securitypolicyviolation', (event) =>
+    record.push(`${event.effectiveDirective} ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`),
+  );
 }
 
 /** The policy violations a page (opened with `openSite`) has had so far. */

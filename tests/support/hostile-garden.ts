@@ -22,7 +22,11 @@ export function generatedNotes(): Record<string, string | Buffer> {
   const lines = (count: number, line: (index: number) => string) => Array.from({ length: count }, (_, index) => line(index)).join('\n');
   return {
     // Text
-    'Text/Invalid UTF-8.md': Buffer.concat([Buffer.from('# Invalid UTF-8\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait, in Latin-1.\n')]),
+    'Text/Invalid UTF-8.md': Buffer.concat([
+      Buffer.from('# Invalid UTF-8\n\nCaf'),
+      Buffer.from([0xe9]),
+      Buffer.from(' au lait, in Latin-1.\n'),
+    ]),
     'Text/Control characters.md': `# Control characters\n\nA NUL \u0000 here, an escape \u001b[31m there, a bell \u0007.\n`,
     'Text/Bidi in links.md': `# Bidi in links\n\nA link whose name hides its real end: [[Invoice${RLO}fdp.exe]].\n\nAnd a Markdown link: [report](report${RLO}fdp.md).\n`,
     [`Text/Payroll${RLO}fdp.exe.md`]: '# A file name that reads backwards\n',
@@ -34,7 +38,7 @@ export function generatedNotes(): Record<string, string | Buffer> {
     // Frontmatter
     'Frontmatter/Huge.md': `---\ntitle: Huge frontmatter\ntags:\n${lines(8000, (index) => `  - tag-${index}`)}\n---\n\nA body after 100 KB of tags.\n`,
     // Size and pathological Markdown
-    'Size/Five megabytes.md': `# Five megabytes\n\n${'All work and no play. '.repeat(5 * 1024 * 1024 / 22)}\n`,
+    'Size/Five megabytes.md': `# Five megabytes\n\n${'All work and no play. '.repeat((5 * 1024 * 1024) / 22)}\n`,
     'Size/Nested quotes.md': `# Nested quotes\n\n${'>'.repeat(5000)} deep\n`,
     'Size/Nested lists.md': `# Nested lists\n\n${'- '.repeat(3000)}three thousand levels on one line\n`,
     'Size/Indented lists.md': `# Indented lists\n\n${lines(500, (index) => `${' '.repeat(index * 2)}- level ${index + 1}`)}\n`,

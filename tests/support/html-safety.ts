@@ -2,7 +2,25 @@ import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 
 /** Elements that must never come out of the render pipeline, whatever the note says. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'style', 'object', 'embed', 'applet', 'base', 'meta', 'link', 'form', 'textarea', 'select', 'button', 'noscript', 'template', 'frame', 'frameset', 'portal']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'style',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'meta',
+  'link',
+  'form',
+  'textarea',
+  'select',
+  'button',
+  'noscript',
+  'template',
+  'frame',
+  'frameset',
+  'portal',
+]);
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'data', 'poster', 'srcSet', 'cite', 'background', 'ping'];
 
 /**
@@ -25,14 +43,16 @@ export function unsafeMarkup(html: string): string[] {
 function checkElement(element: Element, problems: string[]): void {
   const tag = element.tagName;
   if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`<${tag}> element`);
-  if (tag === 'input' && !(element.properties.type === 'checkbox' && element.properties.disabled)) problems.push('<input> that is not a disabled checkbox');
+  if (tag === 'input' && !(element.properties.type === 'checkbox' && element.properties.disabled))
+    problems.push('<input> that is not a disabled checkbox');
   for (const [name, value] of Object.entries(element.properties)) {
     if (/^on/i.test(name)) problems.push(`<${tag} ${name}> event handler`);
     if (name === 'style') problems.push(`<${tag} style> inline style`);
     if (name === 'srcDoc') problems.push(`<${tag} srcdoc>`);
     if (URL_ATTRIBUTES.includes(name)) {
       for (const url of Array.isArray(value) ? value : [value]) {
-        if (typeof url === 'string' && /^(javascript|vbscript|data):/i.test(url.replace(/[\u0000-\u0020]/g, ''))) problems.push(`<${tag} ${name}="${url.slice(0, 40)}">`);
+        if (typeof url === 'string' && /^(javascript|vbscript|data):/i.test(url.replace(/[\u0000-\u0020]/g, '')))
+          problems.push(`<${tag} ${name}="${url.slice(0, 40)}">`);
       }
     }
   }

@@ -33,7 +33,10 @@ function writeE2eGarden(): string {
   cpSync(e2eFixture, content, { recursive: true });
   mkdirSync(path.join(content, 'Archive'));
   for (let i = 1; i <= ARCHIVE_NOTES; i++) {
-    writeFileSync(path.join(content, 'Archive', `Old note ${i}.md`), `---\ndescription: Archived note number ${i}.\n---\n\nAn old note, kept for the record.\n`);
+    writeFileSync(
+      path.join(content, 'Archive', `Old note ${i}.md`),
+      `---\ndescription: Archived note number ${i}.\n---\n\nAn old note, kept for the record.\n`,
+    );
   }
   return content;
 }

@@ -3,9 +3,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.wasm': 'application/wasm',
-  '.xml': 'application/xml', '.pdf': 'application/pdf', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.pdf': 'application/pdf',
+  '.woff2': 'font/woff2',
 };
 
 /** Called for every response with the URL path and the number of body bytes sent. */
@@ -25,7 +34,9 @@ export function serveStatic(root: string, onServe?: ServeListener) {
     const fileStat = await fs.stat(file).catch(() => undefined);
     if (!fileStat?.isFile()) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
-      createReadStream(path.join(root, '404.html')).on('error', () => response.end()).pipe(response);
+      createReadStream(path.join(root, '404.html'))
+        .on('error', () => response.end())
+        .pipe(response);
       return;
     }
     response.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });

@@ -6,7 +6,7 @@ import { formatDate, readingMinutes } from '../../src/site/meta.ts';
 
 const brand = (options: object) => resolveGardenConfig({ brand: options }, {}).brand;
 
-describe('the garden\'s name', () => {
+describe("the garden's name", () => {
   it('comes from GARDEN_TITLE and GARDEN_DESCRIPTION before the options, like GARDEN_CONTENT', () => {
     const options = { title: 'Acme garden', description: 'What Acme knows.' };
     expect(resolveGardenConfig(options, {})).toMatchObject(options);
@@ -23,7 +23,9 @@ describe('the garden\'s name', () => {
 describe('brand options', () => {
   it('become custom properties for both themes', () => {
     const css = brandStylesheet(brand({ accent: '#0b5cad', accentDark: 'oklch(75% 0.1 250)', font: '"Inter", system-ui, sans-serif' }));
-    expect(css).toContain(':root {\n  --kg-accent-light: #0b5cad;\n  --kg-accent-dark: oklch(75% 0.1 250);\n  --kg-font-body: "Inter", system-ui, sans-serif;\n}');
+    expect(css).toContain(
+      ':root {\n  --kg-accent-light: #0b5cad;\n  --kg-accent-dark: oklch(75% 0.1 250);\n  --kg-font-body: "Inter", system-ui, sans-serif;\n}',
+    );
   });
 
   it('use the light accent in the dark theme when no dark one is given', () => {
@@ -56,7 +58,10 @@ describe('brand options', () => {
   });
 
   it('normalise explorer paths like the rest of the options', () => {
-    expect(resolveGardenConfig({ explorer: { order: ['./Guides/', 'FAQ'] } }, {}).explorer).toEqual({ order: ['Guides', 'FAQ'], foldersFirst: true });
+    expect(resolveGardenConfig({ explorer: { order: ['./Guides/', 'FAQ'] } }, {}).explorer).toEqual({
+      order: ['Guides', 'FAQ'],
+      foldersFirst: true,
+    });
   });
 });
 

@@ -34,9 +34,23 @@ describe('the build settings from the environment', () => {
   });
 
   it('keep the defaults for values they cannot use', () => {
-    for (const [GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS] of [['0', '0'], ['1.5', '-5'], ['many', 'soon'], ['', '']]) {
-      const config = resolveGardenConfig({}, { GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_VERBOSE: '0', GARDEN_TIMINGS_FILE: '' }, project);
-      expect(config, `${GARDEN_WORKERS} ${GARDEN_NOTE_BUDGET_MS}`).toMatchObject({ workers: undefined, noteBudgetMs: LIMITS.noteBudgetMs, verbose: false, timingsFile: undefined });
+    for (const [GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS] of [
+      ['0', '0'],
+      ['1.5', '-5'],
+      ['many', 'soon'],
+      ['', ''],
+    ]) {
+      const config = resolveGardenConfig(
+        {},
+        { GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_VERBOSE: '0', GARDEN_TIMINGS_FILE: '' },
+        project,
+      );
+      expect(config, `${GARDEN_WORKERS} ${GARDEN_NOTE_BUDGET_MS}`).toMatchObject({
+        workers: undefined,
+        noteBudgetMs: LIMITS.noteBudgetMs,
+        verbose: false,
+        timingsFile: undefined,
+      });
     }
   });
 

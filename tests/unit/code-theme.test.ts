@@ -15,11 +15,15 @@ const samples: Record<string, string> = {
   html: '<!doctype html><a href="x" class="y">t &amp; u</a><script>let x = 1;</script>',
   yaml: 'title: x\nlist:\n  - 1\n  - "two"\n# comment',
   diff: '--- a\n+++ b\n@@ -1 +1 @@\n-old\n+new',
-  sql: 'SELECT a, COUNT(*) FROM t WHERE b = \'x\' GROUP BY a;',
+  sql: "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;",
 };
 
 function classesIn(nodes: ElementContent[]): string[] {
-  return nodes.flatMap((node) => (node.type === 'element' ? [...(((node as Element).properties.className as string[] | undefined) ?? []), ...classesIn(node.children)] : []));
+  return nodes.flatMap((node) =>
+    node.type === 'element'
+      ? [...(((node as Element).properties.className as string[] | undefined) ?? []), ...classesIn(node.children)]
+      : [],
+  );
 }
 
 describe('code highlighting', () => {

@@ -13,14 +13,18 @@ const note = (file: string, slug: string, frontmatter: ThreadSubject['frontmatte
 });
 
 describe('mapping notes to threads', () => {
-  it('uses the note\'s id as the term', () => {
+  it("uses the note's id as the term", () => {
     const plan = planCommentThreads([note('Guides/How to.md', 'guides/how-to', { id: '7fk2m9q4x1ab' })]);
     expect(plan.threads.get(asSlug('guides/how-to'))).toEqual({ term: '7fk2m9q4x1ab', keyedBy: 'id' });
     expect(plan.withoutId).toEqual([]);
   });
 
-  it('falls back to the note\'s address, and lists the notes without an id', () => {
-    const plan = planCommentThreads([note('index.md', ''), note('Guides/How to.md', 'guides/how-to'), note('Team.md', 'team', { id: 'team-1' })]);
+  it("falls back to the note's address, and lists the notes without an id", () => {
+    const plan = planCommentThreads([
+      note('index.md', ''),
+      note('Guides/How to.md', 'guides/how-to'),
+      note('Team.md', 'team', { id: 'team-1' }),
+    ]);
     expect(plan.threads.get(asSlug(''))).toEqual({ term: '/', keyedBy: 'address' });
     expect(plan.threads.get(asSlug('guides/how-to'))).toEqual({ term: '/guides/how-to/', keyedBy: 'address' });
     expect(plan.withoutId).toEqual(['index.md', 'Guides/How to.md']);
@@ -34,7 +38,10 @@ describe('mapping notes to threads', () => {
   });
 
   it('leaves out notes with comments: false', () => {
-    const plan = planCommentThreads([note('Quiet.md', 'quiet', { id: 'q-1', comments: false }), note('Open.md', 'open', { comments: true })]);
+    const plan = planCommentThreads([
+      note('Quiet.md', 'quiet', { id: 'q-1', comments: false }),
+      note('Open.md', 'open', { comments: true }),
+    ]);
     expect(plan.threads.has(asSlug('quiet'))).toBe(false);
     expect(plan.threads.get(asSlug('open'))?.term).toBe('/open/');
     expect(plan.optedOut).toEqual(['Quiet.md']);
@@ -58,12 +65,17 @@ describe('the build report', () => {
   });
 
   it('says where the threads live and lists the notes without an id', () => {
-    const plan = planCommentThreads([note('A.md', 'a', { id: 'a' }), note('B.md', 'b'), note('C.md', 'c', { comments: false }), note('D.md', 'd', { id: 'a' })]);
+    const plan = planCommentThreads([
+      note('A.md', 'a', { id: 'a' }),
+      note('B.md', 'b'),
+      note('C.md', 'c', { comments: false }),
+      note('D.md', 'd', { id: 'a' }),
+    ]);
     expect(formatCommentsReport(config, plan)).toEqual([
       'comments: giscus threads in acme/handbook, category "Comments", via https://giscus.app: 3 notes, 1 with `comments: false`.',
       'comments: 1 note has no `id`, so its thread follows its address and is lost on a rename or move. Give each a unique `id` in its frontmatter (letters, digits, `._:-`; never changed afterwards):',
       '  B.md',
-      'comments: these notes reuse another note\'s `id`; each shows the thread of its address until it gets an id of its own:',
+      "comments: these notes reuse another note's `id`; each shows the thread of its address until it gets an id of its own:",
       '  D.md (`a` belongs to A.md)',
     ]);
   });

@@ -90,7 +90,7 @@ describe('comment options', () => {
       'comments.category: `category` is empty: give the name of the Discussions category, e.g. "Comments".',
       'comments.host: `host` must be the address of a giscus server with http(s) and no path, e.g. "https://giscus.app" or "https://comments.example.com".',
       'comments.lang: `lang` must be a language code such as "en", "de" or "zh-CN".',
-      'comments.reactionsEnabled: `reactionsEnabled` must be true or false (reactions on the thread\'s first post).',
+      "comments.reactionsEnabled: `reactionsEnabled` must be true or false (reactions on the thread's first post).",
       'comments.inputPosition: `inputPosition` must be "top" or "bottom" (where the comment box goes).',
       'comments.loading: `loading` must be "lazy" (load the thread when the reader scrolls near it) or "eager" (right after the page has loaded).',
       'comments.themes.light: `themes.light` must be a giscus theme name such as "light", or the https:// address of a CSS file.',
@@ -104,8 +104,8 @@ describe('comment options', () => {
 
   it('explain the giscus settings the garden fixes itself, and catch typos', () => {
     expect(problems({ comments: { ...valid, mapping: 'pathname', strict: '0', reactionEnabled: false } as never })).toEqual([
-      '`comments.mapping` cannot be set: the garden always maps a note to its thread by the note\'s `id` (docs/comments.md). Remove it.',
-      '`comments.strict` cannot be set: strict matching is always on, so that one note never shows another note\'s thread. Remove it.',
+      "`comments.mapping` cannot be set: the garden always maps a note to its thread by the note's `id` (docs/comments.md). Remove it.",
+      "`comments.strict` cannot be set: strict matching is always on, so that one note never shows another note's thread. Remove it.",
       'unknown option(s) `reactionEnabled` in `comments`: remove them or check their spelling',
     ]);
   });
@@ -116,7 +116,7 @@ describe('comment options', () => {
     ]);
   });
 
-  it('report comment problems together with the other options\' problems', () => {
+  it("report comment problems together with the other options' problems", () => {
     expect(problems({ strict: 'yes' as never, comments: { ...valid, repo: 'acme' } })).toEqual([
       'strict: `strict` must be true or false.',
       'comments.repo: `repo` must be the GitHub repository as "owner/name", e.g. "acme/handbook" (not a URL).',
@@ -133,11 +133,18 @@ describe('comment options from the environment', () => {
   };
 
   it('turn comments on without editing the file', () => {
-    expect(resolveGardenConfig({}, env).comments).toMatchObject({ repo: 'acme/staging-handbook', category: 'Staging comments', host: 'https://giscus.app' });
+    expect(resolveGardenConfig({}, env).comments).toMatchObject({
+      repo: 'acme/staging-handbook',
+      category: 'Staging comments',
+      host: 'https://giscus.app',
+    });
   });
 
   it('override the file key by key, and win over comments: false', () => {
-    const comments = resolveGardenConfig({ comments: { ...valid, lang: 'de' } }, { GARDEN_GISCUS_HOST: 'https://giscus.acme.example' }).comments;
+    const comments = resolveGardenConfig(
+      { comments: { ...valid, lang: 'de' } },
+      { GARDEN_GISCUS_HOST: 'https://giscus.acme.example' },
+    ).comments;
     expect(comments).toMatchObject({ ...valid, lang: 'de', host: 'https://giscus.acme.example' });
     expect(resolveGardenConfig({ comments: false }, env).comments?.repo).toBe('acme/staging-handbook');
   });

@@ -24,7 +24,22 @@ describe('lookalike names', () => {
   });
 
   it('leave real names alone: the same name in two folders, other cases, accents, whole words in other scripts', () => {
-    expect(report('A/index.md', 'B/index.md', 'Team/README.md', 'Read me.md', 'read me.md', 'Café.md', 'Cafe.md', 'Москва.md', 'Moscow.md', '東京の地図.md', '서울 地圖.md', 'Ελλάδα.md')).toEqual([]);
+    expect(
+      report(
+        'A/index.md',
+        'B/index.md',
+        'Team/README.md',
+        'Read me.md',
+        'read me.md',
+        'Café.md',
+        'Cafe.md',
+        'Москва.md',
+        'Moscow.md',
+        '東京の地図.md',
+        '서울 地圖.md',
+        'Ελλάδα.md',
+      ),
+    ).toEqual([]);
   });
 
   it('allow the joiners and variation selectors that scripts and emoji need', () => {

@@ -31,7 +31,7 @@ describe('splitFrontmatter', () => {
   });
 
   it('refuses ---javascript frontmatter without running it', () => {
-    const split = splitFrontmatter("---javascript\nmodule.exports = { title: process.exit(1) }\n---\nBody\n");
+    const split = splitFrontmatter('---javascript\nmodule.exports = { title: process.exit(1) }\n---\nBody\n');
     expect(split.problem?.rule).toBe('frontmatter-language');
   });
 
@@ -49,7 +49,10 @@ describe('splitFrontmatter', () => {
 
   it('bounds YAML alias expansion (billion laughs)', () => {
     const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`);
+    for (let i = 0; i < 8; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`,
+      );
     const split = splitFrontmatter(`---\n${bomb.join('\n')}\n---\nBody\n`);
     expect(split.problem?.rule).toBe('frontmatter-syntax');
     expect(split.data).toBeUndefined();

@@ -68,7 +68,9 @@ describe('graph labels', () => {
   });
 
   it('never lets two titles overlap: the more influential note keeps its title', () => {
-    const crowd = Array.from({ length: 30 }, (_, i) => candidate(`Note number ${i}`, 150 + (i % 5) * 3, 150 + Math.floor(i / 5) * 4, { priority: i }));
+    const crowd = Array.from({ length: 30 }, (_, i) =>
+      candidate(`Note number ${i}`, 150 + (i % 5) * 3, 150 + Math.floor(i / 5) * 4, { priority: i }),
+    );
     const placed = placeLabels(crowd, view, measure, 12);
     expect(placed.length).toBeGreaterThan(1);
     expect(placed.length).toBeLessThan(30);

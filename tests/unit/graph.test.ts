@@ -17,30 +17,65 @@ function graphOf(edges: [string, string][], nodes: string[] = []): Graph {
   return graph;
 }
 
-const rounded = (ranks: Map<Slug, number>) => Object.fromEntries([...ranks].map(([slug, rank]) => [slug, Math.round(rank * 10000) / 10000]));
+const rounded = (ranks: Map<Slug, number>) =>
+  Object.fromEntries([...ranks].map(([slug, rank]) => [slug, Math.round(rank * 10000) / 10000]));
 
 describe('influence (PageRank)', () => {
   it('is uniform on a cycle', () => {
-    expect(rounded(influence(graphOf([['a', 'b'], ['b', 'c'], ['c', 'a']])))).toEqual({ a: 0.3333, b: 0.3333, c: 0.3333 });
+    expect(
+      rounded(
+        influence(
+          graphOf([
+            ['a', 'b'],
+            ['b', 'c'],
+            ['c', 'a'],
+          ]),
+        ),
+      ),
+    ).toEqual({ a: 0.3333, b: 0.3333, c: 0.3333 });
   });
 
   it('matches the known result of a star: the centre collects what the leaves give', () => {
     // Leaves l1..l3 link to c; c links nowhere (a dangling node that spreads its rank evenly).
     // With damping d = 0.85 and N = 4: L = (1−d)/N + d·C/N and 3L + C = 1, so
     // C = 0.8875 / 1.6375 = 0.5420 and L = (1 − C) / 3 = 0.1527.
-    const ranks = rounded(influence(graphOf([['l1', 'c'], ['l2', 'c'], ['l3', 'c']])));
+    const ranks = rounded(
+      influence(
+        graphOf([
+          ['l1', 'c'],
+          ['l2', 'c'],
+          ['l3', 'c'],
+        ]),
+      ),
+    );
     expect(ranks).toEqual({ l1: 0.1527, l2: 0.1527, l3: 0.1527, c: 0.542 });
   });
 
   it('matches a textbook four-page example', () => {
     // A→B, A→C, B→C, C→A, D→C (Brin & Page's classic shape), damping 0.85; values from networkx.
-    const ranks = rounded(influence(graphOf([['A', 'B'], ['A', 'C'], ['B', 'C'], ['C', 'A'], ['D', 'C']])));
+    const ranks = rounded(
+      influence(
+        graphOf([
+          ['A', 'B'],
+          ['A', 'C'],
+          ['B', 'C'],
+          ['C', 'A'],
+          ['D', 'C'],
+        ]),
+      ),
+    );
     expect(ranks).toEqual({ A: 0.3725, B: 0.1958, C: 0.3941, D: 0.0375 });
   });
 
   it('counts a link from an influential note more than one from an orphan', () => {
     // x and y each get one link: x from the hub h (linked by many), y from the orphan o.
-    const edges: [string, string][] = [['h', 'x'], ['o', 'y'], ['p1', 'h'], ['p2', 'h'], ['p3', 'h']];
+    const edges: [string, string][] = [
+      ['h', 'x'],
+      ['o', 'y'],
+      ['p1', 'h'],
+      ['p2', 'h'],
+      ['p3', 'h'],
+    ];
     const ranks = influence(graphOf(edges));
     expect(ranks.get(asSlug('x'))!).toBeGreaterThan(ranks.get(asSlug('y'))! * 2);
   });
@@ -64,7 +99,9 @@ describe('layout', () => {
   it('puts linked notes closer together than unlinked ones', () => {
     // Two separate cliques of five: distances inside a clique are smaller than across.
     const clique = (prefix: string): [string, string][] =>
-      Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => [`${prefix}${i}`, `${prefix}${j}`] as [string, string])).flat().filter(([a, b]) => a !== b);
+      Array.from({ length: 5 }, (_, i) => Array.from({ length: 5 }, (_, j) => [`${prefix}${i}`, `${prefix}${j}`] as [string, string]))
+        .flat()
+        .filter(([a, b]) => a !== b);
     const points = layout(graphOf([...clique('a'), ...clique('b'), ['a0', 'b0']]));
     const at = (slug: string) => points.get(asSlug(slug))!;
     const distance = (p: string, q: string) => Math.hypot(at(p).x - at(q).x, at(p).y - at(q).y);
@@ -117,7 +154,13 @@ describe('areas', () => {
 
   it('divide a folder holding more than half of the garden into its sub-folders', () => {
     // As in the Sourcegraph handbook, where departments/ holds most notes.
-    const notes = [note('departments/index.md'), note('departments/eng/1.md'), note('departments/eng/2.md'), note('departments/sales/1.md'), note('company/1.md')];
+    const notes = [
+      note('departments/index.md'),
+      note('departments/eng/1.md'),
+      note('departments/eng/2.md'),
+      note('departments/sales/1.md'),
+      note('company/1.md'),
+    ];
     expect(gardenAreas(notes).areas.map((area) => area.folder)).toEqual(['departments/eng', 'company', 'departments', 'departments/sales']);
   });
 });

@@ -30,7 +30,10 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   });
 
   it('refuses a line longer than the limit, at the first character beyond it', () => {
-    expect(checkNoteText(`# T\n\n${'x'.repeat(LIMITS.maxLineLength + 1)}`)).toMatchObject({ rule: 'line-too-long', at: { line: 3, column: LIMITS.maxLineLength + 1 } });
+    expect(checkNoteText(`# T\n\n${'x'.repeat(LIMITS.maxLineLength + 1)}`)).toMatchObject({
+      rule: 'line-too-long',
+      at: { line: 3, column: LIMITS.maxLineLength + 1 },
+    });
     expect(rule('x'.repeat(LIMITS.maxLineLength))).toBeUndefined();
   });
 
@@ -48,7 +51,10 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   });
 
   it('refuses a note with too many list items, nested ones included, but not lines in code', () => {
-    expect(checkNoteText('- a\n  - b\n'.repeat(LIMITS.maxListItems / 2 + 1))).toMatchObject({ rule: 'list-items-too-many', at: { line: LIMITS.maxListItems + 1, column: 1 } });
+    expect(checkNoteText('- a\n  - b\n'.repeat(LIMITS.maxListItems / 2 + 1))).toMatchObject({
+      rule: 'list-items-too-many',
+      at: { line: LIMITS.maxListItems + 1, column: 1 },
+    });
     expect(rule('- a\n'.repeat(LIMITS.maxListItems))).toBeUndefined();
     expect(rule(`\`\`\`yaml\n${'- a\n'.repeat(LIMITS.maxListItems + 1)}\`\`\`\n`)).toBeUndefined();
     expect(rule('- - -\n'.repeat(LIMITS.maxListItems + 1))).toBeUndefined();
@@ -57,7 +63,10 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   it('refuses too many open brackets in one paragraph, across lines, but not in separate paragraphs', () => {
     expect(checkNoteText(`a\n${'[\n'.repeat(40)}`)).toMatchObject({ rule: 'brackets-too-deep', at: { line: 34, column: 1 } });
     expect(rule('[a]'.repeat(1000))).toBeUndefined();
-    expect(checkNoteText('[a]\n'.repeat(LIMITS.maxBrackets + 1))).toMatchObject({ rule: 'brackets-too-many', at: { line: LIMITS.maxBrackets + 1, column: 1 } });
+    expect(checkNoteText('[a]\n'.repeat(LIMITS.maxBrackets + 1))).toMatchObject({
+      rule: 'brackets-too-many',
+      at: { line: LIMITS.maxBrackets + 1, column: 1 },
+    });
     expect(rule('[a]\n\n'.repeat(LIMITS.maxBrackets + 1))).toBeUndefined();
     expect(rule('[\n\n'.repeat(100))).toBeUndefined();
     expect(rule('\\['.repeat(100))).toBeUndefined();
@@ -94,8 +103,12 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
   });
 
   it('refuses tables wider than the limit, and tables whose rows would make too many cells', () => {
-    const header = (columns: number) => `|${Array.from({ length: columns }, (_, index) => ` c${index} `).join('|')}|\n|${'---|'.repeat(columns)}\n`;
-    expect(checkNoteText(`# T\n\n${header(LIMITS.maxTableColumns + 1)}`)).toMatchObject({ rule: 'table-too-large', at: { line: 3, column: 1 } });
+    const header = (columns: number) =>
+      `|${Array.from({ length: columns }, (_, index) => ` c${index} `).join('|')}|\n|${'---|'.repeat(columns)}\n`;
+    expect(checkNoteText(`# T\n\n${header(LIMITS.maxTableColumns + 1)}`)).toMatchObject({
+      rule: 'table-too-large',
+      at: { line: 3, column: 1 },
+    });
     expect(rule(header(LIMITS.maxTableColumns) + '| x |\n'.repeat(10))).toBeUndefined();
     expect(rule(header(50) + 'x\n'.repeat(LIMITS.maxTableCells / 50))).toBe('table-too-large');
     // A header row without as many cells is no table: its lines are a paragraph.
@@ -104,7 +117,9 @@ describe('checkNoteText (the text limits, checked before parsing)', () => {
 
   it('says what to do', () => {
     const violation = checkNoteText('>'.repeat(100));
-    expect(violation?.message).toBe(`Line 1 nests block quotes, callouts or lists 100 levels deep; at most ${LIMITS.maxNesting} levels are allowed.`);
+    expect(violation?.message).toBe(
+      `Line 1 nests block quotes, callouts or lists 100 levels deep; at most ${LIMITS.maxNesting} levels are allowed.`,
+    );
     expect(violation?.hint).toMatch(/split the quote or list/);
     expect(at('a\n'.repeat(5) + '['.repeat(40))).toEqual({ line: 6, column: 33 });
   });

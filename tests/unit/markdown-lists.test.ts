@@ -35,8 +35,18 @@ describe('linear list handling', () => {
   }, 60_000);
 
   it('renders a tight list of thousands of items tight, and a list with one loose item loose, as upstream does', () => {
-    const context = { path: 'x.md', headings: [], resolve: () => ({ kind: 'none' }), isTag: () => true, note: () => undefined, embeddable: () => undefined, urls: {} } as never;
+    const context = {
+      path: 'x.md',
+      headings: [],
+      resolve: () => ({ kind: 'none' }),
+      isTag: () => true,
+      note: () => undefined,
+      embeddable: () => undefined,
+      urls: {},
+    } as never;
     expect(renderToHtml(parseMarkdown('- a\n- b\n'.repeat(2000)), context).html.match(/<li>[ab]<\/li>/g)).toHaveLength(4000);
-    expect(renderToHtml(parseMarkdown('- a\n\n- b\n- c\n'), context).html).toBe('<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>');
+    expect(renderToHtml(parseMarkdown('- a\n\n- b\n- c\n'), context).html).toBe(
+      '<ul>\n<li>\n<p>a</p>\n</li>\n<li>\n<p>b</p>\n</li>\n<li>\n<p>c</p>\n</li>\n</ul>',
+    );
   });
 });

@@ -12,7 +12,14 @@ import { buildTree } from '../../src/core/index/tree.ts';
 /** Just what the tree and navigation read from a note. */
 function note(path: string, title = path.replace(/^.*\//, '').replace(/\.md$/, '')): IndexedNote {
   const contentPath = asContentPath(path);
-  return { path: contentPath, slug: slugForNotePath(contentPath), title, frontmatter: {}, tags: [], published: true } as unknown as IndexedNote;
+  return {
+    path: contentPath,
+    slug: slugForNotePath(contentPath),
+    title,
+    frontmatter: {},
+    tags: [],
+    published: true,
+  } as unknown as IndexedNote;
 }
 
 const garden = [
@@ -32,20 +39,30 @@ const titles = (list: ExplorerList | undefined): string[] => list?.entries.map((
 describe('the folder tree', () => {
   it('orders folders first, then notes, by title with numbers in numeric order', () => {
     const { root, folders } = tree();
-    expect(root.entries.map((entry) => (entry.kind === 'folder' ? `${entry.folder.title}/` : entry.note.title))).toEqual(['All the guides/', 'Alpha/', 'Zebra']);
-    expect(folders.get(asSlug('guides'))?.entries.map((entry) => (entry.kind === 'folder' ? `${entry.folder.title}/` : entry.note.title))).toEqual([
-      'Advanced/',
-      'Step 1',
-      'Step 2',
-      'Step 10',
+    expect(root.entries.map((entry) => (entry.kind === 'folder' ? `${entry.folder.title}/` : entry.note.title))).toEqual([
+      'All the guides/',
+      'Alpha/',
+      'Zebra',
     ]);
+    expect(
+      folders.get(asSlug('guides'))?.entries.map((entry) => (entry.kind === 'folder' ? `${entry.folder.title}/` : entry.note.title)),
+    ).toEqual(['Advanced/', 'Step 1', 'Step 2', 'Step 10']);
   });
 
   it('puts the paths of `explorer.order` first, in that order, and can mix folders and notes', () => {
     const { root, folders } = tree({ order: ['Zebra', 'Alpha'], foldersFirst: false });
-    expect(root.entries.map((entry) => (entry.kind === 'folder' ? entry.folder.name : entry.note.title))).toEqual(['Zebra', 'Alpha', 'Guides']);
+    expect(root.entries.map((entry) => (entry.kind === 'folder' ? entry.folder.name : entry.note.title))).toEqual([
+      'Zebra',
+      'Alpha',
+      'Guides',
+    ]);
     const pinned = tree({ order: ['Guides/Step 10.md'], foldersFirst: false }).folders.get(asSlug('guides'))!;
-    expect(pinned.entries.map((entry) => (entry.kind === 'folder' ? entry.folder.name : entry.note.title))).toEqual(['Step 10', 'Advanced', 'Step 1', 'Step 2']);
+    expect(pinned.entries.map((entry) => (entry.kind === 'folder' ? entry.folder.name : entry.note.title))).toEqual([
+      'Step 10',
+      'Advanced',
+      'Step 1',
+      'Step 2',
+    ]);
     expect(folders.get(asSlug('guides'))?.page?.title).toBe('All the guides');
   });
 
@@ -88,7 +105,10 @@ describe('the explorer in a page', () => {
     expect(children?.entries.length).toBe(40);
     expect(children?.entries.some((entry) => entry.current)).toBe(true);
     // A page's explorer grows with the depth of its folder and the window, not with the garden.
-    expect(JSON.stringify(list).length).toBeLessThan(JSON.stringify(explorerFor(buildTree(many.slice(0, 40), 'Garden', explorerSchema.parse({})), urls, asSlug('big/note-30'))).length * 1.2);
+    expect(JSON.stringify(list).length).toBeLessThan(
+      JSON.stringify(explorerFor(buildTree(many.slice(0, 40), 'Garden', explorerSchema.parse({})), urls, asSlug('big/note-30'))).length *
+        1.2,
+    );
   });
 
   it('windows a list around an item', () => {
@@ -136,7 +156,10 @@ describe('breadcrumbs and previous/next', () => {
 
   it('reads a folder like a book: its page, then its notes in explorer order', () => {
     const t = tree();
-    expect(neighboursOf(t, urls, asSlug('guides'))).toEqual({ previous: undefined, next: { title: 'Step 1', url: '/docs/guides/step-1/' } });
+    expect(neighboursOf(t, urls, asSlug('guides'))).toEqual({
+      previous: undefined,
+      next: { title: 'Step 1', url: '/docs/guides/step-1/' },
+    });
     expect(neighboursOf(t, urls, asSlug('guides/step-2'))).toEqual({
       previous: { title: 'Step 1', url: '/docs/guides/step-1/' },
       next: { title: 'Step 10', url: '/docs/guides/step-10/' },

@@ -13,7 +13,9 @@ describe('the output folder', () => {
     expect(isInside('/a/b', '/a')).toBe(true);
     expect(isInside('/a', '/a')).toBe(true);
     expect(isInside('/ab', '/a')).toBe(false);
-    expect(() => checkOutputFolder('/site/content/dist', '/site/content')).toThrow(/inside the content folder.*never writes into the content folder/);
+    expect(() => checkOutputFolder('/site/content/dist', '/site/content')).toThrow(
+      /inside the content folder.*never writes into the content folder/,
+    );
     expect(() => checkOutputFolder('/site', '/site/content')).toThrow(/content folder \/site\/content is inside the output folder/);
     expect(() => checkOutputFolder('/site/dist', '/site/content')).not.toThrow();
   });

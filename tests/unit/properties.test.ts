@@ -7,7 +7,11 @@ function read(yaml: string) {
   const data = splitFrontmatter(`---\n${yaml}\n---\n`).data ?? {};
   const [key, value] = Object.entries(data)[0]!;
   const reading = frontmatterFields[key as FrontmatterField](value, key);
-  return { value: reading.value, findings: (reading.findings ?? []).map((finding) => `${finding.severity} ${finding.rule}`), vaultOwn: reading.vaultOwn ?? false };
+  return {
+    value: reading.value,
+    findings: (reading.findings ?? []).map((finding) => `${finding.severity} ${finding.rule}`),
+    vaultOwn: reading.vaultOwn ?? false,
+  };
 }
 
 describe('frontmatter properties, read as Obsidian reads them', () => {
@@ -35,9 +39,17 @@ describe('frontmatter properties, read as Obsidian reads them', () => {
     expect(read('aliases:\n  - 1984\n  - true')).toEqual({ value: ['1984', 'true'], findings: [], vaultOwn: false });
   });
 
-  it('keeps tags by Obsidian\'s tag rule: letters, digits, _ - /, emoji, not only digits', () => {
-    expect(read('tags:\n  - project/alpha\n  - 🏢/companyA\n  - snake_case\n  - y1984')).toEqual({ value: ['project/alpha', '🏢/companyA', 'snake_case', 'y1984'], findings: [], vaultOwn: false });
-    expect(read('tags:\n  - 1984\n  - ok\n  - node.js')).toEqual({ value: ['ok'], findings: ['warning frontmatter-invalid'], vaultOwn: false });
+  it("keeps tags by Obsidian's tag rule: letters, digits, _ - /, emoji, not only digits", () => {
+    expect(read('tags:\n  - project/alpha\n  - 🏢/companyA\n  - snake_case\n  - y1984')).toEqual({
+      value: ['project/alpha', '🏢/companyA', 'snake_case', 'y1984'],
+      findings: [],
+      vaultOwn: false,
+    });
+    expect(read('tags:\n  - 1984\n  - ok\n  - node.js')).toEqual({
+      value: ['ok'],
+      findings: ['warning frontmatter-invalid'],
+      vaultOwn: false,
+    });
   });
 
   it('ignores list items that are not text, with a warning', () => {
@@ -62,7 +74,7 @@ describe('frontmatter properties, read as Obsidian reads them', () => {
     expect(read('comments: maybe')).toEqual({ value: undefined, findings: ['warning frontmatter-invalid'], vaultOwn: false });
   });
 
-  it('reads dates as Obsidian writes them, a daily-note link included; a date that does not exist is a warning, anything else the vault\'s own', () => {
+  it("reads dates as Obsidian writes them, a daily-note link included; a date that does not exist is a warning, anything else the vault's own", () => {
     expect(read('created: 2024-05-31')).toMatchObject({ value: '2024-05-31', findings: [] });
     expect(read('created: 2020-08-21T10:30:00')).toMatchObject({ value: '2020-08-21T10:30:00', findings: [] });
     expect(read('created: "[[2024-01-05]]"')).toMatchObject({ value: '2024-01-05', findings: [] });
@@ -73,7 +85,11 @@ describe('frontmatter properties, read as Obsidian reads them', () => {
   it('leaves a type or an owner the garden cannot use to the vault', () => {
     expect(read('type: feature')).toEqual({ value: undefined, findings: ['info frontmatter-vault-value'], vaultOwn: true });
     expect(read('type: FAQ')).toEqual({ value: 'faq', findings: [], vaultOwn: false });
-    expect(read('owner:\n  - Ada Lovelace\n  - Grace Hopper')).toEqual({ value: 'Ada Lovelace, Grace Hopper', findings: [], vaultOwn: false });
+    expect(read('owner:\n  - Ada Lovelace\n  - Grace Hopper')).toEqual({
+      value: 'Ada Lovelace, Grace Hopper',
+      findings: [],
+      vaultOwn: false,
+    });
     expect(read('owner: { team: core }')).toEqual({ value: undefined, findings: ['info frontmatter-vault-value'], vaultOwn: true });
   });
 

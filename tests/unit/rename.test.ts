@@ -5,20 +5,35 @@ import { linkSitesOf } from '../../src/core/rename/link-sites.ts';
 import { rewriteNoteLinks, type LinkIntent } from '../../src/core/rename/rewrite.ts';
 import { asContentPath, type ContentPath } from '../../src/core/common/types.ts';
 
-const note = (path: string, aliases: string[] = []): ResolvableNote => ({ path: asContentPath(path), headings: [], blockIds: [], htmlAnchors: [], aliases });
+const note = (path: string, aliases: string[] = []): ResolvableNote => ({
+  path: asContentPath(path),
+  headings: [],
+  blockIds: [],
+  htmlAnchors: [],
+  aliases,
+});
 const p = asContentPath;
-const garden = (notes: string[], attachments: string[] = []) => new Resolver(notes.map((path) => note(path)), attachments.map(p));
+const garden = (notes: string[], attachments: string[] = []) =>
+  new Resolver(
+    notes.map((path) => note(path)),
+    attachments.map(p),
+  );
 
 describe('link sites', () => {
   it('are the links of the parsed note, at their offsets in the file (frontmatter, BOM, CRLF)', () => {
-    const text = '\uFEFF---\r\ntitle: "[[Not a link]]"\r\n---\r\n# T\r\n\r\nSee [[A|x]], [y](b%20c.md "t") and `[[code]]`.\r\n\r\n[r]: <d e.md>\r\n';
+    const text =
+      '\uFEFF---\r\ntitle: "[[Not a link]]"\r\n---\r\n# T\r\n\r\nSee [[A|x]], [y](b%20c.md "t") and `[[code]]`.\r\n\r\n[r]: <d e.md>\r\n';
     const sites = linkSitesOf(text);
     expect(sites.map((site) => text.slice(site.range.start, site.range.end))).toEqual(['A', 'b%20c.md', '<d e.md>']);
-    expect(sites.map((site) => [site.at.line, site.at.column])).toEqual([[6, 5], [6, 14], [8, 1]]);
+    expect(sites.map((site) => [site.at.line, site.at.column])).toEqual([
+      [6, 5],
+      [6, 14],
+      [8, 1],
+    ]);
   });
 
   it('find HTML href and src values, in a blockquote too, with their quotes', () => {
-    const text = "Text <a href='one.md'>1</a>\n\n> <p>\n> <img alt=\"x\" src=\"two%20b.png\">\n> </p>\n";
+    const text = 'Text <a href=\'one.md\'>1</a>\n\n> <p>\n> <img alt="x" src="two%20b.png">\n> </p>\n';
     const sites = linkSitesOf(text);
     expect(sites.map((site) => [text.slice(site.range.start, site.range.end), site.syntax === 'html' ? site.quote : ''])).toEqual([
       ['one.md', "'"],
@@ -92,7 +107,11 @@ describe('rewriting a note', () => {
       return name.startsWith('Old') ? intent(p('New.md')) : intent(p('Kept.md'));
     });
     expect(result.text).toBe('A [[New#^b|label]], [[Kept]], ![[New]] and [x](New.md).\n');
-    expect(result.changes.map((change) => `${change.at.column}: ${change.before} → ${change.after}`)).toEqual(['3: Old → New', '31: Old → New', '44: Old.md → New.md']);
+    expect(result.changes.map((change) => `${change.at.column}: ${change.before} → ${change.after}`)).toEqual([
+      '3: Old → New',
+      '31: Old → New',
+      '44: Old.md → New.md',
+    ]);
   });
 
   it('keeps what the reader sees when only a folder is added, with the table separator in a table', () => {
@@ -106,6 +125,8 @@ describe('rewriting a note', () => {
     const resolver = new Resolver([note('Here.md'), note('Q#A.md')], []);
     const result = rewriteNoteLinks('[[Old]]\n', p('Here.md'), resolver, () => intent(p('Q#A.md')));
     expect(result.text).toBe('[[Old]]\n');
-    expect(result.problems).toEqual(['Here.md:1:1: [[Old]] cannot be rewritten to Q#A.md: a wikilink cannot name a path holding |, # or brackets. Rename the file without them.']);
+    expect(result.problems).toEqual([
+      'Here.md:1:1: [[Old]] cannot be rewritten to Q#A.md: a wikilink cannot name a path holding |, # or brackets. Rename the file without them.',
+    ]);
   });
 });

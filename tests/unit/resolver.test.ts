@@ -12,7 +12,14 @@ function note(path: string, extra: Partial<Omit<ResolvableNote, 'path'>> = {}): 
 const notes: ResolvableNote[] = [
   note('index.md', { headings: [heading(1, 'Welcome', 'welcome')] }),
   note('Projects/Alpha.md', {
-    headings: [heading(1, 'Alpha', 'alpha'), heading(2, 'Overview', 'overview'), heading(3, 'Details', 'details'), heading(2, 'Goals', 'goals'), heading(3, 'Details', 'details-1'), heading(2, 'Goals', 'goals-1')],
+    headings: [
+      heading(1, 'Alpha', 'alpha'),
+      heading(2, 'Overview', 'overview'),
+      heading(3, 'Details', 'details'),
+      heading(2, 'Goals', 'goals'),
+      heading(3, 'Details', 'details-1'),
+      heading(2, 'Goals', 'goals-1'),
+    ],
     blockIds: ['abc1'],
     htmlAnchors: ['legacy-anchor'],
     aliases: ['Project A'],
@@ -65,7 +72,7 @@ describe('wikilinks by name (path suffix)', () => {
 });
 
 describe('several matches: the ambiguity order', () => {
-  it('prefers the note in the linking note\'s own folder, and reports all candidates', () => {
+  it("prefers the note in the linking note's own folder, and reports all candidates", () => {
     const resolution = byName('Projects/Beta.md', 'Alpha');
     expect(resolution).toMatchObject({ kind: 'note', path: 'Projects/Alpha.md' });
     expect(resolution.kind === 'note' && resolution.ambiguous).toEqual(['Projects/Alpha.md', 'Archive/Alpha.md', 'Archive/Old/Alpha.md']);
@@ -84,7 +91,12 @@ describe('several matches: the ambiguity order', () => {
     expect(target(byName('index.md', 'Gamma'))).toBe('Yota/Gamma.md');
   });
   it('an exact-case match wins over a case-folded one, without ambiguity', () => {
-    expect(byName('index.md', 'Readme Tips')).toEqual({ kind: 'note', path: 'Notes/Readme Tips.md', ambiguous: undefined, anchor: undefined });
+    expect(byName('index.md', 'Readme Tips')).toEqual({
+      kind: 'note',
+      path: 'Notes/Readme Tips.md',
+      ambiguous: undefined,
+      anchor: undefined,
+    });
     expect(target(byName('index.md', 'readme tips'))).toBe('Other/readme tips.md');
   });
   it('with no exact-case match, the usual order decides and the link is ambiguous', () => {
@@ -115,13 +127,20 @@ describe('anchors', () => {
   });
   it('a missing heading is a broken anchor with a suggestion, while the note still resolves', () => {
     const resolution = byName('index.md', 'Projects/Alpha', 'Overveiw');
-    expect(resolution).toMatchObject({ kind: 'note', path: 'Projects/Alpha.md', anchor: { found: false, wanted: 'Overveiw', suggestion: 'Overview' } });
+    expect(resolution).toMatchObject({
+      kind: 'note',
+      path: 'Projects/Alpha.md',
+      anchor: { found: false, wanted: 'Overveiw', suggestion: 'Overview' },
+    });
   });
   it('a missing block is a broken anchor', () => {
     expect(anchor(byName('index.md', 'Projects/Alpha', '^nope'))).toMatchObject({ found: false });
   });
   it('[[#Heading]] links within the same note', () => {
-    expect(byName('Projects/Alpha.md', '', 'Goals')).toEqual({ kind: 'self', anchor: { found: true, id: 'goals', caseInsensitive: false } });
+    expect(byName('Projects/Alpha.md', '', 'Goals')).toEqual({
+      kind: 'self',
+      anchor: { found: true, id: 'goals', caseInsensitive: false },
+    });
   });
   it('[[]] with neither name nor anchor is not a link', () => {
     expect(byName('index.md', '', undefined)).toEqual({ kind: 'none' });
@@ -143,7 +162,12 @@ describe('Markdown links', () => {
     ['a case mismatch in the path', 'index.md', 'projects/beta.md', 'Projects/Beta.md'],
     ['a bare file name not next to the note is found by name', 'Archive/Old/Alpha.md', 'Beta.md', 'Projects/Beta.md'],
     ['an image next to the note', 'Projects/Alpha.md', 'images/diagram.png', 'Projects/images/diagram.png'],
-    ['an image path written for a website layout, found by file name', 'Projects/Alpha.md', '../../images/diagram.png', 'Projects/images/diagram.png'],
+    [
+      'an image path written for a website layout, found by file name',
+      'Projects/Alpha.md',
+      '../../images/diagram.png',
+      'Projects/images/diagram.png',
+    ],
   ])('%s: (%s → %s)', (_label, from, url, expected) => {
     expect(target(byUrl(from, url))).toBe(expected);
   });
@@ -166,9 +190,12 @@ describe('Markdown links', () => {
     expect(byUrl('Projects/Alpha.md', '../../../etc/passwd')).toEqual({ kind: 'outside' });
     expect(byName('Projects/Alpha.md', '../../.env', undefined)).toEqual({ kind: 'outside' });
   });
-  it.each(['https://example.com/a.md', 'mailto:someone@example.com', '//cdn.example.com/x.md', 'tel:+15551234'])('leaves external URLs alone: %s', (url) => {
-    expect(byUrl('index.md', url)).toEqual({ kind: 'external' });
-  });
+  it.each(['https://example.com/a.md', 'mailto:someone@example.com', '//cdn.example.com/x.md', 'tel:+15551234'])(
+    'leaves external URLs alone: %s',
+    (url) => {
+      expect(byUrl('index.md', url)).toEqual({ kind: 'external' });
+    },
+  );
   it('leaves root paths that name no file as site paths', () => {
     expect(byUrl('index.md', '/tags/')).toEqual({ kind: 'site', url: '/tags/' });
   });

@@ -52,7 +52,15 @@ describe('SVG attachments, sanitized', () => {
       `<use xlink:href="#p"/><text x="10" y="90" font-family="sans-serif">Café &amp; tea</text></svg>`;
     const { text, removed } = clean(drawing);
     expect(removed).toEqual([]);
-    for (const kept of ['<linearGradient id="g">', 'fill: url(#g)', 'style="stroke: #000"', 'xlink:href="#p"', 'Café &amp; tea', 'viewBox="0 0 100 100"']) expect(text).toContain(kept);
+    for (const kept of [
+      '<linearGradient id="g">',
+      'fill: url(#g)',
+      'style="stroke: #000"',
+      'xlink:href="#p"',
+      'Café &amp; tea',
+      'viewBox="0 0 100 100"',
+    ])
+      expect(text).toContain(kept);
     expect(text).not.toContain('DOCTYPE');
   });
 
@@ -68,7 +76,10 @@ describe('SVG attachments, sanitized', () => {
   });
 
   it('does not expand nested entities (no "billion laughs")', () => {
-    const entities = ['<!ENTITY a "aaaaaaaaaa">', ...'bcdefg'.split('').map((name, i) => `<!ENTITY ${name} "${`&${'abcdefg'[i]};`.repeat(10)}">`)].join('');
+    const entities = [
+      '<!ENTITY a "aaaaaaaaaa">',
+      ...'bcdefg'.split('').map((name, i) => `<!ENTITY ${name} "${`&${'abcdefg'[i]};`.repeat(10)}">`),
+    ].join('');
     const result = clean(`<!DOCTYPE svg [${entities}]><svg ${SVG}><text>&g;</text></svg>`);
     expect(result.text.length).toBeLessThan(1000);
   });
@@ -91,7 +102,9 @@ describe('SVG attachments from diagram tools', () => {
 
 describe('SVG stylesheets in CDATA sections', () => {
   it('keep their rules, as text', () => {
-    const { text, removed } = clean(`<svg ${SVG}><style type="text/css"><![CDATA[ .fill-N7 { fill: #FFFFFF; } a > b { stroke: red } ]]></style><rect class="fill-N7" width="4" height="4"/></svg>`);
+    const { text, removed } = clean(
+      `<svg ${SVG}><style type="text/css"><![CDATA[ .fill-N7 { fill: #FFFFFF; } a > b { stroke: red } ]]></style><rect class="fill-N7" width="4" height="4"/></svg>`,
+    );
     expect(removed).toEqual([]);
     expect(text).toContain('<style type="text/css"> .fill-N7 { fill: #FFFFFF; } a &gt; b { stroke: red } </style>');
     expect(sanitizeSvg(text)).toMatchObject({ removed: [] });

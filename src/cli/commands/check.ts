@@ -35,9 +35,16 @@ export const checkCommand: Command<CheckValues> = {
   },
   help: [
     { flag: '--format <format>', text: 'human (default), github (workflow annotations on the pull request) or json' },
-    { flag: '-v, --verbose', text: 'list every problem (more than 10 of one kind are otherwise grouped) and the notices (info), e.g. frontmatter fields the garden does not use' },
+    {
+      flag: '-v, --verbose',
+      text: 'list every problem (more than 10 of one kind are otherwise grouped) and the notices (info), e.g. frontmatter fields the garden does not use',
+    },
   ],
-  examples: ['npx garden check', 'npx garden check content/FAQ "content/Writing/Linking notes.md"', 'npx garden check --format json > report.json'],
+  examples: [
+    'npx garden check',
+    'npx garden check content/FAQ "content/Writing/Linking notes.md"',
+    'npx garden check --format json > report.json',
+  ],
 
   async run({ values, positionals }, { io, out, err }) {
     const format = parseFormat(values.format);
@@ -56,7 +63,9 @@ export const checkCommand: Command<CheckValues> = {
     }).finally(() => progress.stop());
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
-    const selected = garden.diagnostics.filter((diagnostic) => filters.length === 0 || filters.some((filter) => matches(diagnostic, filter)));
+    const selected = garden.diagnostics.filter(
+      (diagnostic) => filters.length === 0 || filters.some((filter) => matches(diagnostic, filter)),
+    );
     const shown = values.verbose || format === 'json' ? selected : selected.filter((diagnostic) => diagnostic.severity !== 'info');
     const counts = countBySeverity(selected);
     const fromCwd = (file: string) => displayPath(io, path.join(config.contentDir, ...file.split('/')));
@@ -73,7 +82,11 @@ export const checkCommand: Command<CheckValues> = {
     } else if (format === 'github') {
       // Annotation paths are relative to the repository root, where the workflow runs.
       const workspace = io.env.GITHUB_WORKSPACE || io.cwd;
-      const fromWorkspace = (file: string) => path.relative(workspace, path.join(config.contentDir, ...file.split('/'))).split(path.sep).join('/');
+      const fromWorkspace = (file: string) =>
+        path
+          .relative(workspace, path.join(config.contentDir, ...file.split('/')))
+          .split(path.sep)
+          .join('/');
       for (const diagnostic of shown) out.line(githubAnnotation(diagnostic, fromWorkspace(diagnostic.file)));
     } else if (values.verbose) {
       for (const diagnostic of shown) out.line(humanLine(diagnostic, fromCwd(diagnostic.file), out));
@@ -117,7 +130,10 @@ async function contentFilter(cwd: string, contentDir: string, given: string): Pr
     throw new UsageError(`${given} is not inside the content folder ${path.relative(cwd, contentDir) || '.'}.`);
   }
   // `lstat`: a symbolic link is a file to report on (`symlink`), not something to follow.
-  const exists = await fs.lstat(absolute).then(() => true, () => false);
+  const exists = await fs.lstat(absolute).then(
+    () => true,
+    () => false,
+  );
   if (!exists) throw new UsageError(`${given} does not exist.`);
   return relative.split(path.sep).join('/').normalize('NFC');
 }

@@ -27,10 +27,17 @@ export const diffCommand: Command<DiffValues> = {
     format: { type: 'string' },
   },
   help: [
-    { flag: '-b, --base <ref>', text: 'the branch, tag or commit to compare with (default: the pull request\'s base branch on GitHub, else origin/HEAD, origin/main, main)' },
+    {
+      flag: '-b, --base <ref>',
+      text: "the branch, tag or commit to compare with (default: the pull request's base branch on GitHub, else origin/HEAD, origin/main, main)",
+    },
     { flag: '--format <format>', text: 'markdown (default) or json' },
   ],
-  examples: ['npx garden diff', 'npx garden diff --base origin/main >> "$GITHUB_STEP_SUMMARY"', 'npx garden diff --base v1.0 --format json'],
+  examples: [
+    'npx garden diff',
+    'npx garden diff --base origin/main >> "$GITHUB_STEP_SUMMARY"',
+    'npx garden diff --base v1.0 --format json',
+  ],
 
   async run({ values, positionals }, { io, out, err }) {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}": name the base with --base <ref>.`);

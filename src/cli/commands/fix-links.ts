@@ -24,7 +24,7 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     'Finds the links that point nowhere because a note, attachment or folder was renamed or moved',
     '(in the GitHub web editor, with git mv, in a file manager) and rewrites them to its new path,',
     'as `garden mv` would have: same rules, same checks, nothing else touched. Git knows the renames:',
-    'those since the branch left --base (a pull request\'s renames), else every rename in the',
+    "those since the branch left --base (a pull request's renames), else every rename in the",
     'history of the content folder and the ones not committed yet. A broken link that no rename',
     'explains is left for `garden check` to report.',
   ].join('\n'),
@@ -36,7 +36,10 @@ export const fixLinksCommand: Command<FixLinksValues> = {
   help: [
     { flag: '-b, --base <ref>', text: 'only the renames since this branch left <ref> (as a pull request compares), e.g. origin/main' },
     { flag: '-n, --dry-run', text: 'change nothing: print the fix as a patch for `git apply`' },
-    { flag: '--format <format>', text: 'with --dry-run: patch (default), or markdown (a section for a pull request\'s summary, empty when nothing needs fixing)' },
+    {
+      flag: '--format <format>',
+      text: "with --dry-run: patch (default), or markdown (a section for a pull request's summary, empty when nothing needs fixing)",
+    },
   ],
   examples: [
     'npx garden fix-links',
@@ -48,10 +51,14 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}": fix-links repairs the whole garden.`);
     const format = values.format ?? 'patch';
     if (format !== 'patch' && format !== 'markdown') throw new UsageError(`Unknown format "${format}": use patch or markdown.`);
-    if (values.format !== undefined && !values['dry-run']) throw new UsageError('--format chooses how --dry-run prints the fix: add --dry-run.');
+    if (values.format !== undefined && !values['dry-run'])
+      throw new UsageError('--format chooses how --dry-run prints the fix: add --dry-run.');
     const { config } = await loadProject(io, values.content);
     const git = await locateInGit(config.contentDir, config.gitEnv);
-    if (!git) throw new UsageError('The content folder is not in a git repository: fix-links learns the renames from git. Use `garden mv` to rename, or `garden check` to find broken links.');
+    if (!git)
+      throw new UsageError(
+        'The content folder is not in a git repository: fix-links learns the renames from git. Use `garden mv` to rename, or `garden check` to find broken links.',
+      );
 
     const progress = new Progress(err, io.env);
     const { loadGarden } = await import('../../core/build/build.ts');
@@ -65,7 +72,10 @@ export const fixLinksCommand: Command<FixLinksValues> = {
       progress.update('Reading the garden and its renames…');
       if (values.base !== undefined) {
         const { commit } = await resolveBase(config.contentDir, values.base, config.gitEnv);
-        [garden, formerPaths] = await Promise.all([loadGarden(config, { keepScan: true }), renamesSince(config.contentDir, commit, config.gitEnv)]);
+        [garden, formerPaths] = await Promise.all([
+          loadGarden(config, { keepScan: true }),
+          renamesSince(config.contentDir, commit, config.gitEnv),
+        ]);
         movedWithTheirLinks = new Set(formerPaths.keys());
       } else {
         garden = await loadGarden(config, { keepScan: true, history: true });
@@ -91,7 +101,9 @@ export const fixLinksCommand: Command<FixLinksValues> = {
     }
     if (values['dry-run']) {
       const patch = planPatch(plan, io, config.contentDir, git);
-      out.line(format === 'markdown' ? fixLinksSummary({ patch, links, notes: plan.rewritten.length, base: values.base }) : patch.trimEnd());
+      out.line(
+        format === 'markdown' ? fixLinksSummary({ patch, links, notes: plan.rewritten.length, base: values.base }) : patch.trimEnd(),
+      );
       err.line(`Dry run: would fix ${fixed}. Nothing was changed.`);
       return EXIT.ok;
     }
@@ -126,7 +138,8 @@ async function uncommittedRenames(contentDir: string, gitEnv: Environment): Prom
 /** Every earlier path of every file in the history, with the renames not committed yet first. */
 function renamesInHistory(garden: Garden, uncommitted: ReadonlyMap<ContentPath, ContentPath[]>): Map<ContentPath, ContentPath[]> {
   const formerPaths = new Map<ContentPath, ContentPath[]>();
-  for (const [file, history] of garden.history?.files ?? []) if (history.previousPaths.length > 0) formerPaths.set(file, [...history.previousPaths]);
+  for (const [file, history] of garden.history?.files ?? [])
+    if (history.previousPaths.length > 0) formerPaths.set(file, [...history.previousPaths]);
   for (const [file, earlier] of uncommitted) {
     // A file renamed again since its last commit: its committed path and that path's own past.
     formerPaths.set(file, [...earlier, ...earlier.flatMap((path) => garden.history?.files.get(path)?.previousPaths ?? [])]);

@@ -43,7 +43,12 @@ export const mvCommand: Command<MvValues> = {
     const { config } = await loadProject(io, values.content);
     const from = contentPathOf(io.cwd, config.contentDir, positionals[0]!);
     let to = contentPathOf(io.cwd, config.contentDir, positionals[1]!);
-    const toFolder = positionals[1]!.endsWith('/') || (await fs.lstat(path.join(config.contentDir, to)).then((stat) => stat.isDirectory(), () => false));
+    const toFolder =
+      positionals[1]!.endsWith('/') ||
+      (await fs.lstat(path.join(config.contentDir, to)).then(
+        (stat) => stat.isDirectory(),
+        () => false,
+      ));
     if (toFolder) to = asContentPath(`${to}/${from.slice(from.lastIndexOf('/') + 1)}`);
 
     const progress = new Progress(err, io.env);
@@ -53,7 +58,10 @@ export const mvCommand: Command<MvValues> = {
 
     const kind = kindOf(garden, from);
     if (!kind) {
-      const exists = await fs.lstat(path.join(config.contentDir, from)).then(() => true, () => false);
+      const exists = await fs.lstat(path.join(config.contentDir, from)).then(
+        () => true,
+        () => false,
+      );
       throw new UsageError(
         exists
           ? `${positionals[0]} is not part of the garden (a hidden, ignored or template file, or a symbolic link): move it with git mv.`
@@ -61,13 +69,16 @@ export const mvCommand: Command<MvValues> = {
       );
     }
     if (kind === 'note' && !/\.md$/i.test(to)) to = asContentPath(`${to}.md`);
-    if (kind === 'attachment' && /\.md$/i.test(to)) throw new UsageError(`${positionals[1]}: an attachment cannot become a note (.md); keep its extension.`);
+    if (kind === 'attachment' && /\.md$/i.test(to))
+      throw new UsageError(`${positionals[1]}: an attachment cannot become a note (.md); keep its extension.`);
     if (to === from) throw new UsageError(`${positionals[0]} is already there.`);
     if (kind === 'folder' && to.startsWith(`${from}/`)) throw new UsageError(`A folder cannot move into itself (${to}).`);
     const hidden = to.split('/').find((segment) => segment.startsWith('.') || segment === 'node_modules');
     const ignored = config.ignoredPaths.find((ignoredPath) => to === ignoredPath || to.startsWith(`${ignoredPath}/`));
     if (hidden !== undefined || ignored !== undefined) {
-      throw new UsageError(`${positionals[1]} is ${ignored !== undefined ? 'in the templates or an ignored folder' : 'hidden'}: notes there are not part of the garden, so links to them would break.`);
+      throw new UsageError(
+        `${positionals[1]} is ${ignored !== undefined ? 'in the templates or an ignored folder' : 'hidden'}: notes there are not part of the garden, so links to them would break.`,
+      );
     }
 
     // Loaded here, not at the top: `--help` and the other commands need none of the pipeline.
@@ -77,7 +88,9 @@ export const mvCommand: Command<MvValues> = {
     const existing = new Set<string>([...garden.index.notes.map((note) => note.path), ...garden.index.resolver.attachmentPaths()]);
     const taken = [...moves.values()].find((target) => existing.has(target) && !moves.has(target));
     if (taken) {
-      err.line(`${err.paint('red', 'Not moved:')} ${displayPath(io, path.join(config.contentDir, taken))} already exists; a move never replaces a file.`);
+      err.line(
+        `${err.paint('red', 'Not moved:')} ${displayPath(io, path.join(config.contentDir, taken))} already exists; a move never replaces a file.`,
+      );
       return EXIT.problems;
     }
     progress.update('Planning the links…');
@@ -90,7 +103,9 @@ export const mvCommand: Command<MvValues> = {
     const rewrote = `${links} link${links === 1 ? '' : 's'} in ${plan.rewritten.length} note${plan.rewritten.length === 1 ? '' : 's'}`;
     if (values['dry-run']) {
       out.line(planPatch(plan, io, config.contentDir, git).trimEnd());
-      err.line(`Dry run: moving ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''} would rewrite ${rewrote}. Nothing was changed.`);
+      err.line(
+        `Dry run: moving ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''} would rewrite ${rewrote}. Nothing was changed.`,
+      );
       return EXIT.ok;
     }
     let how: Awaited<ReturnType<typeof carryOut>>;
@@ -104,17 +119,24 @@ export const mvCommand: Command<MvValues> = {
       throw error;
     }
     listChanges(plan, out);
-    err.line(`${err.paint('green', '✓')} Moved ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''}${how === 'git' ? ' with git' : ''}; rewrote ${rewrote}.`);
+    err.line(
+      `${err.paint('green', '✓')} Moved ${from} to ${to}${moves.size > 1 ? ` (${moves.size} files)` : ''}${how === 'git' ? ' with git' : ''}; rewrote ${rewrote}.`,
+    );
     const unseen = how === 'git' ? await renamesGitWillMiss(config.contentDir, moves, config.gitEnv) : [];
     if (unseen.length > 0) {
       // Old addresses redirect from git's rename history: a short note whose own links changed may
       // differ too much from its old text for git to call it a rename.
       err.line(
-        err.paint('yellow', `git will not see ${unseen.length === 1 ? `${unseen[0]} as renamed` : `${unseen.length} of the moved notes as renamed (${unseen.join(', ')})`}: `) +
+        err.paint(
+          'yellow',
+          `git will not see ${unseen.length === 1 ? `${unseen[0]} as renamed` : `${unseen.length} of the moved notes as renamed (${unseen.join(', ')})`}: `,
+        ) +
           'the rewritten links changed too much of it. Commit the move first, on its own (`git commit -m "Move …"` before `git add` of the link changes), and merge without squashing, so that its old address keeps redirecting.',
       );
     }
-    err.line(`Next: ${err.paint('cyan', git ? 'git diff' : 'npx garden check')} to review, then commit${unseen.length > 0 ? '' : ' the move and the link changes together'}.`);
+    err.line(
+      `Next: ${err.paint('cyan', git ? 'git diff' : 'npx garden check')} to review, then commit${unseen.length > 0 ? '' : ' the move and the link changes together'}.`,
+    );
     return EXIT.ok;
   },
 };
@@ -129,7 +151,11 @@ function contentPathOf(cwd: string, contentDir: string, given: string): ContentP
 }
 
 /** The moved notes that git, comparing the last commit with the working tree, does not pair as renames. */
-async function renamesGitWillMiss(contentDir: string, moves: ReadonlyMap<ContentPath, ContentPath>, gitEnv: Environment): Promise<ContentPath[]> {
+async function renamesGitWillMiss(
+  contentDir: string,
+  moves: ReadonlyMap<ContentPath, ContentPath>,
+  gitEnv: Environment,
+): Promise<ContentPath[]> {
   const { gitRenamesSince } = await import('../../core/diff/base.ts');
   const seen = await gitRenamesSince(contentDir, 'HEAD', gitEnv).catch(() => undefined);
   if (!seen) return [];

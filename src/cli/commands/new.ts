@@ -24,8 +24,8 @@ export const newCommand: Command<NewValues> = {
   usage: 'garden new "Title" [--type faq|idea|insight|howto|decision] [--folder <folder>] [--owner <name>] [--tag <tag>…]',
   description: [
     'Creates a note in the content folder from the template for its type (in the templates folder,',
-    'e.g. content/templates/faq.md), with its title, a fresh stable id, its owner, today\'s date and',
-    'its tags filled in, and prints the new file\'s path. It never overwrites a file.',
+    "e.g. content/templates/faq.md), with its title, a fresh stable id, its owner, today's date and",
+    "its tags filled in, and prints the new file's path. It never overwrites a file.",
   ].join('\n'),
   options: {
     type: { type: 'string', short: 't' },
@@ -37,7 +37,7 @@ export const newCommand: Command<NewValues> = {
     { flag: '-t, --type <type>', text: `the kind of note: ${NOTE_TYPES.join(', ')} (default: a plain note)` },
     { flag: '-f, --folder <folder>', text: 'the folder inside the content folder, created if needed (default: the top)' },
     { flag: '--owner <name>', text: 'who keeps the note up to date (default: git config user.name)' },
-    { flag: '--tag <tag>', text: 'a tag to add to the template\'s tags; repeat it for more' },
+    { flag: '--tag <tag>', text: "a tag to add to the template's tags; repeat it for more" },
   ],
   examples: [
     'npx garden new "How do I book a meeting room"  --type faq --folder FAQ',
@@ -64,7 +64,9 @@ export const newCommand: Command<NewValues> = {
       return await createNote();
     } catch (error) {
       if (!(error instanceof SymlinkError)) throw error;
-      err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, error.link)} is a symbolic link, which \`garden new\` never follows: it could lead outside the content folder. Replace it with a real folder or file.`);
+      err.line(
+        `${err.paint('red', 'Not created:')} ${displayPath(io, error.link)} is a symbolic link, which \`garden new\` never follows: it could lead outside the content folder. Replace it with a real folder or file.`,
+      );
       return EXIT.problems;
     }
 
@@ -72,7 +74,9 @@ export const newCommand: Command<NewValues> = {
       await assertNoSymlinkBelow(config.contentDir, path.dirname(absolute));
       const clash = await noteWithSameAddress(path.dirname(absolute), contentPath);
       if (clash === fileName) {
-        err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
+        err.line(
+          `${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`,
+        );
         return EXIT.problems;
       }
       if (clash) {
@@ -109,7 +113,9 @@ export const newCommand: Command<NewValues> = {
 
       // Created only if nothing is there, atomically, through no symbolic link: nothing is ever overwritten.
       if (!(await createFileNoFollow(config.contentDir, absolute, text))) {
-        err.line(`${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`);
+        err.line(
+          `${err.paint('red', 'Not created:')} ${displayPath(io, absolute)} already exists. Choose another title, or edit that note.`,
+        );
         return EXIT.problems;
       }
 
@@ -118,8 +124,11 @@ export const newCommand: Command<NewValues> = {
         `${err.paint('green', '✓')} Created a ${type ?? 'plain'} note with id ${err.paint('bold', id)}` +
           `${owner ? `, owned by ${owner}` : ''}${template === undefined ? '' : ` (template ${displayPath(io, templatePath)})`}.`,
       );
-      if (!owner) err.line(err.paint('yellow', 'No owner: set one with --owner "Your Name", or `git config --global user.name "Your Name"`.'));
-      err.line(`Next: write the note, then run ${err.paint('cyan', 'npx garden check')} to find broken links before you open a pull request.`);
+      if (!owner)
+        err.line(err.paint('yellow', 'No owner: set one with --owner "Your Name", or `git config --global user.name "Your Name"`.'));
+      err.line(
+        `Next: write the note, then run ${err.paint('cyan', 'npx garden check')} to find broken links before you open a pull request.`,
+      );
       return EXIT.ok;
     }
   },
@@ -138,7 +147,11 @@ function parseType(value: string | undefined): NoteType | undefined {
  * Folders that are never published (hidden, ignored, templates) are refused.
  */
 async function resolveFolder(contentDir: string, folder: string, ignoredPaths: readonly string[]): Promise<string> {
-  const parts = folder.replaceAll('\\', '/').split('/').map((part) => part.trim().normalize('NFC')).filter((part) => part !== '');
+  const parts = folder
+    .replaceAll('\\', '/')
+    .split('/')
+    .map((part) => part.trim().normalize('NFC'))
+    .filter((part) => part !== '');
   const resolved: string[] = [];
   for (const part of parts) {
     if (part === '..' || part === '.' || part.startsWith('.') || part === 'node_modules') {
@@ -152,7 +165,9 @@ async function resolveFolder(contentDir: string, folder: string, ignoredPaths: r
   const relative = resolved.join('/');
   const ignored = ignoredPaths.find((ignoredPath) => relative === ignoredPath || relative.startsWith(`${ignoredPath}/`));
   if (ignored !== undefined) {
-    throw new UsageError(`--folder "${folder}": notes in ${ignored}/ are never published (it is the templates folder or ignored). Choose another folder.`);
+    throw new UsageError(
+      `--folder "${folder}": notes in ${ignored}/ are never published (it is the templates folder or ignored). Choose another folder.`,
+    );
   }
   return relative;
 }

@@ -25,9 +25,12 @@ for (const container of document.querySelectorAll<HTMLElement>('[data-kg-giscus]
 
 function whenNeeded(container: HTMLElement, settings: GiscusSettings): void {
   let started = false;
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) start();
-  }, { rootMargin: LOAD_AHEAD });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) start();
+    },
+    { rootMargin: LOAD_AHEAD },
+  );
   const start = () => {
     if (started) return;
     started = true;
@@ -107,7 +110,8 @@ function followPageTheme(widget: GiscusWidget, themes: GiscusSettings['themes'])
 }
 
 function afterPageLoad(callback: () => void): void {
-  const whenIdle = () => ('requestIdleCallback' in window ? window.requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200));
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? window.requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200);
   if (document.readyState === 'complete') whenIdle();
   else window.addEventListener('load', whenIdle, { once: true });
 }

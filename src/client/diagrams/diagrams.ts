@@ -40,7 +40,27 @@ export async function renderDiagrams(): Promise<void> {
 }
 
 /** Elements a diagram's labels never need: form controls, frames, embedded documents. */
-const FORBIDDEN_IN_LABELS = ['form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'fieldset', 'output', 'iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'dialog', 'meta', 'link', 'base'];
+const FORBIDDEN_IN_LABELS = [
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'fieldset',
+  'output',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'portal',
+  'dialog',
+  'meta',
+  'link',
+  'base',
+];
 /** A `position` other than `static` or `relative`: fixed, absolute or sticky labels could leave their box. */
 const POSITIONED = /(^|;)\s*position\s*:\s*(?!static|relative)[^;]*/gi;
 

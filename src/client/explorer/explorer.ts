@@ -43,7 +43,14 @@ function chevron(): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('focusable', 'false');
   const path = document.createElementNS(SVG_NS, 'path');
-  for (const [name, value] of Object.entries({ d: 'M9 6l6 6-6 6', fill: 'none', stroke: 'currentColor', 'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round' })) {
+  for (const [name, value] of Object.entries({
+    d: 'M9 6l6 6-6 6',
+    fill: 'none',
+    stroke: 'currentColor',
+    'stroke-width': '2',
+    'stroke-linecap': 'round',
+    'stroke-linejoin': 'round',
+  })) {
     path.setAttribute(name, value);
   }
   svg.append(path);

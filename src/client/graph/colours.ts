@@ -5,7 +5,19 @@
  * olive), readable on the light and the dark background alike. Text, lines and highlights follow
  * the site's theme.
  */
-export const CATEGORY_COLOURS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#edc948', '#ff9da7', '#9c755f', '#17becf', '#bcbd22'];
+export const CATEGORY_COLOURS = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#b07aa1',
+  '#76b7b2',
+  '#edc948',
+  '#ff9da7',
+  '#9c755f',
+  '#17becf',
+  '#bcbd22',
+];
 export const OTHER_COLOUR = '#a0a4a8';
 
 export function categoryColour(index: number): string {
@@ -43,7 +55,15 @@ export function themeColours(probeParent: HTMLElement): ThemeColours {
   const border = read('border');
   const accent = read('accent');
   probe.remove();
-  return { text, muted, background, accent, edge: mix(muted, background, 0.25), faintEdge: mix(muted, background, 0.15), faded: mix(border, background, 0.6) };
+  return {
+    text,
+    muted,
+    background,
+    accent,
+    edge: mix(muted, background, 0.25),
+    faintEdge: mix(muted, background, 0.15),
+    faded: mix(border, background, 0.6),
+  };
 }
 
 let canvas: CanvasRenderingContext2D | null | undefined;

@@ -35,8 +35,12 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
   const refresh = () => renderer?.refresh({ skipIndexation: true });
 
   const panel = new FocusPanel(root.querySelector<HTMLElement>('[data-graph-focus]')!, graph, data, (slug) => focus(slug));
-  const search = new NodeSearch(root.querySelector<HTMLInputElement>('[data-graph-search]')!, root.querySelector<HTMLElement>('[data-graph-options]')!, graph, data, (slug) =>
-    focus(slug),
+  const search = new NodeSearch(
+    root.querySelector<HTMLInputElement>('[data-graph-search]')!,
+    root.querySelector<HTMLElement>('[data-graph-options]')!,
+    graph,
+    data,
+    (slug) => focus(slug),
   );
   const focus = (slug: string | undefined, { move = true } = {}) => {
     view.focused = slug && graph.hasNode(slug) ? slug : undefined;
@@ -49,7 +53,8 @@ export async function startGlobalGraph(root: HTMLElement): Promise<void> {
     history.replaceState(history.state, '', url);
     if (view.focused && move && renderer) {
       const point = renderer.getNodeDisplayData(view.focused);
-      if (point) void renderer.getCamera().animate({ x: point.x, y: point.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: 400 });
+      if (point)
+        void renderer.getCamera().animate({ x: point.x, y: point.y, ratio: Math.min(renderer.getCamera().ratio, 0.35) }, { duration: 400 });
     }
   };
   panel.onClear(() => {

@@ -7,7 +7,12 @@ import type { NodeAttributes } from './data.ts';
  * page's own tooltip, readable in either theme), and follow the site's theme when the reader
  * switches it.
  */
-export function followPointer(renderer: Sigma<NodeAttributes>, stage: HTMLElement, tooltip: HTMLElement, pointing: (node: string | undefined) => void): void {
+export function followPointer(
+  renderer: Sigma<NodeAttributes>,
+  stage: HTMLElement,
+  tooltip: HTMLElement,
+  pointing: (node: string | undefined) => void,
+): void {
   const graph = renderer.getGraph();
   renderer.on('enterNode', ({ node }) => {
     pointing(node);

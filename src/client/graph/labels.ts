@@ -69,7 +69,12 @@ export function placeLabels(
   const placed: PlacedLabel[] = [];
   // Dots are in the way of other notes' titles: a title hides none if it can help it, and never
   // one whose note is named.
-  const dots = new Map(candidates.map(({ key, x, y, size }) => [key, { left: x - size, top: y - size, right: x + size, bottom: y + size, dot: key, named: false }]));
+  const dots = new Map(
+    candidates.map(({ key, x, y, size }) => [
+      key,
+      { left: x - size, top: y - size, right: x + size, bottom: y + size, dot: key, named: false },
+    ]),
+  );
   for (const dot of dots.values()) taken.add(dot);
   const inside = (box: Box) => box.left >= 0 && box.top >= 0 && box.right <= view.width && box.bottom <= view.height;
   const order = [...candidates]
@@ -194,7 +199,8 @@ class BoxGrid {
 
   private forCells(box: Box, visit: (key: string) => void): void {
     for (let column = Math.floor((box.left - PADDING) / CELL); column <= Math.floor((box.right + PADDING) / CELL); column++) {
-      for (let row = Math.floor((box.top - PADDING) / CELL); row <= Math.floor((box.bottom + PADDING) / CELL); row++) visit(`${column},${row}`);
+      for (let row = Math.floor((box.top - PADDING) / CELL); row <= Math.floor((box.bottom + PADDING) / CELL); row++)
+        visit(`${column},${row}`);
     }
   }
 }
@@ -209,7 +215,10 @@ function intersects(a: Box, b: Box): boolean {
  * halo of the background colour so that lines never cross through the letters. Each frame's titles
  * are announced on the stage as a `kg:graphlabels` event (what the browser tests read).
  */
-export function placeLabelsFor(renderer: Sigma<NodeAttributes>, options: { background: () => string; pointedAt: () => string | undefined }): void {
+export function placeLabelsFor(
+  renderer: Sigma<NodeAttributes>,
+  options: { background: () => string; pointedAt: () => string | undefined },
+): void {
   let candidates: LabelCandidate[] = [];
   renderer.setSetting('labelDensity', Number.POSITIVE_INFINITY);
   renderer.setSetting('labelRenderedSizeThreshold', 0);
@@ -237,7 +246,10 @@ export function placeLabelsFor(renderer: Sigma<NodeAttributes>, options: { backg
     const settings: Settings<NodeAttributes> = renderer.getSettings();
     context.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const { width, height } = renderer.getDimensions();
-    const placed = candidates.length === 0 ? [] : placeLabels(candidates, { width, height }, (text) => context.measureText(text).width, settings.labelSize);
+    const placed =
+      candidates.length === 0
+        ? []
+        : placeLabels(candidates, { width, height }, (text) => context.measureText(text).width, settings.labelSize);
     context.textBaseline = 'middle';
     context.lineJoin = 'round';
     context.lineWidth = 3;

@@ -42,7 +42,11 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
       zIndex: true,
       defaultDrawNodeHover: highlightDrawer(() => theme.accent),
       nodeReducer: (node, attributes) => {
-        const base = { ...attributes, color: categoryColour(attributes.area), size: attributes.depth === 2 ? attributes.size * 0.75 : attributes.size };
+        const base = {
+          ...attributes,
+          color: categoryColour(attributes.area),
+          size: attributes.depth === 2 ? attributes.size * 0.75 : attributes.size,
+        };
         if (!shown(attributes)) return { ...base, hidden: true };
         // The note itself is the page being read: a ring marks it, and its title is always written.
         if (node === centre && hovered !== centre) return { ...base, highlighted: true, forceLabel: true, zIndex: 2 };
@@ -55,7 +59,10 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
       edgeReducer: (edge, attributes) => {
         const [source, target] = graph.extremities(edge);
         if (!shown(graph.getNodeAttributes(source)) || !shown(graph.getNodeAttributes(target))) return { ...attributes, hidden: true };
-        if (hovered) return source === hovered || target === hovered ? { ...attributes, color: theme.accent, size: 1.5 } : { ...attributes, hidden: true };
+        if (hovered)
+          return source === hovered || target === hovered
+            ? { ...attributes, color: theme.accent, size: 1.5 }
+            : { ...attributes, hidden: true };
         // The note's own links stand out; links among its neighbours stay in the background.
         return source === centre || target === centre ? { ...attributes, size: 1.2 } : { ...attributes, color: theme.faintEdge };
       },
@@ -97,7 +104,11 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
   function renderList(): void {
     const items = graph
       .filterNodes((node, attributes) => node !== centre && shown(attributes))
-      .sort((a, b) => graph.getNodeAttribute(a, 'depth') - graph.getNodeAttribute(b, 'depth') || graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank'))
+      .sort(
+        (a, b) =>
+          graph.getNodeAttribute(a, 'depth') - graph.getNodeAttribute(b, 'depth') ||
+          graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank'),
+      )
       .map((node) => {
         const item = document.createElement('li');
         const anchor = document.createElement('a');
@@ -111,7 +122,8 @@ export async function startLocalGraph(section: HTMLElement): Promise<void> {
         item.append(anchor, ' · ', relation);
         return item;
       });
-    section.querySelector('[data-local-summary]')!.textContent = `The ${items.length} ${items.length === 1 ? 'note' : 'notes'} in this graph`;
+    section.querySelector('[data-local-summary]')!.textContent =
+      `The ${items.length} ${items.length === 1 ? 'note' : 'notes'} in this graph`;
     section.querySelector('[data-local-items]')!.replaceChildren(...items);
   }
   renderList();

@@ -14,7 +14,12 @@ const MAX_FORCED_LABELS = 40;
  * browser cannot draw (no WebGL): the page then says so in the stage, and the search box and the
  * lists of links still work.
  */
-export function createGraphRenderer(graph: NoteGraph, stage: HTMLElement, view: GraphViewState, theme: () => ThemeColours): Sigma<NodeAttributes> | undefined {
+export function createGraphRenderer(
+  graph: NoteGraph,
+  stage: HTMLElement,
+  view: GraphViewState,
+  theme: () => ThemeColours,
+): Sigma<NodeAttributes> | undefined {
   try {
     const renderer = new Sigma<NodeAttributes>(graph, stage, {
       labelColor: { color: theme().text },
@@ -39,10 +44,13 @@ export function createGraphRenderer(graph: NoteGraph, stage: HTMLElement, view: 
       },
       edgeReducer: (edge, attributes) => {
         const [source, target] = graph.extremities(edge);
-        if (!view.visible(graph.getNodeAttributes(source)) || !view.visible(graph.getNodeAttributes(target))) return { ...attributes, hidden: true };
+        if (!view.visible(graph.getNodeAttributes(source)) || !view.visible(graph.getNodeAttributes(target)))
+          return { ...attributes, hidden: true };
         const centre = view.active();
         if (!centre) return attributes;
-        return source === centre || target === centre ? { ...attributes, color: theme().accent, size: 1.5, zIndex: 1 } : { ...attributes, hidden: true };
+        return source === centre || target === centre
+          ? { ...attributes, color: theme().accent, size: 1.5, zIndex: 1 }
+          : { ...attributes, hidden: true };
       },
     });
     placeLabelsFor(renderer, { background: () => theme().background, pointedAt: () => view.hovered });

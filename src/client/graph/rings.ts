@@ -8,7 +8,9 @@ import type { NoteGraph } from './data.ts';
 export function placeOnRings(graph: NoteGraph, centre: string, stretch = 1): void {
   graph.mergeNodeAttributes(centre, { x: 0, y: 0 });
   const byAreaThenRank = (a: string, b: string) =>
-    graph.getNodeAttribute(a, 'area') - graph.getNodeAttribute(b, 'area') || graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank') || (a < b ? -1 : 1);
+    graph.getNodeAttribute(a, 'area') - graph.getNodeAttribute(b, 'area') ||
+    graph.getNodeAttribute(b, 'rank') - graph.getNodeAttribute(a, 'rank') ||
+    (a < b ? -1 : 1);
   const first = graph.filterNodes((_node, attributes) => attributes.depth === 1).sort(byAreaThenRank);
   const slice = (2 * Math.PI) / Math.max(first.length, 1);
   const angleOf = new Map<string, number>();

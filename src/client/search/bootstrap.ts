@@ -36,7 +36,10 @@ const highlight = new URLSearchParams(location.search).getAll('highlight');
 const content = document.querySelector('[data-pagefind-body]');
 if (highlight.length > 0 && content) {
   void import('./highlight.ts').then(({ highlightSearchTerms, landOnSection }) => {
-    highlightSearchTerms(content, highlight.flatMap((terms) => terms.split(/\s+/)));
+    highlightSearchTerms(
+      content,
+      highlight.flatMap((terms) => terms.split(/\s+/)),
+    );
     landOnSection(content);
   });
 }

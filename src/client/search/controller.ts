@@ -60,7 +60,9 @@ export class SearchController {
     const filtering = this.activeFilters() > 0;
     if (term === '' && !filtering) {
       this.list.clear();
-      this.setStatus(`Type a word from a note, a title or a tag.${this.filtersAvailable ? ' Filters narrow the results to areas or tags.' : ''}`);
+      this.setStatus(
+        `Type a word from a note, a title or a tag.${this.filtersAvailable ? ' Filters narrow the results to areas or tags.' : ''}`,
+      );
       return;
     }
     const hits = await searchAsYouType(term, this.filters);

@@ -85,7 +85,9 @@ export function loadEngine(): Promise<PagefindModule> {
     }
     await pagefind.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
     await pagefind.init();
-    const entry = (await fetch(`${bundle}pagefind-entry.json`).then((response) => response.json())) as { languages: Record<string, unknown> };
+    const entry = (await fetch(`${bundle}pagefind-entry.json`).then((response) => response.json())) as {
+      languages: Record<string, unknown>;
+    };
     const pageLanguage = (document.documentElement.lang || 'unknown').toLowerCase().split('-')[0];
     // Pagefind skips a merge whose path is a prefix of its own base path (it takes it for itself);
     // the absolute URL of the same bundle is not, so each other language's index is merged.
@@ -129,7 +131,12 @@ export function preferInfluential<T extends { id: string; score: number }>(resul
     .map(({ result }) => result);
 }
 
-async function ranked(pagefind: PagefindModule, term: string, response: PagefindResponse | null, options: SearchOptions): Promise<PagefindResponse | null> {
+async function ranked(
+  pagefind: PagefindModule,
+  term: string,
+  response: PagefindResponse | null,
+  options: SearchOptions,
+): Promise<PagefindResponse | null> {
   if (!response || response.results.length < 2) return response;
   const byInfluence = await pagefind.search(term, { ...options, sort: { influence: 'asc' } });
   return { results: preferInfluential(response.results, byInfluence?.results ?? []) };
@@ -152,7 +159,8 @@ async function toHits(response: PagefindResponse | null, limit: number): Promise
 export const SECTIONS_PER_RESULT = 2;
 
 function bestSections(result: PagefindResultData): SearchHit['sections'] {
-  const score = (section: PagefindSubResult) => (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
+  const score = (section: PagefindSubResult) =>
+    (section.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
   return result.sub_results
     .filter((section) => section.url !== result.url && section.title !== result.meta.title)
     .map((section, order) => ({ section, order, score: score(section) }))
@@ -180,6 +188,7 @@ export async function search(term: string, filters: Filters = {}, limit = 20): P
 export async function availableFilters(): Promise<{ tag: [string, number][]; area: [string, number][] }> {
   const pagefind = await loadEngine();
   const filters = await pagefind.filters();
-  const sorted = (values: Record<string, number> | undefined) => Object.entries(values ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const sorted = (values: Record<string, number> | undefined) =>
+    Object.entries(values ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   return { tag: sorted(filters.tag), area: sorted(filters.area) };
 }

@@ -58,7 +58,8 @@ export async function suggestForMissingPage(root: HTMLElement): Promise<void> {
     }
     const suggestions = [...hits.values()].slice(0, SUGGESTIONS);
     new ResultsList(list, document.createElement('input')).show(suggestions);
-    status.textContent = suggestions.length > 0 ? 'Perhaps one of these notes is what you were looking for:' : 'No note resembles this address.';
+    status.textContent =
+      suggestions.length > 0 ? 'Perhaps one of these notes is what you were looking for:' : 'No note resembles this address.';
   } catch (error) {
     status.textContent = error instanceof SearchUnavailableError ? error.message : '';
   }

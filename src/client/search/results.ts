@@ -35,7 +35,16 @@ export class ResultsList {
     if (event.key === 'ArrowDown') this.setActive((this.active + 1) % this.options.length);
     else if (event.key === 'ArrowUp') this.setActive((this.active - 1 + this.options.length) % this.options.length);
     // A click on the link: Ctrl/⌘ or Shift with Enter open it in a new tab or window, as on any link.
-    else if (event.key === 'Enter' && this.active >= 0) this.options[this.active]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: event.ctrlKey, metaKey: event.metaKey, shiftKey: event.shiftKey }));
+    else if (event.key === 'Enter' && this.active >= 0)
+      this.options[this.active]!.dispatchEvent(
+        new MouseEvent('click', {
+          bubbles: true,
+          cancelable: true,
+          ctrlKey: event.ctrlKey,
+          metaKey: event.metaKey,
+          shiftKey: event.shiftKey,
+        }),
+      );
     else return false;
     event.preventDefault();
     return true;

@@ -54,7 +54,8 @@ function keepInView(link: HTMLElement): void {
   const margin = link.offsetHeight * 1.5;
   const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
   if (top - margin < box.scrollTop) box.scrollTo({ top: Math.max(0, top - margin) });
-  else if (top + link.offsetHeight + margin > box.scrollTop + box.clientHeight) box.scrollTo({ top: top + link.offsetHeight + margin - box.clientHeight });
+  else if (top + link.offsetHeight + margin > box.scrollTop + box.clientHeight)
+    box.scrollTo({ top: top + link.offsetHeight + margin - box.clientHeight });
 }
 
 function scrollingAncestor(element: HTMLElement): HTMLElement | undefined {

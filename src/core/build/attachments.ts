@@ -101,7 +101,12 @@ function linkedAttachments(index: GardenIndex): ContentPath[] {
   return [...files].sort();
 }
 
-async function decide(file: ContentPath, output: string, reserved: ReservedOutputPaths, contentDir: string): Promise<Refusal | { removed: string[]; sanitized?: string }> {
+async function decide(
+  file: ContentPath,
+  output: string,
+  reserved: ReservedOutputPaths,
+  contentDir: string,
+): Promise<Refusal | { removed: string[]; sanitized?: string }> {
   const policy = attachmentPolicy(file);
   if (policy.publish === false) {
     return {
@@ -121,7 +126,11 @@ async function decide(file: ContentPath, output: string, reserved: ReservedOutpu
   if (policy.publish !== 'sanitize-svg') return { removed: [] };
   const result = await sanitizedSvg(path.join(contentDir, ...file.split('/')));
   if ('refused' in result) {
-    return { rule: 'unsafe-attachment', reason: `SVG files are published only sanitized, and ${result.refused}`, hint: 'Export the picture again as plain SVG, or as PNG.' };
+    return {
+      rule: 'unsafe-attachment',
+      reason: `SVG files are published only sanitized, and ${result.refused}`,
+      hint: 'Export the picture again as plain SVG, or as PNG.',
+    };
   }
   return { removed: result.removed, sanitized: result.text };
 }

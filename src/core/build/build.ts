@@ -119,7 +119,10 @@ export async function assembleGarden(config: GardenConfig, scan: ScanResult, opt
   stopwatch.stop();
   const read = await options.history();
   const { redirects, diagnostics: redirectProblems } = planRedirects(index, read.history);
-  const [attachments, ids] = await Promise.all([planAttachments(index, config), decideIdOwners(index, read.history, config.contentDir, config.gitEnv)]);
+  const [attachments, ids] = await Promise.all([
+    planAttachments(index, config),
+    decideIdOwners(index, read.history, config.contentDir, config.gitEnv),
+  ]);
   return {
     config,
     index,

@@ -20,7 +20,9 @@ export async function updateGarden(previous: Garden, changedFiles: readonly stri
   const history = previous.history ?? false;
   if (!previous.scan) return loadGarden(config, { history, keepScan: true });
   const contentDir = path.resolve(config.contentDir);
-  const changed = new Set(changedFiles.map((file) => asContentPath(path.relative(contentDir, path.resolve(file)).split(path.sep).join('/').normalize('NFC'))));
+  const changed = new Set(
+    changedFiles.map((file) => asContentPath(path.relative(contentDir, path.resolve(file)).split(path.sep).join('/').normalize('NFC'))),
+  );
   const nextScan = await scanContent(config, { previous: previous.scan, changed });
   // Unchanged notes keep what was parsed: same path, same bytes.
   const parsed = new Map<ContentPath, { facts: NoteFacts; tree?: Root }>();
@@ -61,5 +63,9 @@ function reusableIndex(
     const now = resolvableNote(file, facts, source.frontmatter.aliases ?? []);
     if (JSON.stringify(now) !== JSON.stringify(resolvable(old))) return undefined;
   }
-  return { resolver: before.resolver, outgoing: before.outgoing, unchanged: new Set(next.notes.map((note) => note.path).filter((file) => !changed.has(file))) };
+  return {
+    resolver: before.resolver,
+    outgoing: before.outgoing,
+    unchanged: new Set(next.notes.map((note) => note.path).filter((file) => !changed.has(file))),
+  };
 }

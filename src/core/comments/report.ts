@@ -30,8 +30,11 @@ export function formatCommentsReport(config: CommentsConfig | undefined, plan: C
   }
   if (plan.duplicateId.length > 0) {
     lines.push(
-      'comments: these notes reuse another note\'s `id`; each shows the thread of its address until it gets an id of its own:',
-      ...listed(plan.duplicateId.map(({ path, id, holder }) => `${path} (\`${id}\` belongs to ${holder})`), verbose),
+      "comments: these notes reuse another note's `id`; each shows the thread of its address until it gets an id of its own:",
+      ...listed(
+        plan.duplicateId.map(({ path, id, holder }) => `${path} (\`${id}\` belongs to ${holder})`),
+        verbose,
+      ),
     );
   }
   return lines;

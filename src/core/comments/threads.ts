@@ -48,7 +48,10 @@ export function addressTerm(slug: Slug): string {
  * (the one that had it first, src/core/index/ids.ts), else to the first in the given order; the other
  * notes (usually a copied file) get their address instead, so that they never show its thread.
  */
-export function planCommentThreads(notes: Iterable<ThreadSubject>, owners: ReadonlyMap<string, ContentPath> = new Map()): CommentThreadPlan {
+export function planCommentThreads(
+  notes: Iterable<ThreadSubject>,
+  owners: ReadonlyMap<string, ContentPath> = new Map(),
+): CommentThreadPlan {
   const plan: CommentThreadPlan = { threads: new Map(), withoutId: [], duplicateId: [], optedOut: [] };
   const holders = new Map<string, ContentPath>(owners);
   for (const note of notes) {

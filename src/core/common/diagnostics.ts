@@ -49,7 +49,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const columnA = a.at?.column ?? 0;
   const columnB = b.at?.column ?? 0;
   if (columnA !== columnB) return columnA - columnB;
-  return severityOrder[a.severity] - severityOrder[b.severity] || a.rule.localeCompare(b.rule, 'en') || a.message.localeCompare(b.message, 'en');
+  return (
+    severityOrder[a.severity] - severityOrder[b.severity] || a.rule.localeCompare(b.rule, 'en') || a.message.localeCompare(b.message, 'en')
+  );
 }
 
 export function countBySeverity(diagnostics: readonly Diagnostic[]): Record<Severity, number> {

@@ -97,7 +97,16 @@ export const LIMITS = {
   maxTagPages: 10_000,
 } as const;
 
-export type TextLimitRule = 'line-too-long' | 'nesting-too-deep' | 'list-items-too-many' | 'brackets-too-deep' | 'brackets-too-many' | 'markers-too-many' | 'formulas-too-many' | 'footnotes-too-many' | 'table-too-large';
+export type TextLimitRule =
+  | 'line-too-long'
+  | 'nesting-too-deep'
+  | 'list-items-too-many'
+  | 'brackets-too-deep'
+  | 'brackets-too-many'
+  | 'markers-too-many'
+  | 'formulas-too-many'
+  | 'footnotes-too-many'
+  | 'table-too-large';
 
 /** A note beyond one of the text limits: where, which, and how to fix it. */
 export interface TextLimitViolation {
@@ -127,7 +136,16 @@ export interface TextMeasures {
 }
 
 export const emptyTextMeasures = (): TextMeasures => ({
-  lineLength: 0, nesting: 0, listItems: 0, openBrackets: 0, brackets: 0, inlineMarkers: 0, dollarRuns: 0, footnoteReferences: 0, tableColumns: 0, tableCells: 0,
+  lineLength: 0,
+  nesting: 0,
+  listItems: 0,
+  openBrackets: 0,
+  brackets: 0,
+  inlineMarkers: 0,
+  dollarRuns: 0,
+  footnoteReferences: 0,
+  tableColumns: 0,
+  tableCells: 0,
 });
 
 const EMPHASIS = new Set(['*', '_', '~', '=']);
@@ -203,7 +221,8 @@ function readPrefix(line: string, maxNesting: number): LinePrefix {
       // A bullet, or an ordered item numbered 1, always starts a new block (and so a new paragraph)
       // when it has text after it and is not indented like code; other list items may not.
       const marker = line.slice(index, index + markerLength);
-      startsListItem = space.width < (quotes > 0 ? 5 : 4) && (markerLength === 1 || /^1[.)]$/.test(marker)) && /\S/.test(line.slice(index + markerLength));
+      startsListItem =
+        space.width < (quotes > 0 ? 5 : 4) && (markerLength === 1 || /^1[.)]$/.test(marker)) && /\S/.test(line.slice(index + markerLength));
     }
     if (char === '>') quotes++;
     else lists++;
@@ -230,7 +249,10 @@ function quoteLead(line: string): { quotes: number; column: number } {
 
 /** Table cells split as GFM splits them: on every `|` not escaped by a backslash. */
 function countCells(text: string): number {
-  const trimmed = text.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const trimmed = text
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return trimmed.split(/(?<!\\)\|/).length;
 }
 
@@ -246,7 +268,9 @@ function countCells(text: string): number {
  * points at the line.
  */
 export function checkNoteText(text: string, limits: Limits = LIMITS, measures?: TextMeasures): TextLimitViolation | undefined {
-  const raise = measures ? (key: keyof TextMeasures, value: number) => void (value > measures[key] && (measures[key] = value)) : () => undefined;
+  const raise = measures
+    ? (key: keyof TextMeasures, value: number) => void (value > measures[key] && (measures[key] = value))
+    : () => undefined;
   let paragraph = { openBrackets: 0, brackets: 0, markers: 0 };
   const newParagraph = () => (paragraph = { openBrackets: 0, brackets: 0, markers: 0 });
   let fence: { char: string; length: number; quotes: number; indent: number } | undefined;
@@ -315,7 +339,12 @@ export function checkNoteText(text: string, limits: Limits = LIMITS, measures?: 
     const opening = FENCE.exec(rest);
     if (opening && !(opening[1]![0] === '`' && opening[2]!.includes('`')) && prefix.indentAfterPrefix < 4 + (prefix.quotes > 0 ? 1 : 0)) {
       const lead = quoteLead(line);
-      fence = { char: opening[1]![0]!, length: opening[1]!.length, quotes: lead.quotes, indent: prefix.lists > 0 ? prefix.textColumn : lead.column };
+      fence = {
+        char: opening[1]![0]!,
+        length: opening[1]!.length,
+        quotes: lead.quotes,
+        indent: prefix.lists > 0 ? prefix.textColumn : lead.column,
+      };
       table = undefined;
       newParagraph();
       previousText = undefined;
@@ -340,7 +369,12 @@ export function checkNoteText(text: string, limits: Limits = LIMITS, measures?: 
           hint: 'Split the table, or attach the data as a CSV file and link to it.',
         };
       }
-    } else if (DELIMITER_ROW.test(rest) && rest.includes('-') && previousText !== undefined && (rest.includes('|') || previousText.includes('|'))) {
+    } else if (
+      DELIMITER_ROW.test(rest) &&
+      rest.includes('-') &&
+      previousText !== undefined &&
+      (rest.includes('|') || previousText.includes('|'))
+    ) {
       const columns = countCells(rest);
       raise('tableColumns', columns);
       if (columns > limits.maxTableColumns) {

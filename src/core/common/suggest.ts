@@ -2,7 +2,11 @@ import { distance } from 'fastest-levenshtein';
 
 /** Letters and digits only, lower-cased: `How-To Guide.md` and `how to guide` meet here. */
 function squash(value: string): string {
-  return value.normalize('NFC').toLowerCase().replace(/\.md$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return value
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/\.md$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /**

@@ -57,7 +57,8 @@ const host = z
   .trim()
   .transform((value) => value.replace(/\/+$/, ''))
   .refine(isOrigin, {
-    error: '`host` must be the address of a giscus server with http(s) and no path, e.g. "https://giscus.app" or "https://comments.example.com".',
+    error:
+      '`host` must be the address of a giscus server with http(s) and no path, e.g. "https://giscus.app" or "https://comments.example.com".',
   })
   .default(GISCUS_DEFAULT_HOST);
 
@@ -78,25 +79,35 @@ const themeName = (which: string, fallback: string) =>
     .default(fallback);
 
 export const commentsOptionsSchema = z
-  .object({
-    repo,
-    repoId: nodeId('repoId', 'data-repo-id', 'R_kgDOH1a2b3'),
-    category,
-    categoryId: nodeId('categoryId', 'data-category-id', 'DIC_kwDOH1a2b34CQ7xy'),
-    host,
-    lang,
-    reactionsEnabled: z.boolean({ error: '`reactionsEnabled` must be true or false (reactions on the thread\'s first post).' }).default(true),
-    inputPosition: z.enum(['top', 'bottom'], { error: '`inputPosition` must be "top" or "bottom" (where the comment box goes).' }).default('bottom'),
-    loading: z
-      .enum(['lazy', 'eager'], {
-        error: '`loading` must be "lazy" (load the thread when the reader scrolls near it) or "eager" (right after the page has loaded).',
-      })
-      .default('lazy'),
-    themes: z
-      .object({ light: themeName('light', 'light'), dark: themeName('dark', 'dark') }, { error: '`themes` must be an object such as { light: "light", dark: "dark" }.' })
-      .strict()
-      .default({ light: 'light', dark: 'dark' }),
-  }, { error: '`comments` must be an object such as { repo, repoId, category, categoryId } (docs/comments.md), or false.' })
+  .object(
+    {
+      repo,
+      repoId: nodeId('repoId', 'data-repo-id', 'R_kgDOH1a2b3'),
+      category,
+      categoryId: nodeId('categoryId', 'data-category-id', 'DIC_kwDOH1a2b34CQ7xy'),
+      host,
+      lang,
+      reactionsEnabled: z
+        .boolean({ error: "`reactionsEnabled` must be true or false (reactions on the thread's first post)." })
+        .default(true),
+      inputPosition: z
+        .enum(['top', 'bottom'], { error: '`inputPosition` must be "top" or "bottom" (where the comment box goes).' })
+        .default('bottom'),
+      loading: z
+        .enum(['lazy', 'eager'], {
+          error: '`loading` must be "lazy" (load the thread when the reader scrolls near it) or "eager" (right after the page has loaded).',
+        })
+        .default('lazy'),
+      themes: z
+        .object(
+          { light: themeName('light', 'light'), dark: themeName('dark', 'dark') },
+          { error: '`themes` must be an object such as { light: "light", dark: "dark" }.' },
+        )
+        .strict()
+        .default({ light: 'light', dark: 'dark' }),
+    },
+    { error: '`comments` must be an object such as { repo, repoId, category, categoryId } (docs/comments.md), or false.' },
+  )
   .strict();
 
 export type CommentsOptions = z.input<typeof commentsOptionsSchema>;
@@ -105,10 +116,10 @@ export type CommentsConfig = z.output<typeof commentsOptionsSchema>;
 
 /** giscus settings the garden fixes itself, and why, for a maintainer who copied them from giscus.app. */
 export const FIXED_GISCUS_SETTINGS: Record<string, string> = {
-  mapping: 'the garden always maps a note to its thread by the note\'s `id` (docs/comments.md)',
-  term: 'the term is each note\'s `id`, or its address when it has none',
-  strict: 'strict matching is always on, so that one note never shows another note\'s thread',
-  theme: 'the widget follows the site\'s light or dark theme; choose the giscus themes with `themes: { light, dark }`',
+  mapping: "the garden always maps a note to its thread by the note's `id` (docs/comments.md)",
+  term: "the term is each note's `id`, or its address when it has none",
+  strict: "strict matching is always on, so that one note never shows another note's thread",
+  theme: "the widget follows the site's light or dark theme; choose the giscus themes with `themes: { light, dark }`",
   emitMetadata: 'the garden does not use discussion metadata',
 };
 

@@ -1,7 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LIMITS } from '../common/limits.ts';
-import { COMMENTS_ENV, commentsOptionsSchema, commentsOptionsWithEnv, FIXED_GISCUS_SETTINGS, type CommentsConfig, type CommentsOptions } from './comments.ts';
+import {
+  COMMENTS_ENV,
+  commentsOptionsSchema,
+  commentsOptionsWithEnv,
+  FIXED_GISCUS_SETTINGS,
+  type CommentsConfig,
+  type CommentsOptions,
+} from './comments.ts';
 
 const httpUrl = (field: string) =>
   z
@@ -17,7 +24,11 @@ const httpUrl = (field: string) =>
 const repositorySchema = z
   .object({
     url: httpUrl('repository.url'),
-    branch: z.string({ error: '`repository.branch` must be the name of the branch the site is built from, e.g. "main".' }).trim().min(1).default('main'),
+    branch: z
+      .string({ error: '`repository.branch` must be the name of the branch the site is built from, e.g. "main".' })
+      .trim()
+      .min(1)
+      .default('main'),
     contentPath: z
       .string({ error: '`repository.contentPath` must be the content folder\'s path inside the repository, e.g. "content".' })
       .optional(),
@@ -58,7 +69,9 @@ export const brandSchema = z
     headingFont: cssValue('brand.headingFont', `'Georgia, serif'`).optional(),
     monoFont: cssValue('brand.monoFont', `'"JetBrains Mono", monospace'`).optional(),
     css: z
-      .array(z.string().min(1), { error: '`brand.css` must be a list of stylesheet paths relative to the project, e.g. ["./brand/brand.css"].' })
+      .array(z.string().min(1), {
+        error: '`brand.css` must be a list of stylesheet paths relative to the project, e.g. ["./brand/brand.css"].',
+      })
       .default([]),
   })
   .strict();
@@ -68,7 +81,8 @@ export const explorerSchema = z
   .object({
     order: z
       .array(z.string().min(1), {
-        error: '`explorer.order` must be a list of folder or note paths relative to the content folder, e.g. ["Getting started", "Writing"].',
+        error:
+          '`explorer.order` must be a list of folder or note paths relative to the content folder, e.g. ["Getting started", "Writing"].',
       })
       .default([]),
     foldersFirst: z.boolean({ error: '`explorer.foldersFirst` must be true or false.' }).default(true),
@@ -94,7 +108,8 @@ export const tagsSchema = z
   .object({
     inline: z
       .union([z.boolean(), z.literal('declared')], {
-        error: '`tags.inline` must be true (every `#tag` in the text is a tag), false (only the `tags` property makes tags) or "declared" (a `#tag` in the text counts when some note lists it in its `tags` property).',
+        error:
+          '`tags.inline` must be true (every `#tag` in the text is a tag), false (only the `tags` property makes tags) or "declared" (a `#tag` in the text counts when some note lists it in its `tags` property).',
       })
       .default(true),
   })
@@ -121,9 +136,7 @@ export const gardenOptionsSchema = z
     templatesFolder: z
       .string({ error: '`templatesFolder` must be a folder path relative to the content folder, e.g. "templates".' })
       .default('templates'),
-    ignore: z
-      .array(z.string(), { error: '`ignore` must be a list of folder or file paths relative to the content folder.' })
-      .default([]),
+    ignore: z.array(z.string(), { error: '`ignore` must be a list of folder or file paths relative to the content folder.' }).default([]),
     strict: z.boolean({ error: '`strict` must be true or false.' }).default(false),
     repository: repositorySchema.optional(),
     /** giscus threads on every note (docs/comments.md); validated on its own by `commentsOptionsSchema`. */
@@ -252,7 +265,10 @@ export function resolveGardenConfig(
  * How a build runs, from the environment only (a machine's or a benchmark's business, not the
  * garden's options): empty or invalid values keep the defaults.
  */
-function buildSettings(env: Environment, cwd: string): Pick<GardenConfig, 'verbose' | 'cacheDir' | 'workers' | 'noteBudgetMs' | 'timingsFile'> {
+function buildSettings(
+  env: Environment,
+  cwd: string,
+): Pick<GardenConfig, 'verbose' | 'cacheDir' | 'workers' | 'noteBudgetMs' | 'timingsFile'> {
   const workers = Number(env.GARDEN_WORKERS);
   const noteBudgetMs = Number(env.GARDEN_NOTE_BUDGET_MS);
   return {
@@ -303,7 +319,9 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: string[], envKeys = new 
     return [
       ...fixed.map((name) => `\`comments.${name}\` cannot be set: ${FIXED_GISCUS_SETTINGS[name]}. Remove it.`),
       ...(unknown.length > 0
-        ? [`unknown option(s) ${unknown.map((name) => `\`${name}\``).join(', ')}${key === '(options)' ? '' : ` in \`${key}\``}: remove them or check their spelling`]
+        ? [
+            `unknown option(s) ${unknown.map((name) => `\`${name}\``).join(', ')}${key === '(options)' ? '' : ` in \`${key}\``}: remove them or check their spelling`,
+          ]
         : []),
     ].join('\n  - ');
   }
@@ -321,5 +339,8 @@ function projectRelative(cwd: string, contentDir: string): string {
 }
 
 function normaliseRelative(value: string): string {
-  return value.replaceAll('\\', '/').replace(/^\.?\/+|\/+$/g, '').normalize('NFC');
+  return value
+    .replaceAll('\\', '/')
+    .replace(/^\.?\/+|\/+$/g, '')
+    .normalize('NFC');
 }

@@ -30,7 +30,10 @@ export async function checkoutContentAt(location: GitLocation, commit: string, e
   try {
     await fs.mkdir(contentDir);
     const tree = location.prefix ? `${commit}:${location.prefix}` : `${commit}^{tree}`;
-    const exists = await gitText(['cat-file', '-t', tree], location.root, env).then((type) => type === 'tree', () => false);
+    const exists = await gitText(['cat-file', '-t', tree], location.root, env).then(
+      (type) => type === 'tree',
+      () => false,
+    );
     if (exists) {
       const withTemporaryIndex = { ...env, GIT_INDEX_FILE: path.join(temp, 'index') };
       await runGit(['read-tree', tree], location.root, withTemporaryIndex);
@@ -51,9 +54,13 @@ export async function resolveBase(contentDir: string, base: string, env: Environ
   const location = await locateInGit(contentDir, env);
   if (!location) throw new DiffSetupError('The content folder is not in a git repository, so there is nothing to compare with.');
   // A ref never starts with `-`: refusing it keeps the argument from being read as an option.
-  const target = base.startsWith('-') ? '' : await gitText(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], location.root, env).catch(() => '');
+  const target = base.startsWith('-')
+    ? ''
+    : await gitText(['rev-parse', '--verify', '--quiet', `${base}^{commit}`], location.root, env).catch(() => '');
   if (!target) {
-    throw new DiffSetupError(`"${base}" is not a branch, tag or commit here. Name the branch to compare with, e.g. --base origin/main (fetch it first).`);
+    throw new DiffSetupError(
+      `"${base}" is not a branch, tag or commit here. Name the branch to compare with, e.g. --base origin/main (fetch it first).`,
+    );
   }
   const head = await gitText(['rev-parse', '--verify', '--quiet', 'HEAD'], location.root, env).catch(() => '');
   const mergeBase = head ? await gitText(['merge-base', target, head], location.root, env).catch(() => '') : '';

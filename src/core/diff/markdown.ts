@@ -31,27 +31,48 @@ export function formatDiffMarkdown(diff: KnowledgeDiff, heading: DiffHeading): s
   lines.push(`**${totals.join(' · ') || 'No notes added, changed or removed'}**`, '');
 
   section(lines, 'Notes added', diff.added, (note) => `${noteItem(note)}`);
-  section(lines, 'Notes changed', diff.changed, ({ note, titleBefore }) =>
-    `${noteItem(note)}${titleBefore === undefined ? '' : ` (title was “${text(titleBefore)}”)`}`,
+  section(
+    lines,
+    'Notes changed',
+    diff.changed,
+    ({ note, titleBefore }) => `${noteItem(note)}${titleBefore === undefined ? '' : ` (title was “${text(titleBefore)}”)`}`,
   );
-  section(lines, 'Notes renamed or moved', diff.renamed, ({ from, to, contentChanged }) =>
-    `${code(from.path)} → ${code(to.path)}${contentChanged ? ', and changed' : ''}` +
+  section(
+    lines,
+    'Notes renamed or moved',
+    diff.renamed,
+    ({ from, to, contentChanged }) =>
+      `${code(from.path)} → ${code(to.path)}${contentChanged ? ', and changed' : ''}` +
       (to.published && from.slug !== to.slug ? ` (the old address ${code(`/${from.slug}/`)} redirects to the new one)` : ''),
   );
   section(lines, 'Notes removed', diff.removed, (note) => noteItem(note));
   section(lines, 'Links added', diff.linksAdded, linkItem);
   section(lines, 'Links removed', diff.linksRemoved, linkItem);
-  section(lines, 'Notes that gained backlinks', diff.gainedBacklinks, ({ note, from }) =>
-    `**${text(note.title)}** ← ${from.map((source) => text(source.title)).join(', ')}`,
+  section(
+    lines,
+    'Notes that gained backlinks',
+    diff.gainedBacklinks,
+    ({ note, from }) => `**${text(note.title)}** ← ${from.map((source) => text(source.title)).join(', ')}`,
   );
-  section(lines, 'New unresolved links', diff.newUnresolved, ({ source, target, line }) =>
-    `${code(`${source.path}:${line}`)} links to ${code(target)}, which does not exist`,
+  section(
+    lines,
+    'New unresolved links',
+    diff.newUnresolved,
+    ({ source, target, line }) => `${code(`${source.path}:${line}`)} links to ${code(target)}, which does not exist`,
   );
-  section(lines, 'New orphans: nothing links to them', diff.newOrphans, ({ note, wasLinked }) =>
-    `${noteItem(note)}${wasLinked ? ': was linked before this change' : ': a new note; link it from a related note so that readers find it'}`,
+  section(
+    lines,
+    'New orphans: nothing links to them',
+    diff.newOrphans,
+    ({ note, wasLinked }) =>
+      `${noteItem(note)}${wasLinked ? ': was linked before this change' : ': a new note; link it from a related note so that readers find it'}`,
   );
-  section(lines, 'Changed ids', diff.idsChanged, ({ note, before, after }) =>
-    `${noteItem(note)}: ${before === undefined ? 'no id' : code(before)} → ${after === undefined ? 'no id' : code(after)}. ` +
+  section(
+    lines,
+    'Changed ids',
+    diff.idsChanged,
+    ({ note, before, after }) =>
+      `${noteItem(note)}: ${before === undefined ? 'no id' : code(before)} → ${after === undefined ? 'no id' : code(after)}. ` +
       'Its discussion thread and old addresses hang on the id: keep the old one unless you mean to start over.',
   );
   return lines.join('\n');

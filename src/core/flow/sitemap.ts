@@ -14,7 +14,10 @@ export function sitemapXml(entries: readonly SitemapEntry[]): string {
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map((entry) => `  <url><loc>${xmlText(entry.url)}</loc>${entry.lastModified ? `<lastmod>${xmlText(w3cDate(entry.lastModified))}</lastmod>` : ''}</url>`),
+    ...entries.map(
+      (entry) =>
+        `  <url><loc>${xmlText(entry.url)}</loc>${entry.lastModified ? `<lastmod>${xmlText(w3cDate(entry.lastModified))}</lastmod>` : ''}</url>`,
+    ),
     '</urlset>',
     '',
   ].join('\n');

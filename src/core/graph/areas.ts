@@ -41,7 +41,9 @@ export function gardenAreas(notes: Iterable<IndexedNote>): GardenAreas {
     for (const note of members) depthOf.set(note, depthOf.get(note)! + 1);
   }
   const counts = countBy(published, (note) => folderAt(note, depthOf.get(note)!));
-  const areas = [...counts].map(([folder, count]) => ({ folder, notes: count })).sort((a, b) => b.notes - a.notes || compare(a.folder, b.folder));
+  const areas = [...counts]
+    .map(([folder, count]) => ({ folder, notes: count }))
+    .sort((a, b) => b.notes - a.notes || compare(a.folder, b.folder));
   const index = new Map(areas.map((area, i) => [area.folder, i]));
   return { areas, areaOf: new Map(published.map((note) => [note.slug, index.get(folderAt(note, depthOf.get(note)!))!])) };
 }

@@ -31,7 +31,9 @@ export function buildGraphJson(
         title: note.title,
         tags: note.tags,
         // An id two notes claim is only the id of the note that keeps it (src/core/index/ids.ts).
-        ...(note.frontmatter.id && (garden.idOwners.get(note.frontmatter.id) ?? note.path) === note.path ? { id: note.frontmatter.id } : {}),
+        ...(note.frontmatter.id && (garden.idOwners.get(note.frontmatter.id) ?? note.path) === note.path
+          ? { id: note.frontmatter.id }
+          : {}),
         x: point.x,
         y: point.y,
         rank: roundRank(ranks.get(note.slug) ?? 0),

@@ -88,7 +88,8 @@ function computeInWorker(input: LayoutInput): Promise<LayoutWorkerResult> {
 async function readCached(file: string, count: number): Promise<Float64Array | undefined> {
   try {
     const positions = JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-    if (!Array.isArray(positions) || positions.length !== count * 2 || !positions.every((value) => typeof value === 'number')) return undefined;
+    if (!Array.isArray(positions) || positions.length !== count * 2 || !positions.every((value) => typeof value === 'number'))
+      return undefined;
     // Touched, so that pruning keeps the layouts in use.
     const now = new Date();
     await fs.utimes(file, now, now).catch(() => undefined);
@@ -106,7 +107,10 @@ async function writeCached(file: string, positions: Float64Array): Promise<void>
   await fs.writeFile(temporary, JSON.stringify(Array.from(positions)));
   await fs.rename(temporary, file);
   const entries = await Promise.all(
-    (await fs.readdir(dir)).filter((name) => name.endsWith('.json')).map(async (name) => ({ name, mtime: (await fs.stat(path.join(dir, name))).mtimeMs })),
+    (await fs.readdir(dir))
+      .filter((name) => name.endsWith('.json'))
+      .map(async (name) => ({ name, mtime: (await fs.stat(path.join(dir, name))).mtimeMs })),
   );
-  for (const stale of entries.sort((a, b) => b.mtime - a.mtime).slice(KEEP_CACHED)) await fs.rm(path.join(dir, stale.name), { force: true });
+  for (const stale of entries.sort((a, b) => b.mtime - a.mtime).slice(KEEP_CACHED))
+    await fs.rm(path.join(dir, stale.name), { force: true });
 }

@@ -163,7 +163,15 @@ export function historyFromCommits(commits: readonly LoggedCommit[]): Pick<Garde
   const record = (path: string, commit: LoggedCommit, kind: ChangeKind, from?: string) => {
     let file = files.get(path);
     if (!file) {
-      file = { created: commit.date, updated: commit.date, createdBy: commit.author, updatedBy: commit.author, commits: 0, contributors: new Map(), previousPaths: [] };
+      file = {
+        created: commit.date,
+        updated: commit.date,
+        createdBy: commit.author,
+        updatedBy: commit.author,
+        commits: 0,
+        contributors: new Map(),
+        previousPaths: [],
+      };
       files.set(path, file);
     }
     // Commits arrive newest first: each one is older than what was seen so far.
@@ -200,7 +208,8 @@ export function historyFromCommits(commits: readonly LoggedCommit[]): Pick<Garde
         if (path === null) continue;
         record(path, commit, 'renamed', change.from);
         const file = files.get(path)!;
-        if (change.from !== path && !file.previousPaths.includes(asContentPath(change.from))) file.previousPaths.push(asContentPath(change.from));
+        if (change.from !== path && !file.previousPaths.includes(asContentPath(change.from)))
+          file.previousPaths.push(asContentPath(change.from));
       } else if (kind === 'A' || kind === 'C') {
         identity.set(change.path, null);
         if (path !== null) record(path, commit, 'added');

@@ -20,7 +20,21 @@ import type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, 
 export const NOT_FOUND_SLUG = '404' as Slug;
 
 /** Top-level URL segments that belong to the garden's own pages. */
-export const RESERVED_SLUGS = new Set(['tags', 'search', 'graph', 'recent', 'health', 'folders', '404', '_astro', 'pagefind', 'graph.json', 'feed.xml', 'rss.xml', 'sitemap.xml']);
+export const RESERVED_SLUGS = new Set([
+  'tags',
+  'search',
+  'graph',
+  'recent',
+  'health',
+  'folders',
+  '404',
+  '_astro',
+  'pagefind',
+  'graph.json',
+  'feed.xml',
+  'rss.xml',
+  'sitemap.xml',
+]);
 const MAX_CONTEXTS_PER_BACKLINK = 3;
 const DEFAULT_LANGUAGE = 'en';
 
@@ -65,7 +79,7 @@ export function buildIndex(
         file: note.path,
         severity: 'info',
         rule: 'not-found-page',
-        message: 'This note is shown on the page not found (404.html), above the garden\'s suggestions, rather than as a page of its own.',
+        message: "This note is shown on the page not found (404.html), above the garden's suggestions, rather than as a page of its own.",
       });
       continue;
     }
@@ -98,7 +112,12 @@ export function buildIndex(
     bySlug.set(note.slug, note);
   }
 
-  const resolver = reuse?.resolver ?? new Resolver(notes.map(resolvable), scan.attachments.map((attachment) => attachment.path));
+  const resolver =
+    reuse?.resolver ??
+    new Resolver(
+      notes.map(resolvable),
+      scan.attachments.map((attachment) => attachment.path),
+    );
 
   const outgoing = new Map<ContentPath, ResolvedLink[]>();
   const edgeKeys = new Set<string>();
@@ -146,7 +165,20 @@ export function buildIndex(
 
   const bodies = new Map(scan.notes.map((source) => [source.path, source.body]));
   diagnostics.push(...diagnoseEmbeds(notes, outgoing, byPath, (path) => bodies.get(path) ?? ''));
-  return { notes, bySlug, byPath, resolver, outgoing, edges, backlinks, unresolved, tags: collectTags(bySlug), attachmentsUsed, notFoundNote, diagnostics };
+  return {
+    notes,
+    bySlug,
+    byPath,
+    resolver,
+    outgoing,
+    edges,
+    backlinks,
+    unresolved,
+    tags: collectTags(bySlug),
+    attachmentsUsed,
+    notFoundNote,
+    diagnostics,
+  };
 }
 
 /** What the resolver knows of a note: the parts of it a link can name. */
@@ -186,8 +218,17 @@ function indexNote(
     // Refused like a note beyond a text limit: nothing of it reaches the garden (its links are not
     // even resolved), so that what it holds costs nothing more.
     const { rule, message, hint } = beyond;
-    const at = beyond.at ?? (rule === 'tags-too-many' ? source.keyPositions?.tags : rule === 'aliases-too-many' ? source.keyPositions?.aliases : undefined);
-    diagnostics.push({ file: source.path, ...(at ? { at } : {}), severity: 'error', rule, message: `${message} The note is not published.`, hint });
+    const at =
+      beyond.at ??
+      (rule === 'tags-too-many' ? source.keyPositions?.tags : rule === 'aliases-too-many' ? source.keyPositions?.aliases : undefined);
+    diagnostics.push({
+      file: source.path,
+      ...(at ? { at } : {}),
+      severity: 'error',
+      rule,
+      message: `${message} The note is not published.`,
+      hint,
+    });
     facts = { ...EMPTY_FACTS, firstHeading: facts.firstHeading };
     tree = { type: 'root', children: [] };
     tags = [];
@@ -220,7 +261,16 @@ function indexNote(
   };
 }
 
-const EMPTY_FACTS: NoteFacts = { headings: [], blockIds: [], blocks: [], codeLanguages: [], htmlAnchors: [], inlineTags: [], links: [], words: 0 };
+const EMPTY_FACTS: NoteFacts = {
+  headings: [],
+  blockIds: [],
+  blocks: [],
+  codeLanguages: [],
+  htmlAnchors: [],
+  inlineTags: [],
+  links: [],
+  words: 0,
+};
 
 /**
  * Adds the tag pages a note's tags make to the garden's, unless that would take the garden past
@@ -291,32 +341,64 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
   switch (resolution.kind) {
     case 'missing':
       if (resolution.reason === 'folder-without-index') {
-        return [{ ...base, severity: 'error', rule: 'broken-link', message: `${written} points at a folder that has no index.md or README.md.`, hint: 'Link to a note inside the folder, or add an index.md to the folder.' }];
+        return [
+          {
+            ...base,
+            severity: 'error',
+            rule: 'broken-link',
+            message: `${written} points at a folder that has no index.md or README.md.`,
+            hint: 'Link to a note inside the folder, or add an index.md to the folder.',
+          },
+        ];
       }
-      return [{
-        ...base,
-        severity: 'error',
-        rule: isMissingFile(link) ? 'missing-attachment' : 'broken-link',
-        message: `${written} does not match any note or file in the garden.`,
-        // A getter: "did you mean" is searched for only when the message is shown.
-        get hint() {
-          return resolution.suggestion ? `Did you mean "${resolution.suggestion}"?` : 'Check the spelling, or create the note it points to.';
+      return [
+        {
+          ...base,
+          severity: 'error',
+          rule: isMissingFile(link) ? 'missing-attachment' : 'broken-link',
+          message: `${written} does not match any note or file in the garden.`,
+          // A getter: "did you mean" is searched for only when the message is shown.
+          get hint() {
+            return resolution.suggestion
+              ? `Did you mean "${resolution.suggestion}"?`
+              : 'Check the spelling, or create the note it points to.';
+          },
         },
-      }];
+      ];
     case 'outside':
       // A warning, not an error: such links often point at the repository around the garden
       // (its README), which exists but is not published. They are shown as plain text.
-      return [{ ...base, severity: 'warning', rule: 'link-outside-content', message: `${written} points outside the content folder; such links are never followed and are shown as plain text.`, hint: 'Link only to notes and files inside the garden, or use a full https:// address.' }];
+      return [
+        {
+          ...base,
+          severity: 'warning',
+          rule: 'link-outside-content',
+          message: `${written} points outside the content folder; such links are never followed and are shown as plain text.`,
+          hint: 'Link only to notes and files inside the garden, or use a full https:// address.',
+        },
+      ];
     case 'note':
     case 'self': {
       const problems: Diagnostic[] = [];
       if (resolution.kind === 'note') {
         const target = byPath.get(resolution.path);
         if (target && !target.published && note.published) {
-          problems.push({ ...base, severity: 'warning', rule: 'link-to-draft', message: `${written} points at ${resolution.path}, which is not published; the link is shown as plain text.`, hint: 'Publish the target note, or remove the link.' });
+          problems.push({
+            ...base,
+            severity: 'warning',
+            rule: 'link-to-draft',
+            message: `${written} points at ${resolution.path}, which is not published; the link is shown as plain text.`,
+            hint: 'Publish the target note, or remove the link.',
+          });
         }
         if (resolution.ambiguous) {
-          problems.push({ ...base, severity: 'warning', rule: 'ambiguous-link', message: `${written} matches ${resolution.ambiguous.length} notes (${resolution.ambiguous.join(', ')}); it links to ${resolution.path}.`, hint: 'Add the folder to the link to choose, e.g. [[folder/Name]].' });
+          problems.push({
+            ...base,
+            severity: 'warning',
+            rule: 'ambiguous-link',
+            message: `${written} matches ${resolution.ambiguous.length} notes (${resolution.ambiguous.join(', ')}); it links to ${resolution.path}.`,
+            hint: 'Add the folder to the link to choose, e.g. [[folder/Name]].',
+          });
         }
       }
       const anchor = resolution.anchor;
@@ -327,7 +409,9 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
           rule: 'broken-anchor',
           message: `${written}: the heading or block "${anchor.wanted}" does not exist in the target note.`,
           get hint() {
-            return anchor.suggestion ? `Did you mean "${anchor.suggestion}"?` : 'Check the heading text, or link to the note without the anchor.';
+            return anchor.suggestion
+              ? `Did you mean "${anchor.suggestion}"?`
+              : 'Check the heading text, or link to the note without the anchor.';
           },
         });
       }
@@ -337,7 +421,15 @@ function diagnoseLink(note: IndexedNote, link: ResolvedLink, byPath: Map<Content
       return diagnoseExternal(link, base);
     case 'attachment':
       if (resolution.ambiguous) {
-        return [{ ...base, severity: 'warning', rule: 'ambiguous-link', message: `${written} matches ${resolution.ambiguous.length} files (${resolution.ambiguous.join(', ')}); it uses ${resolution.path}.`, hint: 'Add the folder to the link to choose.' }];
+        return [
+          {
+            ...base,
+            severity: 'warning',
+            rule: 'ambiguous-link',
+            message: `${written} matches ${resolution.ambiguous.length} files (${resolution.ambiguous.join(', ')}); it uses ${resolution.path}.`,
+            hint: 'Add the folder to the link to choose.',
+          },
+        ];
       }
       return [];
     default:
@@ -359,22 +451,29 @@ function diagnoseExternal(link: ResolvedLink, base: Pick<Diagnostic, 'file' | 'a
   const what = link.embed ? 'the image or file is not shown (only its description)' : 'its text is shown without a link';
   const dangerous = isDangerousScheme(scheme);
   if (dangerous) {
-    return [{
-      ...base,
-      severity: 'error',
-      rule: 'unsafe-url',
-      message:
-        dangerous === 'data'
-          ? `\`${shown}\` is a \`data:\` address, a whole file carried in the link, which could smuggle a document or script into the page; it is removed and ${what}.`
-          : `\`${shown}\` is a \`${dangerous}:\` address, which runs code in the reader's browser; it is removed and ${what}.`,
-      hint: dangerous === 'data' ? 'Add the file to the garden and link to it by name.' : 'Link to a web page (https://…) or to a note instead.',
-    }];
+    return [
+      {
+        ...base,
+        severity: 'error',
+        rule: 'unsafe-url',
+        message:
+          dangerous === 'data'
+            ? `\`${shown}\` is a \`data:\` address, a whole file carried in the link, which could smuggle a document or script into the page; it is removed and ${what}.`
+            : `\`${shown}\` is a \`${dangerous}:\` address, which runs code in the reader's browser; it is removed and ${what}.`,
+        hint:
+          dangerous === 'data'
+            ? 'Add the file to the garden and link to it by name.'
+            : 'Link to a web page (https://…) or to a note instead.',
+      },
+    ];
   }
-  return [{
-    ...base,
-    severity: 'warning',
-    rule: 'unsupported-url',
-    message: `\`${shown}\` uses the \`${scheme}:\` scheme, which pages do not publish; ${what}.`,
-    hint: 'Use an https:// (or mailto:, tel:) address, written in lower case, or link to a note with [[…]].',
-  }];
+  return [
+    {
+      ...base,
+      severity: 'warning',
+      rule: 'unsupported-url',
+      message: `\`${shown}\` uses the \`${scheme}:\` scheme, which pages do not publish; ${what}.`,
+      hint: 'Use an https:// (or mailto:, tel:) address, written in lower case, or link to a note with [[…]].',
+    },
+  ];
 }

@@ -140,7 +140,11 @@ export function diagnoseEmbeds(
  * The embed graph of the published pages: fragments, the embeds each shows in place, and a
  * depth-first search's back edges (the cycles) and topological order.
  */
-function embedGraph(notes: readonly IndexedNote[], outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>, byPath: ReadonlyMap<ContentPath, IndexedNote>) {
+function embedGraph(
+  notes: readonly IndexedNote[],
+  outgoing: ReadonlyMap<ContentPath, ResolvedLink[]>,
+  byPath: ReadonlyMap<ContentPath, IndexedNote>,
+) {
   const fragments = new Map<string, Fragment>();
   const edgeCache = new Map<string, EmbedEdge[]>();
   const fragmentFor = (note: IndexedNote, anchor: string): Fragment => {

@@ -32,7 +32,12 @@ export interface IdOwnership {
 /** At most this many notes are looked up in git (one `git log` each); the rest count as not committed. */
 const MAX_GIT_LOOKUPS = 100;
 
-export async function decideIdOwners(index: GardenIndex, history: GardenHistory | undefined, contentDir: string, env: Environment): Promise<IdOwnership> {
+export async function decideIdOwners(
+  index: GardenIndex,
+  history: GardenHistory | undefined,
+  contentDir: string,
+  env: Environment,
+): Promise<IdOwnership> {
   const claims = new Map<string, IndexedNote[]>();
   for (const note of index.bySlug.values()) {
     const id = note.frontmatter.id;
@@ -47,10 +52,17 @@ export async function decideIdOwners(index: GardenIndex, history: GardenHistory 
   for (const [id, notes] of claims) {
     if (notes.length < 2) continue;
     const dated = await Promise.all(
-      notes.map(async (note) => ({ note, since: history && lookups++ < MAX_GIT_LOOKUPS ? await firstCommitWithId(contentDir, note.path, id, env) : undefined })),
+      notes.map(async (note) => ({
+        note,
+        since: history && lookups++ < MAX_GIT_LOOKUPS ? await firstCommitWithId(contentDir, note.path, id, env) : undefined,
+      })),
     );
     // Earliest commit first; a note not committed after every committed one; then path order.
-    dated.sort((a, b) => (a.since && b.since ? a.since.date.localeCompare(b.since.date) : a.since ? -1 : b.since ? 1 : 0) || (a.note.path < b.note.path ? -1 : 1));
+    dated.sort(
+      (a, b) =>
+        (a.since && b.since ? a.since.date.localeCompare(b.since.date) : a.since ? -1 : b.since ? 1 : 0) ||
+        (a.note.path < b.note.path ? -1 : 1),
+    );
     const [owner, ...others] = dated;
     owners.set(id, owner!.note.path);
     for (const other of others) diagnostics.push(duplicateIdError(id, owner!, other, history !== undefined, other.note.keyPositions.id));
@@ -74,7 +86,8 @@ function duplicateIdError(
   withHistory: boolean,
   at: SourcePoint | undefined,
 ): Diagnostic {
-  const when = (since: IdClaim['since']) => (since ? `since commit ${since.commit.slice(0, 7)} (${since.date.slice(0, 10)})` : 'in no commit yet');
+  const when = (since: IdClaim['since']) =>
+    since ? `since commit ${since.commit.slice(0, 7)} (${since.date.slice(0, 10)})` : 'in no commit yet';
   const rule = withHistory
     ? `${owner.note.path} has had it ${when(owner.since)}, this note ${when(other.since)}: the note that had the id first keeps it`
     : 'the content folder has no git history, so the note first in path order keeps it';

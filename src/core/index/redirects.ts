@@ -23,7 +23,10 @@ export interface Redirect {
  * become small redirect pages. A real page always wins: an old address that a note, a folder page
  * or one of the garden's own pages uses now is not redirected, and the collision is reported.
  */
-export function planRedirects(index: GardenIndex, history: GardenHistory | undefined): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
+export function planRedirects(
+  index: GardenIndex,
+  history: GardenHistory | undefined,
+): { redirects: Redirect[]; diagnostics: Diagnostic[] } {
   const occupied = occupiedSlugs(index);
   const candidates: Redirect[] = [];
   const shortenedNames: Diagnostic[] = [];
@@ -44,7 +47,8 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
 
   const redirects = new Map<Slug, Redirect>();
   const diagnostics: Diagnostic[] = shortenedNames;
-  const origin = (redirect: Redirect) => (redirect.reason === 'renamed' ? `its earlier path ${redirect.source}` : `its alias "${redirect.source}"`);
+  const origin = (redirect: Redirect) =>
+    redirect.reason === 'renamed' ? `its earlier path ${redirect.source}` : `its alias "${redirect.source}"`;
   for (const candidate of candidates) {
     if (candidate.from === candidate.to) continue;
     const page = occupied(candidate.from);
@@ -74,8 +78,16 @@ export function planRedirects(index: GardenIndex, history: GardenHistory | undef
  * An alias names the note in its own folder (`Old name` on `guides/new-name` → `guides/old-name`);
  * an alias with a `/` is a path from the content root.
  */
-function aliasSlug(note: IndexedNote, alias: string, slugOf: (name: string, kind: 'path') => string = (name) => slugForSegments(name.split('/'))): Slug | undefined {
-  const segments = alias.replace(/\.md$/i, '').split('/').map((segment) => segment.trim()).filter(Boolean);
+function aliasSlug(
+  note: IndexedNote,
+  alias: string,
+  slugOf: (name: string, kind: 'path') => string = (name) => slugForSegments(name.split('/')),
+): Slug | undefined {
+  const segments = alias
+    .replace(/\.md$/i, '')
+    .split('/')
+    .map((segment) => segment.trim())
+    .filter(Boolean);
   if (segments.length === 0) return undefined;
   if (!segments.every(hasSlugWords)) return undefined;
   if (alias.includes('/')) return asSlug(slugOf(segments.join('/'), 'path'));

@@ -103,7 +103,10 @@ function entryComparator(options: ExplorerOptions): (a: FolderEntry, b: FolderEn
     const byRank = rank(a) - rank(b);
     if (byRank !== 0 && !Number.isNaN(byRank)) return byRank;
     if (options.foldersFirst && a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1;
-    return collator.compare(title(a), title(b)) || (a.kind === 'folder' ? a.folder.path : a.note.path).localeCompare(b.kind === 'folder' ? b.folder.path : b.note.path);
+    return (
+      collator.compare(title(a), title(b)) ||
+      (a.kind === 'folder' ? a.folder.path : a.note.path).localeCompare(b.kind === 'folder' ? b.folder.path : b.note.path)
+    );
   };
 }
 

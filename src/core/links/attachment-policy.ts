@@ -35,15 +35,27 @@ function kind(name: AttachmentKind, extensions: string[]): Record<string, Attach
  * under any name case and in any folder, whatever their extension.
  */
 export const HOST_CONFIGURATION_FILES: ReadonlySet<string> = new Set([
-  'cname', '_headers', '_redirects', '_routes.json', '_config.yml', '.nojekyll', '.htaccess', 'web.config',
-  'vercel.json', 'now.json', 'netlify.toml', 'staticwebapp.config.json', 'routes.json', 'firebase.json',
-  'manifest.json', 'manifest.webmanifest', 'site.webmanifest', 'browserconfig.xml',
+  'cname',
+  '_headers',
+  '_redirects',
+  '_routes.json',
+  '_config.yml',
+  '.nojekyll',
+  '.htaccess',
+  'web.config',
+  'vercel.json',
+  'now.json',
+  'netlify.toml',
+  'staticwebapp.config.json',
+  'routes.json',
+  'firebase.json',
+  'manifest.json',
+  'manifest.webmanifest',
+  'site.webmanifest',
+  'browserconfig.xml',
 ]);
 
-export type AttachmentPolicy =
-  | { publish: 'copy'; kind: AttachmentKind }
-  | { publish: 'sanitize-svg' }
-  | { publish: false; reason: string };
+export type AttachmentPolicy = { publish: 'copy'; kind: AttachmentKind } | { publish: 'sanitize-svg' } | { publish: false; reason: string };
 
 /** What happens to an attachment, from its file name. */
 export function attachmentPolicy(path: string): AttachmentPolicy {
@@ -60,15 +72,33 @@ export function attachmentPolicy(path: string): AttachmentPolicy {
   const passive = PASSIVE_EXTENSIONS[extension];
   if (passive) return { publish: 'copy', kind: passive };
   if (extension === '') return { publish: false, reason: 'a file without an extension could be served as anything' };
-  return { publish: false, reason: `\`.${extension}\` files are not on the list of passive types (${ACTIVE_TYPES[extension] ?? 'a browser may run it, or the host may read it'})` };
+  return {
+    publish: false,
+    reason: `\`.${extension}\` files are not on the list of passive types (${ACTIVE_TYPES[extension] ?? 'a browser may run it, or the host may read it'})`,
+  };
 }
 
 /** Why the most common refused types are refused, for the message. */
 const ACTIVE_TYPES: Readonly<Record<string, string>> = {
-  ...Object.fromEntries(['html', 'htm', 'xhtml', 'xht', 'shtml', 'mhtml', 'mht'].map((extension) => [extension, 'a page with its own scripts, at the site\'s address'])),
-  ...Object.fromEntries(['xml', 'xsl', 'xslt', 'rss', 'atom'].map((extension) => [extension, 'an XML document, which can carry scripts or stylesheets that run'])),
-  ...Object.fromEntries(['js', 'mjs', 'cjs', 'jsx', 'ts'].map((extension) => [extension, 'a script, which a page or a service worker would run at the site\'s address'])),
-  css: 'a stylesheet, which can restyle the site\'s own pages',
+  ...Object.fromEntries(
+    ['html', 'htm', 'xhtml', 'xht', 'shtml', 'mhtml', 'mht'].map((extension) => [
+      extension,
+      "a page with its own scripts, at the site's address",
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['xml', 'xsl', 'xslt', 'rss', 'atom'].map((extension) => [
+      extension,
+      'an XML document, which can carry scripts or stylesheets that run',
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['js', 'mjs', 'cjs', 'jsx', 'ts'].map((extension) => [
+      extension,
+      "a script, which a page or a service worker would run at the site's address",
+    ]),
+  ),
+  css: "a stylesheet, which can restyle the site's own pages",
   wasm: 'WebAssembly code',
   swf: 'a Flash program',
   webmanifest: 'a web app manifest',

@@ -75,7 +75,10 @@ export function fitFilePath(path: string): string {
   const dot = file.lastIndexOf('.');
   const extension = dot > 0 && bytes(file) - dot <= 16 ? file.slice(dot) : '';
   const stem = extension ? file.slice(0, dot) : file;
-  const fitted = [...segments.map((segment) => fitSegment(segment)), `${fitSegment(stem, MAX_SEGMENT_BYTES - bytes(extension))}${extension}`];
+  const fitted = [
+    ...segments.map((segment) => fitSegment(segment)),
+    `${fitSegment(stem, MAX_SEGMENT_BYTES - bytes(extension))}${extension}`,
+  ];
   if (bytes(fitted.join('/')) <= MAX_PATH_BYTES) return fitted.join('/');
   return `${withinPathLength(fitted.slice(0, -1), path, bytes(extension))}${extension}`;
 }

@@ -20,7 +20,16 @@ import path from 'node:path';
 export const RESERVED_FOLDERS: readonly string[] = ['_astro', '_garden', 'pagefind', 'tags'];
 
 /** Files at the top of the site that the build writes, or may write. */
-export const RESERVED_FILES: readonly string[] = ['404.html', 'feed.xml', 'rss.xml', 'atom.xml', 'sitemap.xml', 'sitemap-index.xml', 'robots.txt', 'graph.json'];
+export const RESERVED_FILES: readonly string[] = [
+  '404.html',
+  'feed.xml',
+  'rss.xml',
+  'atom.xml',
+  'sitemap.xml',
+  'sitemap-index.xml',
+  'robots.txt',
+  'graph.json',
+];
 
 const RESERVED_PATTERNS: readonly RegExp[] = [
   // Every page: Astro writes each address as a folder with an index.html.
@@ -50,7 +59,8 @@ export class ReservedOutputPaths {
     for (let end = 1; end <= segments.length; end++) {
       const prefix = segments.slice(0, end).join('/');
       if (this.files.has(prefix)) return `the build's own \`${prefix}\``;
-      if (RESERVED_PATTERNS.some((pattern) => pattern.test(prefix))) return /index\.html$/.test(prefix) ? `a page of the site (\`${prefix}\`)` : `the build's own \`${prefix}\``;
+      if (RESERVED_PATTERNS.some((pattern) => pattern.test(prefix)))
+        return /index\.html$/.test(prefix) ? `a page of the site (\`${prefix}\`)` : `the build's own \`${prefix}\``;
     }
     return undefined;
   }

@@ -15,12 +15,16 @@ export interface ResolvableNote {
 }
 
 /** The resolver's record of a note, from what parsing it found and its aliases (built only here). */
-export function resolvableNote(path: ContentPath, facts: Pick<NoteFacts, 'headings' | 'blockIds' | 'htmlAnchors'>, aliases: readonly string[]): ResolvableNote {
+export function resolvableNote(
+  path: ContentPath,
+  facts: Pick<NoteFacts, 'headings' | 'blockIds' | 'htmlAnchors'>,
+  aliases: readonly string[],
+): ResolvableNote {
   return { path, headings: facts.headings, blockIds: facts.blockIds, htmlAnchors: facts.htmlAnchors, aliases };
 }
 
 export type AnchorResolution =
-  | { found: true; /** the element id in the target page */ id: string; caseInsensitive: boolean }
+  | { found: true /** the element id in the target page */; id: string; caseInsensitive: boolean }
   | { found: false; wanted: string; suggestion?: string | undefined };
 
 export type Resolution =
@@ -36,7 +40,8 @@ export type Resolution =
   | { kind: 'none' };
 
 /** File types that a `[[name.ext]]` refers to as an attachment rather than a note. */
-const ATTACHMENT_EXTENSION = /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|ogv|mkv|csv|txt|json|zip|excalidraw|canvas|drawio|xlsx?|docx?|pptx?|geojson)$/i;
+const ATTACHMENT_EXTENSION =
+  /\.(png|jpe?g|gif|webp|avif|svg|bmp|ico|pdf|mp3|wav|m4a|ogg|flac|webm|mp4|mov|ogv|mkv|csv|txt|json|zip|excalidraw|canvas|drawio|xlsx?|docx?|pptx?|geojson)$/i;
 const URL_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
@@ -78,7 +83,6 @@ function suffixes(segments: readonly string[]): string[] {
   for (let start = segments.length - 1; start >= 0; start--) result.push(segments.slice(start).join('/'));
   return result;
 }
-
 
 /**
  * Resolves every link of the garden exactly as docs/architecture.md ("Link resolution") says. Built once from the whole
@@ -145,8 +149,16 @@ export class Resolver {
     const wanted = withoutMd(name);
     const looksLikeFile = ATTACHMENT_EXTENSION.test(name);
     const lookups: [Map<string, ContentPath[]>, 'note' | 'attachment', string][] = looksLikeFile
-      ? [[this.attachmentSuffixes, 'attachment', name], [this.noteSuffixes, 'note', wanted]]
-      : [[this.noteSuffixes, 'note', wanted], [this.folderSuffixes, 'note', wanted], [this.attachmentSuffixes, 'attachment', name], [this.aliases, 'note', wanted]];
+      ? [
+          [this.attachmentSuffixes, 'attachment', name],
+          [this.noteSuffixes, 'note', wanted],
+        ]
+      : [
+          [this.noteSuffixes, 'note', wanted],
+          [this.folderSuffixes, 'note', wanted],
+          [this.attachmentSuffixes, 'attachment', name],
+          [this.aliases, 'note', wanted],
+        ];
     for (const [index, kind, key] of lookups) {
       const candidates = index.get(fold(key));
       if (!candidates) continue;
@@ -260,15 +272,26 @@ export class Resolver {
     if (!note) return { found: false, wanted: anchor };
     if (anchor.startsWith('^')) {
       const id = anchor.slice(1);
-      const block = note.blockIds.find((candidate) => candidate === id) ?? note.blockIds.find((candidate) => candidate.toLowerCase() === id.toLowerCase());
+      const block =
+        note.blockIds.find((candidate) => candidate === id) ??
+        note.blockIds.find((candidate) => candidate.toLowerCase() === id.toLowerCase());
       return block ? { found: true, id: `^${block}`, caseInsensitive: block !== id } : { found: false, wanted: anchor };
     }
     const { lowerIds, textSlugs } = this.anchorsOf(note);
-    const segments = anchor.split('#').map((segment) => segment.trim()).filter(Boolean);
+    const segments = anchor
+      .split('#')
+      .map((segment) => segment.trim())
+      .filter(Boolean);
     const last = segments.at(-1) ?? anchor;
-    const headingId = this.headingUnder(note, segments) ?? lowerIds.get(last.toLowerCase()) ?? lowerIds.get(headingSlug(last)) ?? textSlugs.get(headingSlug(last));
+    const headingId =
+      this.headingUnder(note, segments) ??
+      lowerIds.get(last.toLowerCase()) ??
+      lowerIds.get(headingSlug(last)) ??
+      textSlugs.get(headingSlug(last));
     if (headingId) return { found: true, id: headingId, caseInsensitive: headingId !== last && headingId !== headingSlug(last) };
-    const htmlAnchor = note.htmlAnchors.find((candidate) => candidate === anchor) ?? note.htmlAnchors.find((candidate) => candidate.toLowerCase() === anchor.toLowerCase());
+    const htmlAnchor =
+      note.htmlAnchors.find((candidate) => candidate === anchor) ??
+      note.htmlAnchors.find((candidate) => candidate.toLowerCase() === anchor.toLowerCase());
     if (htmlAnchor) return { found: true, id: `user-content-${htmlAnchor}`, caseInsensitive: htmlAnchor !== anchor };
     return {
       found: false,

@@ -12,15 +12,17 @@ const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** A segment's words: letters (with their combining marks) and digits, runs of anything else as `-`;
  * `''` when it has none. */
 function segmentWords(segment: string): string {
-  return segment
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(INVISIBLE, '')
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    // A combining mark whose letter was dropped (after an emoji or a symbol) has nothing to combine with.
-    .replace(/(^|-)\p{M}+/gu, '$1')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    segment
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(INVISIBLE, '')
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      // A combining mark whose letter was dropped (after an emoji or a symbol) has nothing to combine with.
+      .replace(/(^|-)\p{M}+/gu, '$1')
+      .replace(/-{2,}/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /**
@@ -32,7 +34,10 @@ function segmentWords(segment: string): string {
 export function slugifySegment(segment: string): string {
   const words = segmentWords(segment);
   if (words !== '') return words;
-  const symbols = segment.normalize('NFC').replace(INVISIBLE, '').match(/\p{S}+/gu);
+  const symbols = segment
+    .normalize('NFC')
+    .replace(INVISIBLE, '')
+    .match(/\p{S}+/gu);
   return symbols ? symbols.join('-') : 'untitled';
 }
 
@@ -86,7 +91,13 @@ export function slugForAttachmentPath(path: ContentPath, options: { fit?: boolea
   const name = segments.pop() ?? '';
   const dot = name.lastIndexOf('.');
   const stem = dot > 0 ? name.slice(0, dot) : name;
-  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
+  const extension =
+    dot > 0
+      ? name
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+      : '';
   const file = extension ? `${slugifySegment(stem)}.${extension}` : slugifySegment(stem);
   const slug = [...segments.map(slugifySegment), file].join('/');
   return options.fit === false ? slug : fitFilePath(slug);

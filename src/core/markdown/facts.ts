@@ -19,9 +19,7 @@ export interface Heading {
 }
 
 /** Where a link points, as written: by name (wikilinks) or by URL (Markdown and HTML links). */
-export type LinkTarget =
-  | { form: 'name'; name: string; anchor?: string | undefined }
-  | { form: 'url'; url: string };
+export type LinkTarget = { form: 'name'; name: string; anchor?: string | undefined } | { form: 'url'; url: string };
 
 export interface LinkOccurrence {
   syntax: 'wikilink' | 'markdown' | 'html';
@@ -68,11 +66,27 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 const HTML_OF_INTEREST = /\b(href|src|id|name)\s*=/i;
 
 function isLinkNode(node: Nodes): boolean {
-  return node.type === 'wikiLink' || node.type === 'link' || node.type === 'linkReference' || node.type === 'image' || node.type === 'imageReference' || node.type === 'html';
+  return (
+    node.type === 'wikiLink' ||
+    node.type === 'link' ||
+    node.type === 'linkReference' ||
+    node.type === 'image' ||
+    node.type === 'imageReference' ||
+    node.type === 'html'
+  );
 }
 
 export function extractFacts(tree: Root): NoteFacts {
-  const facts: NoteFacts = { headings: [], blockIds: [], blocks: [], codeLanguages: [], htmlAnchors: [], inlineTags: [], links: [], words: 0 };
+  const facts: NoteFacts = {
+    headings: [],
+    blockIds: [],
+    blocks: [],
+    codeLanguages: [],
+    htmlAnchors: [],
+    inlineTags: [],
+    links: [],
+    words: 0,
+  };
   const slugger = new GithubSlugger();
   const definitions = new Map<string, Definition>();
   for (const child of tree.children) collectDefinitions(child, definitions);
@@ -106,7 +120,10 @@ export function extractFacts(tree: Root): NoteFacts {
         facts.inlineTags.push(node.value);
         break;
       case 'wikiLink':
-        facts.links.push({ ...wikiLinkOccurrence(node, at, contextOf(node, ancestors)), ...(node.embed ? { inPlace: expandsInPlace(ancestors) } : {}) });
+        facts.links.push({
+          ...wikiLinkOccurrence(node, at, contextOf(node, ancestors)),
+          ...(node.embed ? { inPlace: expandsInPlace(ancestors) } : {}),
+        });
         return 'skip';
       case 'link':
         facts.links.push(urlOccurrence(node.url, false, at, contextOf(node, ancestors)));
@@ -149,7 +166,13 @@ function wikiLinkOccurrence(node: WikiLink, at: SourcePoint, context: LinkContex
   return { syntax: 'wikilink', embed: node.embed, target: { form: 'name', name: node.target, anchor: node.anchor }, raw, at, context };
 }
 
-function urlOccurrence(url: string, embed: boolean, at: SourcePoint, context: LinkContext, syntax: 'markdown' | 'html' = 'markdown'): LinkOccurrence {
+function urlOccurrence(
+  url: string,
+  embed: boolean,
+  at: SourcePoint,
+  context: LinkContext,
+  syntax: 'markdown' | 'html' = 'markdown',
+): LinkOccurrence {
   return { syntax, embed, target: { form: 'url', url }, raw: url, at, context };
 }
 

@@ -122,7 +122,21 @@ function uniqueTags(tags: string[]): string[] {
 
 /** Used when the templates folder has no template for the type: a note is still created. */
 export function builtInTemplate(type: NoteType | undefined): string {
-  return ['---', 'title:', 'id:', ...(type ? [`type: ${type}`] : []), 'owner:', 'created:', 'tags: []', 'description:', '---', '', '# {{title}}', '', ''].join('\n');
+  return [
+    '---',
+    'title:',
+    'id:',
+    ...(type ? [`type: ${type}`] : []),
+    'owner:',
+    'created:',
+    'tags: []',
+    'description:',
+    '---',
+    '',
+    '# {{title}}',
+    '',
+    '',
+  ].join('\n');
 }
 
 /** Today in the local calendar, as `YYYY-MM-DD`. */

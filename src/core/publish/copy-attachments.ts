@@ -22,7 +22,9 @@ export async function copyAttachments(garden: Pick<Garden, 'config' | 'index' | 
       else await fs.writeFile(destination, published.sanitized, { flag: 'wx' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      throw new Error(`${attachment} would replace /${published.output}, which the build wrote: add that path to src/core/links/reserved.ts.`);
+      throw new Error(
+        `${attachment} would replace /${published.output}, which the build wrote: add that path to src/core/links/reserved.ts.`,
+      );
     }
     copied++;
   }

@@ -24,7 +24,13 @@ export function explorerJson(folder: Folder, urls: SiteUrls): ExplorerJson {
     folder: folder.slug,
     entries: folder.entries.map((entry) =>
       entry.kind === 'folder'
-        ? { kind: 'folder', title: entry.folder.title, slug: entry.folder.slug, url: folderUrl(entry.folder, urls), count: entry.folder.count }
+        ? {
+            kind: 'folder',
+            title: entry.folder.title,
+            slug: entry.folder.slug,
+            url: folderUrl(entry.folder, urls),
+            count: entry.folder.count,
+          }
         : { kind: 'note', title: entry.note.title, slug: entry.note.slug, url: urls.page(entry.note.slug) },
     ),
   };

@@ -33,10 +33,14 @@ export function isInside(inner: string, outer: string): boolean {
  */
 export function checkOutputFolder(outDir: string, contentDir: string): void {
   if (isInside(outDir, contentDir)) {
-    throw new Error(`The output folder ${outDir} is inside the content folder ${contentDir}: the build never writes into the content folder. Choose an output folder outside it (Astro's \`outDir\`, or \`--outDir\`).`);
+    throw new Error(
+      `The output folder ${outDir} is inside the content folder ${contentDir}: the build never writes into the content folder. Choose an output folder outside it (Astro's \`outDir\`, or \`--outDir\`).`,
+    );
   }
   if (isInside(contentDir, outDir)) {
-    throw new Error(`The content folder ${contentDir} is inside the output folder ${outDir}, which every build empties. Move the notes, or choose another output folder.`);
+    throw new Error(
+      `The content folder ${contentDir} is inside the output folder ${outDir}, which every build empties. Move the notes, or choose another output folder.`,
+    );
   }
 }
 

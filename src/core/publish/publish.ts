@@ -63,7 +63,8 @@ export async function publish(result: BuildResult, output: OutputFolders, option
     { attachments, elapsedMs: performance.now() - options.startedAt, stages: timings, verbose },
   );
   for (const line of summary.split('\n')) log.info(line);
-  if (garden.redirects.length > 0) log.info(`garden: ${garden.redirects.length} old addresses redirect to their notes (renames and aliases)`);
+  if (garden.redirects.length > 0)
+    log.info(`garden: ${garden.redirects.length} old addresses redirect to their notes (renames and aliases)`);
   for (const line of formatCommentsReport(garden.config.comments, commentThreadPlan(garden), verbose)) log.info(line);
   const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   if (garden.config.strict && errors > 0) {

@@ -43,5 +43,8 @@ export function formatBuildSummary(
 function countByRule(diagnostics: readonly Diagnostic[]): string {
   const counts = new Map<string, number>();
   for (const diagnostic of diagnostics) counts.set(diagnostic.rule, (counts.get(diagnostic.rule) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`).join(', ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, count]) => `${rule} ${count}`)
+    .join(', ');
 }

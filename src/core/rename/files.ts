@@ -34,7 +34,10 @@ async function entryAt(contentDir: string, relative: string): Promise<'file' | '
       throw error;
     });
     if (!stat) return undefined;
-    if (stat.isSymbolicLink()) throw new UnsafeFileOperation(`${part} is a symbolic link; the garden never follows them. Replace it with the file or folder itself.`);
+    if (stat.isSymbolicLink())
+      throw new UnsafeFileOperation(
+        `${part} is a symbolic link; the garden never follows them. Replace it with the file or folder itself.`,
+      );
     if (depth === segments.length) return stat.isDirectory() ? 'directory' : 'file';
     if (!stat.isDirectory()) return undefined;
   }
@@ -69,7 +72,10 @@ export async function checkMove(contentDir: string, from: string, to: string): P
   if (!kind) throw new UnsafeFileOperation(`${from} does not exist.`);
   if (kind === 'directory') {
     const link = await symlinkInside(absoluteIn(contentDir, from));
-    if (link) throw new UnsafeFileOperation(`${path.relative(contentDir, link)} is a symbolic link; move or remove it first (the garden never follows them).`);
+    if (link)
+      throw new UnsafeFileOperation(
+        `${path.relative(contentDir, link)} is a symbolic link; move or remove it first (the garden never follows them).`,
+      );
   }
   if ((await entryAt(contentDir, to)) && !(await sameEntry(absoluteIn(contentDir, from), absoluteIn(contentDir, to)))) {
     throw new UnsafeFileOperation(`${to} already exists; a move never replaces a file. Choose another name, or move that one first.`);
@@ -80,7 +86,13 @@ export async function checkMove(contentDir: string, from: string, to: string): P
  * Moves `from` to `to` inside the content folder, creating the destination's folders: with
  * `git mv` when git tracks it (so that the history follows the file), else a plain rename.
  */
-export async function moveEntry(contentDir: string, from: string, to: string, git: GitLocation | undefined, env: Environment): Promise<'git' | 'plain'> {
+export async function moveEntry(
+  contentDir: string,
+  from: string,
+  to: string,
+  git: GitLocation | undefined,
+  env: Environment,
+): Promise<'git' | 'plain'> {
   await checkMove(contentDir, from, to);
   const target = absoluteIn(contentDir, to);
   await fs.mkdir(path.dirname(target), { recursive: true });
@@ -114,7 +126,8 @@ export async function rewriteInPlace(contentDir: string, relative: string, befor
   const handle = await fs.open(absoluteIn(contentDir, relative), constants.O_RDWR | (constants.O_NOFOLLOW ?? 0));
   try {
     const current = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await handle.readFile());
-    if (current !== before) throw new UnsafeFileOperation(`${relative} changed while the links were being rewritten; run the command again.`);
+    if (current !== before)
+      throw new UnsafeFileOperation(`${relative} changed while the links were being rewritten; run the command again.`);
     await handle.truncate(0);
     await handle.write(after, 0, 'utf8');
   } finally {

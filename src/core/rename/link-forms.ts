@@ -26,9 +26,15 @@ export function wikiLinkName(written: string, from: ContentPath, destination: Li
   const spelled = (filePath: string) => (destination.kind === 'note' && !keepMd ? withoutMd(filePath) : filePath);
   const leadsThere = (name: string) => {
     const resolution = resolver.resolveName(from, name, undefined);
-    return (resolution.kind === 'note' || resolution.kind === 'attachment') && resolution.kind === destination.kind && resolution.path === destination.path && !resolution.ambiguous;
+    return (
+      (resolution.kind === 'note' || resolution.kind === 'attachment') &&
+      resolution.kind === destination.kind &&
+      resolution.path === destination.path &&
+      !resolution.ambiguous
+    );
   };
-  const usable = (name: string | undefined) => (name !== undefined && name !== '' && !NOT_IN_WIKILINK.test(name) && name.trim() === name && leadsThere(name) ? name : undefined);
+  const usable = (name: string | undefined) =>
+    name !== undefined && name !== '' && !NOT_IN_WIKILINK.test(name) && name.trim() === name && leadsThere(name) ? name : undefined;
 
   const style = written.trim().replaceAll('\\', '/');
   if (style.startsWith('/')) return usable(`/${spelled(destination.path)}`);
@@ -49,7 +55,10 @@ function nameCandidates(destination: LinkDestination): string[] {
   const segments = (destination.kind === 'note' ? withoutMd(destination.path) : destination.path).split('/');
   const depth = (name: string) => name.split('/').length;
   const shortestFirst = (names: string[]) => names.sort((a, b) => depth(a) - depth(b) || a.length - b.length);
-  const folderNames = destination.kind === 'note' && isFolderPage(destination.path) && segments.length > 1 ? shortestFirst(suffixes(segments.slice(0, -1))) : [];
+  const folderNames =
+    destination.kind === 'note' && isFolderPage(destination.path) && segments.length > 1
+      ? shortestFirst(suffixes(segments.slice(0, -1)))
+      : [];
   return [...folderNames, ...shortestFirst(suffixes(segments))];
 }
 
@@ -95,7 +104,9 @@ export function urlDestination(written: string, from: ContentPath, destination: 
 
   if (angle) return `<${newPath.replace(/[<>\\]/g, (char) => `\\${char}`)}${rest}>`;
   const encoded = encodePath(newPath, /%[89a-f][0-9a-f]/i.test(pathPart));
-  return syntax === 'html' ? `${encoded.replaceAll('&', '&amp;').replaceAll('"', '%22').replaceAll("'", '%27')}${rest}` : `${encoded}${rest}`;
+  return syntax === 'html'
+    ? `${encoded.replaceAll('&', '&amp;').replaceAll('"', '%22').replaceAll("'", '%27')}${rest}`
+    : `${encoded}${rest}`;
 }
 
 /**
@@ -116,7 +127,12 @@ function encodePath(value: string, encodeNonAscii: boolean): string {
  * as Obsidian does). GitHub and most editors follow only such paths, so a rename keeps them so.
  */
 export function namesFileDirectly(from: ContentPath, url: string, file: ContentPath): boolean {
-  const pathPart = safeDecode(url.trim().replace(/^<|>$/g, '').replace(/[#?].*$/, '')).normalize('NFC');
+  const pathPart = safeDecode(
+    url
+      .trim()
+      .replace(/^<|>$/g, '')
+      .replace(/[#?].*$/, ''),
+  ).normalize('NFC');
   if (pathPart === '') return false;
   const joined = path.normalize(pathPart.startsWith('/') ? pathPart.slice(1) : path.join(path.dirname(from), pathPart)).replace(/\/+$/, '');
   const wanted = file.toLowerCase();

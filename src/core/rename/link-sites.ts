@@ -132,7 +132,15 @@ function htmlSites(node: Html, text: string, offset: number, at: SourcePoint): U
   const visit = (child: HastContent) => {
     if (child.type !== 'element') return;
     const element = child as Element;
-    const positions = (element.data as { position?: { properties?: Record<string, { start: { line: number; column: number }; end: { line: number; column: number } } | undefined> } } | undefined)?.position?.properties;
+    const positions = (
+      element.data as
+        | {
+            position?: {
+              properties?: Record<string, { start: { line: number; column: number }; end: { line: number; column: number } } | undefined>;
+            };
+          }
+        | undefined
+    )?.position?.properties;
     for (const attribute of LINK_ATTRIBUTES[element.tagName] ?? []) {
       const value = element.properties[attribute];
       const position = positions?.[attribute];

@@ -24,7 +24,10 @@ export function formatPlanPatch(plan: RenamePlan, pathOf: (file: ContentPath) =>
       sections.push(`${header.join('\n')}\n`);
       continue;
     }
-    const hunks = createTwoFilesPatch(`a/${a}`, `b/${b}`, file.before, file.after, undefined, undefined, { context: 3, headerOptions: FILE_HEADERS_ONLY });
+    const hunks = createTwoFilesPatch(`a/${a}`, `b/${b}`, file.before, file.after, undefined, undefined, {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY,
+    });
     // The file headers as git writes them (a quoted name for unusual characters), then the hunks.
     const body = hunks.split('\n').slice(2).join('\n');
     sections.push(`${header.join('\n')}\n--- ${quoted(`a/${a}`)}\n+++ ${quoted(`b/${b}`)}\n${body}`);

@@ -87,7 +87,9 @@ export async function planMove(garden: Garden, moves: ReadonlyMap<ContentPath, C
     };
     // The index already knows every link: only the notes with a link to rewrite are read again.
     if (!(index.outgoing.get(source.path) ?? []).some(needsRewrite)) continue;
-    await rewriteFile(plan, source, location, after, (site) => intentFrom(source.path, site.target, index.resolver.resolve(source.path, site.target)));
+    await rewriteFile(plan, source, location, after, (site) =>
+      intentFrom(source.path, site.target, index.resolver.resolve(source.path, site.target)),
+    );
   }
   return plan;
 }
@@ -119,7 +121,10 @@ export async function planLinkRepairs(
     return note ? [{ ...resolvable(note), path: former, aliases: [] }] : [];
   });
   const formerAttachments = [...ownerOf].filter(([, file]) => !index.byPath.has(file)).map(([former]) => former);
-  const before = new Resolver([...index.notes.map(resolvable), ...formerNotes], [...index.resolver.attachmentPaths(), ...formerAttachments]);
+  const before = new Resolver(
+    [...index.notes.map(resolvable), ...formerNotes],
+    [...index.resolver.attachmentPaths(), ...formerAttachments],
+  );
 
   /** What a link meant from `place` in the garden as it was, where that file is now. */
   const meantFrom = (place: ContentPath, target: LinkTarget): LinkIntent | undefined => {
@@ -136,7 +141,11 @@ export async function planLinkRepairs(
     const now = index.resolver.resolve(notePath, site.target);
     // A path that named its file from the note's earlier place and now finds it only by name: the
     // same file, written as its path again (what GitHub and editors follow).
-    if ((now.kind === 'note' || now.kind === 'attachment') && site.target.form === 'url' && !namesFileDirectly(notePath, site.target.url, now.path)) {
+    if (
+      (now.kind === 'note' || now.kind === 'attachment') &&
+      site.target.form === 'url' &&
+      !namesFileDirectly(notePath, site.target.url, now.path)
+    ) {
       const intent = earlier === undefined ? undefined : meantFrom(earlier, site.target);
       return intent?.direct && intent.path === now.path ? intent : undefined;
     }
@@ -194,5 +203,12 @@ async function rewriteFile(
   const rewritten = rewriteNoteLinks(text, location, resolver, intentOf);
   plan.problems.push(...rewritten.problems);
   if (rewritten.changes.length === 0 || rewritten.text === text) return;
-  plan.rewritten.push({ from: source.path, to: location, absolutePath: source.absolutePath, before: text, after: rewritten.text, changes: rewritten.changes });
+  plan.rewritten.push({
+    from: source.path,
+    to: location,
+    absolutePath: source.absolutePath,
+    before: text,
+    after: rewritten.text,
+    changes: rewritten.changes,
+  });
 }

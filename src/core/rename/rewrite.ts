@@ -67,12 +67,15 @@ export function rewriteNoteLinks(
     if (site.syntax === 'wikilink') {
       const name = wikiLinkName(written, location, intent, resolver);
       if (name === undefined) {
-        problems.push(`${where}: [[${written}]] cannot be rewritten to ${intent.path}: a wikilink cannot name a path holding |, # or brackets. Rename the file without them.`);
+        problems.push(
+          `${where}: [[${written}]] cannot be rewritten to ${intent.path}: a wikilink cannot name a path holding |, # or brackets. Rename the file without them.`,
+        );
         continue;
       }
       edits.push({ ...site.range, text: name });
       const label = keptLabel(site, written, name);
-      if (label !== undefined && site.labelAt !== undefined) edits.push({ start: site.labelAt, end: site.labelAt, text: `${site.inTable ? '\\|' : '|'}${label}` });
+      if (label !== undefined && site.labelAt !== undefined)
+        edits.push({ start: site.labelAt, end: site.labelAt, text: `${site.inTable ? '\\|' : '|'}${label}` });
       changes.push({ at: site.at, before: written, after: label === undefined ? name : `${name}|${label}` });
     } else {
       const destination = urlDestination(written, location, intent, site.syntax);

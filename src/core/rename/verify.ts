@@ -63,7 +63,9 @@ export function checkPlan(garden: Garden, plan: RenamePlan): PlanCheck {
       const expected = intent ? describe({ kind: intent.kind, path: intent.path }, moved, false) : describe(link.resolution, moved);
       const found = describe(now[i]!.resolution, (file) => file, intent === undefined);
       if (expected !== undefined && expected !== found) {
-        brokenPromises.push(`${location}:${now[i]!.at.line}:${now[i]!.at.column}: \`${now[i]!.raw}\` would lead to ${found ?? 'nothing'} instead of ${expected}.`);
+        brokenPromises.push(
+          `${location}:${now[i]!.at.line}:${now[i]!.at.column}: \`${now[i]!.raw}\` would lead to ${found ?? 'nothing'} instead of ${expected}.`,
+        );
       }
     });
   }
@@ -72,7 +74,8 @@ export function checkPlan(garden: Garden, plan: RenamePlan): PlanCheck {
 
 /** What a link leads to, for comparing before and after: the file and (when asked) its anchor. */
 function describe(resolution: Resolution, moved: (file: ContentPath) => ContentPath, withAnchor = true): string | undefined {
-  const anchor = withAnchor && 'anchor' in resolution && resolution.anchor ? (resolution.anchor.found ? `#${resolution.anchor.id}` : '#?') : '';
+  const anchor =
+    withAnchor && 'anchor' in resolution && resolution.anchor ? (resolution.anchor.found ? `#${resolution.anchor.id}` : '#?') : '';
   if (resolution.kind === 'note' || resolution.kind === 'attachment') return `${moved(resolution.path)}${anchor}`;
   if (resolution.kind === 'self') return `this note${anchor}`;
   return undefined;

@@ -72,9 +72,21 @@ export function renderAttachment(path: ContentPath, options: EmbedOptions, conte
         ]),
       );
     case 'audio':
-      return markRendered(element('audio', { src: withFragment, controls: true, preload: 'metadata', className: ['kg-embed-audio'], title: options.alt ?? name }, [fileLink(url, name)]));
+      return markRendered(
+        element(
+          'audio',
+          { src: withFragment, controls: true, preload: 'metadata', className: ['kg-embed-audio'], title: options.alt ?? name },
+          [fileLink(url, name)],
+        ),
+      );
     case 'video':
-      return markRendered(element('video', { src: withFragment, controls: true, preload: 'metadata', className: ['kg-embed-video'], title: options.alt ?? name, ...size }, [fileLink(url, name)]));
+      return markRendered(
+        element(
+          'video',
+          { src: withFragment, controls: true, preload: 'metadata', className: ['kg-embed-video'], title: options.alt ?? name, ...size },
+          [fileLink(url, name)],
+        ),
+      );
     default:
       return markRendered(fileLink(url, options.alt ?? name));
   }

@@ -87,7 +87,7 @@ export function renderFailureDiagnostic(path: ContentPath, failure: string): Dia
     severity: 'error',
     rule: 'render-failed',
     message: `The note could not be turned into a page: ${failure}.`,
-    hint: 'Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden\'s maintainers.',
+    hint: "Simplify the part of the note that was changed last; if the note looks ordinary, report it to the garden's maintainers.",
   };
 }
 

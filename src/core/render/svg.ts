@@ -31,7 +31,21 @@ export interface RefusedSvg {
 }
 
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg';
-const FORBIDDEN_ELEMENTS = ['foreignObject', 'script', 'animate', 'animateColor', 'animateMotion', 'animateTransform', 'set', 'handler', 'listener', 'discard', 'iframe', 'embed', 'object'];
+const FORBIDDEN_ELEMENTS = [
+  'foreignObject',
+  'script',
+  'animate',
+  'animateColor',
+  'animateMotion',
+  'animateTransform',
+  'set',
+  'handler',
+  'listener',
+  'discard',
+  'iframe',
+  'embed',
+  'object',
+];
 const FORBIDDEN = new Set(FORBIDDEN_ELEMENTS.map((name) => name.toLowerCase()));
 const REFERENCE_ATTRIBUTES = new Set(['href', 'xlink:href', 'src']);
 /** A CSS `url(…)` whose target is neither `#fragment` nor a `data:` font or picture, or an `@import`. */
@@ -98,7 +112,8 @@ export function sanitizeSvg(text: string): SanitizedSvg | RefusedSvg {
     for (const entry of purify.removed) {
       if ('element' in entry && entry.element) {
         const element = entry.element as Element;
-        if (FORBIDDEN.has(element.nodeName.toLowerCase()) || element.namespaceURI === 'http://www.w3.org/1999/xhtml') removed.add(`<${element.nodeName}>`);
+        if (FORBIDDEN.has(element.nodeName.toLowerCase()) || element.namespaceURI === 'http://www.w3.org/1999/xhtml')
+          removed.add(`<${element.nodeName}>`);
       } else if ('attribute' in entry && entry.attribute && /^on/i.test(entry.attribute.name)) removed.add(entry.attribute.name);
     }
     const serializer = new window.XMLSerializer();

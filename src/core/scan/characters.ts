@@ -52,6 +52,7 @@ export function unsafeNameReason(name: string): string | undefined {
   const control = find(name, NAME_CONTROL);
   if (control) return `contains the invisible control character ${control.codePoint}`;
   const bidi = findBidiControl(name);
-  if (bidi) return `contains the invisible bidirectional control character ${bidi.codePoint}, which makes it display differently from what it is`;
+  if (bidi)
+    return `contains the invisible bidirectional control character ${bidi.codePoint}, which makes it display differently from what it is`;
   return undefined;
 }

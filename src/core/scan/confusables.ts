@@ -33,9 +33,42 @@ export function skeleton(name: string): string {
  * Japanese word is one script. Letters of a script missing from this list count as their own.
  */
 const SCRIPTS: [name: string, pattern: RegExp, writingSystems?: string[]][] = [
-  ...['Latin', 'Greek', 'Cyrillic', 'Armenian', 'Hebrew', 'Arabic', 'Syriac', 'Thaana', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil', 'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Georgian', 'Ethiopic', 'Cherokee', 'Khmer', 'Mongolian', 'Canadian_Aboriginal', 'Tifinagh', 'Coptic', 'Runic', 'Ogham', 'Vai', 'Yi'].map(
-    (name): [string, RegExp] => [name, new RegExp(`\\p{Script_Extensions=${name}}`, 'u')],
-  ),
+  ...[
+    'Latin',
+    'Greek',
+    'Cyrillic',
+    'Armenian',
+    'Hebrew',
+    'Arabic',
+    'Syriac',
+    'Thaana',
+    'Devanagari',
+    'Bengali',
+    'Gurmukhi',
+    'Gujarati',
+    'Oriya',
+    'Tamil',
+    'Telugu',
+    'Kannada',
+    'Malayalam',
+    'Sinhala',
+    'Thai',
+    'Lao',
+    'Tibetan',
+    'Myanmar',
+    'Georgian',
+    'Ethiopic',
+    'Cherokee',
+    'Khmer',
+    'Mongolian',
+    'Canadian_Aboriginal',
+    'Tifinagh',
+    'Coptic',
+    'Runic',
+    'Ogham',
+    'Vai',
+    'Yi',
+  ].map((name): [string, RegExp] => [name, new RegExp(`\\p{Script_Extensions=${name}}`, 'u')]),
   ['Han', /\p{Script_Extensions=Han}/u, ['Jpan', 'Kore', 'Hanb']],
   ['Hiragana', /\p{Script_Extensions=Hiragana}/u, ['Jpan']],
   ['Katakana', /\p{Script_Extensions=Katakana}/u, ['Jpan']],
@@ -71,14 +104,20 @@ export function mixedScriptWord(name: string): { word: string; scripts: string[]
     }
     if (!common || common.size > 0) continue;
     const rarest = [...letters.values()].sort((a, b) => a.length - b.length)[0]![0]!;
-    return { word, scripts: [...letters.keys()].map((script) => script.replace('_', ' ')), odd: `${rarest} (U+${rarest.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})` };
+    return {
+      word,
+      scripts: [...letters.keys()].map((script) => script.replace('_', ' ')),
+      odd: `${rarest} (U+${rarest.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    };
   }
   return undefined;
 }
 
 /** The invisible characters in a name that no script needs, as `U+034F`. */
 export function invisibleCharacters(name: string): string[] {
-  return [...new Set(name.match(DEFAULT_IGNORABLE) ?? [])].filter((character) => !NEEDED_IGNORABLES.has(character)).map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return [...new Set(name.match(DEFAULT_IGNORABLE) ?? [])]
+    .filter((character) => !NEEDED_IGNORABLES.has(character))
+    .map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** A name in a message: control, bidirectional and invisible characters written as `\u{…}`. */
@@ -99,16 +138,25 @@ function linkName(path: ContentPath): string {
 export function confusableNames(paths: readonly ContentPath[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const bySkeleton = new Map<string, ContentPath>();
-  const warn = (file: ContentPath, message: string, hint: string) => diagnostics.push({ file, severity: 'warning', rule: 'confusable-name', message, hint });
+  const warn = (file: ContentPath, message: string, hint: string) =>
+    diagnostics.push({ file, severity: 'warning', rule: 'confusable-name', message, hint });
   for (const path of [...paths].sort()) {
     const name = linkName(path);
     const invisible = invisibleCharacters(name);
     if (invisible.length > 0) {
-      warn(path, `The name "${shown(name)}" holds invisible characters (${invisible.join(', ')}): it reads like a name it is not.`, 'Rename the file, typing its name again.');
+      warn(
+        path,
+        `The name "${shown(name)}" holds invisible characters (${invisible.join(', ')}): it reads like a name it is not.`,
+        'Rename the file, typing its name again.',
+      );
     }
     const mixed = mixedScriptWord(name);
     if (mixed) {
-      warn(path, `The word "${shown(mixed.word)}" in this name mixes scripts (${mixed.scripts.join(', ')}; ${mixed.odd} is the odd one): it looks like a word it is not.`, 'Type the name again in one script (a Cyrillic "с" looks like a Latin "c").');
+      warn(
+        path,
+        `The word "${shown(mixed.word)}" in this name mixes scripts (${mixed.scripts.join(', ')}; ${mixed.odd} is the odd one): it looks like a word it is not.`,
+        'Type the name again in one script (a Cyrillic "с" looks like a Latin "c").',
+      );
     }
     const kind = /\.md$/i.test(path) ? 'note' : 'file';
     for (const key of new Set([skeleton(name), skeleton(name.toLowerCase())])) {
@@ -120,7 +168,11 @@ export function confusableNames(paths: readonly ContentPath[]): Diagnostic[] {
       // The same name in two folders, or in another case, is not a lookalike (links to it are
       // reported as ambiguous, addresses that collide as `slug-collision`).
       if (linkName(twin).normalize('NFC').toLowerCase() === name.normalize('NFC').toLowerCase()) continue;
-      warn(path, `The name "${shown(name)}" looks like "${shown(linkName(twin))}" (${twin}), but is written with other characters: a link to one can be taken for a link to the other.`, `Rename one of the two files, or merge them; check that links to ${twin} still point where they should.`);
+      warn(
+        path,
+        `The name "${shown(name)}" looks like "${shown(linkName(twin))}" (${twin}), but is written with other characters: a link to one can be taken for a link to the other.`,
+        `Rename one of the two files, or merge them; check that links to ${twin} still point where they should.`,
+      );
       break;
     }
   }

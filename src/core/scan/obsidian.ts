@@ -13,14 +13,15 @@ export async function obsidianIgnoredPaths(contentDir: string): Promise<string[]
     readJson(path.join(settings, 'templates.json')),
     readJson(path.join(settings, 'plugins', 'templater-obsidian', 'data.json')),
   ]);
-  const paths: unknown[] = [
-    ...(Array.isArray(publish?.excluded) ? publish.excluded : []),
-    templates?.folder,
-    templater?.templates_folder,
-  ];
+  const paths: unknown[] = [...(Array.isArray(publish?.excluded) ? publish.excluded : []), templates?.folder, templater?.templates_folder];
   return paths
     .filter((value): value is string => typeof value === 'string' && value.trim() !== '')
-    .map((value) => value.replaceAll('\\', '/').replace(/^\/+|\/+$/g, '').normalize('NFC'));
+    .map((value) =>
+      value
+        .replaceAll('\\', '/')
+        .replace(/^\/+|\/+$/g, '')
+        .normalize('NFC'),
+    );
 }
 
 async function readJson(file: string): Promise<Record<string, unknown> | undefined> {

@@ -117,7 +117,12 @@ export async function scanContent(config: GardenConfig, reuse?: ScanReuse): Prom
     const before = reuse && !reuse.changed.has(file.path) ? previousReads?.get(file.path) : undefined;
     return before ?? readFile(file);
   });
-  const result: ScanResult = { notes: [], attachments: [], diagnostics, reads: new Map(files.map((file, index) => [file.path, reads[index]!])) };
+  const result: ScanResult = {
+    notes: [],
+    attachments: [],
+    diagnostics,
+    reads: new Map(files.map((file, index) => [file.path, reads[index]!])),
+  };
   for (const read of reads) {
     if (read.note) result.notes.push(read.note);
     if (read.attachment) result.attachments.push(read.attachment);
@@ -245,7 +250,9 @@ async function reportTemplateLinks(config: Pick<GardenConfig, 'contentDir' | 'te
   if (!folder) return;
   // A linked templates folder is reported itself, and not read.
   const entries = folder.isSymbolicLink() ? [] : await fs.readdir(config.templatesDir, { recursive: true, withFileTypes: true });
-  const links = folder.isSymbolicLink() ? [config.templatesDir] : entries.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
+  const links = folder.isSymbolicLink()
+    ? [config.templatesDir]
+    : entries.filter((entry) => entry.isSymbolicLink()).map((entry) => path.join(entry.parentPath, entry.name));
   for (const link of links.sort()) {
     diagnostics.push({
       file: asContentPath(path.relative(config.contentDir, link).split(path.sep).join('/').normalize('NFC')),
@@ -351,7 +358,14 @@ function checkCharacters(path: ContentPath, text: string, diagnostics: Diagnosti
     const found = find(text);
     if (!found) continue;
     const count = found.count === 1 ? what[0] : `${found.count} ${what[1]}`;
-    diagnostics.push({ file: path, at: found.at, severity, rule, message: `The note contains ${count} (the first is ${found.codePoint}), ${effect}.`, hint });
+    diagnostics.push({
+      file: path,
+      at: found.at,
+      severity,
+      rule,
+      message: `The note contains ${count} (the first is ${found.codePoint}), ${effect}.`,
+      hint,
+    });
   }
   return findControlCharacter(text) ? replaceControlCharacters(text) : text;
 }
@@ -390,7 +404,8 @@ function validateFrontmatter(path: ContentPath, split: SplitNote, diagnostics: D
     }
     const reading = read(value, rawKey);
     if (reading.value !== undefined) {
-      const merged = key === 'aliases' || key === 'tags' ? [...((frontmatter[key] as string[]) ?? []), ...(reading.value as string[])] : reading.value;
+      const merged =
+        key === 'aliases' || key === 'tags' ? [...((frontmatter[key] as string[]) ?? []), ...(reading.value as string[])] : reading.value;
       (frontmatter as Record<string, unknown>)[key] = merged;
     }
     if (reading.vaultOwn) unknownKeys.push(rawKey);

@@ -61,15 +61,34 @@ export interface PropertyFinding {
 type Reader<T> = (value: unknown, key: string) => PropertyReading<T>;
 
 const isEmpty = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-const isScalar = (value: unknown): value is string | number | boolean => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+const isScalar = (value: unknown): value is string | number | boolean =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 const shown = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 };
 
-const notice = (summary: string, message: string, hint?: string): PropertyFinding => ({ rule: 'frontmatter-read-as', severity: 'info', summary, message, ...(hint ? { hint } : {}) });
-const warning = (summary: string, message: string, hint: string): PropertyFinding => ({ rule: 'frontmatter-invalid', severity: 'warning', summary, message, hint });
-const error = (summary: string, message: string, hint: string): PropertyFinding => ({ rule: 'frontmatter-invalid', severity: 'error', summary, message, hint });
+const notice = (summary: string, message: string, hint?: string): PropertyFinding => ({
+  rule: 'frontmatter-read-as',
+  severity: 'info',
+  summary,
+  message,
+  ...(hint ? { hint } : {}),
+});
+const warning = (summary: string, message: string, hint: string): PropertyFinding => ({
+  rule: 'frontmatter-invalid',
+  severity: 'warning',
+  summary,
+  message,
+  hint,
+});
+const error = (summary: string, message: string, hint: string): PropertyFinding => ({
+  rule: 'frontmatter-invalid',
+  severity: 'error',
+  summary,
+  message,
+  hint,
+});
 
 /**
  * A list property (`aliases`, `tags`), as Obsidian reads one: no value, an empty list or a list of
@@ -82,19 +101,27 @@ function listReader(split: (text: string) => string[]): Reader<string[]> {
       const items = split(String(value));
       return {
         value: items,
-        findings: [notice(
-          `\`${key}\` is written as one value, read as a list`,
-          items.length > 1
-            ? `\`${key}: ${shown(value)}\` is read as the list ${items.map((item) => `\`${item}\``).join(', ')}.`
-            : `\`${key}: ${shown(value)}\` is one value; it is read as a list of one.`,
-          `Obsidian reads it the same way; write it as a list (\`${key}:\` then \`  - …\` lines) to be explicit.`,
-        )],
+        findings: [
+          notice(
+            `\`${key}\` is written as one value, read as a list`,
+            items.length > 1
+              ? `\`${key}: ${shown(value)}\` is read as the list ${items.map((item) => `\`${item}\``).join(', ')}.`
+              : `\`${key}: ${shown(value)}\` is one value; it is read as a list of one.`,
+            `Obsidian reads it the same way; write it as a list (\`${key}:\` then \`  - …\` lines) to be explicit.`,
+          ),
+        ],
       };
     }
     if (!Array.isArray(value)) {
       return {
         value: [],
-        findings: [warning(`\`${key}\` is not a list`, `\`${key}\` must be a list or a single value, not a set of fields.`, `Write it as \`${key}:\` followed by \`  - …\` lines; until then it is ignored.`)],
+        findings: [
+          warning(
+            `\`${key}\` is not a list`,
+            `\`${key}\` must be a list or a single value, not a set of fields.`,
+            `Write it as \`${key}:\` followed by \`  - …\` lines; until then it is ignored.`,
+          ),
+        ],
       };
     }
     const items: string[] = [];
@@ -107,16 +134,22 @@ function listReader(split: (text: string) => string[]): Reader<string[]> {
     if (unreadable.length === 0) return { value: items };
     return {
       value: items,
-      findings: [warning(
-        `\`${key}\` has items that are not text`,
-        `${unreadable.length === 1 ? 'An item' : `${unreadable.length} items`} of \`${key}\` (${shown(unreadable[0])}) ${unreadable.length === 1 ? 'is' : 'are'} not text and ignored.`,
-        `Write each item as plain text on its own \`  - \` line.`,
-      )],
+      findings: [
+        warning(
+          `\`${key}\` has items that are not text`,
+          `${unreadable.length === 1 ? 'An item' : `${unreadable.length} items`} of \`${key}\` (${shown(unreadable[0])}) ${unreadable.length === 1 ? 'is' : 'are'} not text and ignored.`,
+          `Write each item as plain text on its own \`  - \` line.`,
+        ),
+      ],
     };
   };
 }
 
-const splitCommas = (text: string) => text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+const splitCommas = (text: string) =>
+  text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 
 const readAliases = listReader(splitCommas);
 
@@ -126,7 +159,12 @@ const readAliases = listReader(splitCommas);
  * digits); others are left out with a warning, as Obsidian leaves them out of its tag pane.
  */
 const readTags: Reader<string[]> = (value, key) => {
-  const reading = listReader((text) => text.split(/[,\s]+/).map((tag) => tag.replace(/^#/, '')).filter((tag) => tag !== ''))(value, key);
+  const reading = listReader((text) =>
+    text
+      .split(/[,\s]+/)
+      .map((tag) => tag.replace(/^#/, ''))
+      .filter((tag) => tag !== ''),
+  )(value, key);
   const tags = reading.value ?? [];
   const invalid = tags.filter((tag) => !isTagName(tag));
   if (invalid.length === 0) return reading;
@@ -149,9 +187,26 @@ function textReader(example: string): Reader<string> {
     if (isEmpty(value)) return {};
     if (isScalar(value)) return { value: String(value).trim() };
     if (Array.isArray(value) && value.length === 1 && isScalar(value[0])) {
-      return { value: String(value[0]).trim(), findings: [notice(`\`${key}\` is a list of one, read as text`, `\`${key}\` is a list of one item; its item is used.`, `Write it as \`${key}: ${example}\`.`)] };
+      return {
+        value: String(value[0]).trim(),
+        findings: [
+          notice(
+            `\`${key}\` is a list of one, read as text`,
+            `\`${key}\` is a list of one item; its item is used.`,
+            `Write it as \`${key}: ${example}\`.`,
+          ),
+        ],
+      };
     }
-    return { findings: [warning(`\`${key}\` is not text`, `\`${key}\` must be text, for example \`${key}: ${example}\`; it is not shown until then.`, `Write it as \`${key}: ${example}\`.`)] };
+    return {
+      findings: [
+        warning(
+          `\`${key}\` is not text`,
+          `\`${key}\` must be text, for example \`${key}: ${example}\`; it is not shown until then.`,
+          `Write it as \`${key}: ${example}\`.`,
+        ),
+      ],
+    };
   };
 }
 
@@ -160,7 +215,12 @@ const readOwner: Reader<string> = (value, key) => {
   if (isEmpty(value)) return {};
   if (isScalar(value)) return { value: String(value).trim() };
   if (Array.isArray(value) && value.every(isScalar) && value.some((item) => !isEmpty(item))) {
-    return { value: value.filter((item) => !isEmpty(item)).map((item) => String(item).trim()).join(', ') };
+    return {
+      value: value
+        .filter((item) => !isEmpty(item))
+        .map((item) => String(item).trim())
+        .join(', '),
+    };
   }
   return { vaultOwn: true, findings: [vaultOwn(key, value, 'text (a name, or a list of names)')] };
 };
@@ -186,17 +246,34 @@ function flagReader(unreadable: (key: string, value: unknown) => PropertyFinding
     if (typeof value === 'boolean') return { value };
     const word = typeof value === 'string' ? BOOLEAN_TEXT[value.trim().toLowerCase()] : undefined;
     if (word !== undefined) {
-      return { value: word, findings: [notice(`\`${key}\` is a checkbox written as text`, `\`${key}: ${shown(value)}\` is read as \`${word}\`.`, `Write \`${key}: ${word}\` without quotes.`)] };
+      return {
+        value: word,
+        findings: [
+          notice(
+            `\`${key}\` is a checkbox written as text`,
+            `\`${key}: ${shown(value)}\` is read as \`${word}\`.`,
+            `Write \`${key}: ${word}\` without quotes.`,
+          ),
+        ],
+      };
     }
     return { findings: [unreadable(key, value)] };
   };
 }
 
 const readPublishFlag = flagReader((key, value) =>
-  error(`\`${key}\` cannot be read`, `\`${key}: ${shown(value)}\` must be \`true\` or \`false\`.`, 'Until this is fixed the note is treated as a draft and not published.'),
+  error(
+    `\`${key}\` cannot be read`,
+    `\`${key}: ${shown(value)}\` must be \`true\` or \`false\`.`,
+    'Until this is fixed the note is treated as a draft and not published.',
+  ),
 );
 const readCommentsFlag = flagReader((key, value) =>
-  warning(`\`${key}\` cannot be read`, `\`${key}: ${shown(value)}\` must be \`true\` or \`false\`; the note keeps its discussion until then.`, `Write \`${key}: false\` to turn the discussion off.`),
+  warning(
+    `\`${key}\` cannot be read`,
+    `\`${key}: ${shown(value)}\` must be \`true\` or \`false\`; the note keeps its discussion until then.`,
+    `Write \`${key}: false\` to turn the discussion off.`,
+  ),
 );
 
 const DATE = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -222,7 +299,15 @@ const readDate: Reader<string> = (value, key) => {
   const date = linked ?? text;
   if (date !== undefined && DATE.test(date)) {
     if (!isCalendarDate(date)) {
-      return { findings: [warning(`\`${key}\` is not a real date`, `\`${key}: ${shown(value)}\` is not a real calendar date.`, `Write a date that exists, like \`${key}: 2024-05-31\`; until then the date from git is shown.`)] };
+      return {
+        findings: [
+          warning(
+            `\`${key}\` is not a real date`,
+            `\`${key}: ${shown(value)}\` is not a real calendar date.`,
+            `Write a date that exists, like \`${key}: 2024-05-31\`; until then the date from git is shown.`,
+          ),
+        ],
+      };
     }
     return { value: date };
   }
@@ -246,11 +331,13 @@ const readId: Reader<string> = (value, key) => {
   const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
   if (text !== undefined && ID.test(text)) return { value: text };
   return {
-    findings: [error(
-      '`id` cannot be used',
-      `\`${key}: ${shown(value)}\`: an id may only use letters, digits, \`.\`, \`_\`, \`:\` and \`-\` (at most 128), and must not change once set.`,
-      'Fix the id (run `npx garden new` for a fresh one) or remove the line; comments and redirects need a usable id.',
-    )],
+    findings: [
+      error(
+        '`id` cannot be used',
+        `\`${key}: ${shown(value)}\`: an id may only use letters, digits, \`.\`, \`_\`, \`:\` and \`-\` (at most 128), and must not change once set.`,
+        'Fix the id (run `npx garden new` for a fresh one) or remove the line; comments and redirects need a usable id.',
+      ),
+    ],
   };
 };
 
@@ -259,7 +346,15 @@ const LANGUAGE = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const readLanguage: Reader<string> = (value, key) => {
   if (isEmpty(value)) return {};
   if (typeof value === 'string' && LANGUAGE.test(value.trim())) return { value: value.trim() };
-  return { findings: [warning('`lang` is not a language code', `\`${key}: ${shown(value)}\` is not a language code such as \`en\`, \`de\`, \`ja\` or \`zh\`.`, 'Write a language code; until then the language is detected from the text.')] };
+  return {
+    findings: [
+      warning(
+        '`lang` is not a language code',
+        `\`${key}: ${shown(value)}\` is not a language code such as \`en\`, \`de\`, \`ja\` or \`zh\`.`,
+        'Write a language code; until then the language is detected from the text.',
+      ),
+    ],
+  };
 };
 
 /** How each field is read. */
@@ -280,4 +375,21 @@ export const frontmatterFields: { [K in FrontmatterField]-?: Reader<NonNullable<
 };
 
 /** Obsidian's own property names (and common ones of its plugins and publishers) that are not typos. */
-export const KNOWN_FOREIGN_KEYS = new Set(['alias', 'tag', 'cssclass', 'cssclasses', 'permalink', 'layout', 'date', 'time', 'author', 'publishdate', 'image', 'cover', 'banner', 'status', 'source', 'url']);
+export const KNOWN_FOREIGN_KEYS = new Set([
+  'alias',
+  'tag',
+  'cssclass',
+  'cssclasses',
+  'permalink',
+  'layout',
+  'date',
+  'time',
+  'author',
+  'publishdate',
+  'image',
+  'cover',
+  'banner',
+  'status',
+  'source',
+  'url',
+]);

@@ -37,7 +37,10 @@ export class PrerenderedNotes implements RenderedNotes {
     const failure = this.failures.get(note.path);
     if (failure !== undefined) return { failure };
     const file = this.files.get(note.path);
-    if (file === undefined) throw new Error(`${note.path} was not rendered by the build, yet a page shows it (src/core/build/site-build.ts renders every note a page shows).`);
+    if (file === undefined)
+      throw new Error(
+        `${note.path} was not rendered by the build, yet a page shows it (src/core/build/site-build.ts renders every note a page shows).`,
+      );
     return JSON.parse(readFileSync(file, 'utf8')) as RenderedNote;
   }
 }

@@ -89,7 +89,12 @@ export class ParallelBuild {
    * shows) whose rendering is not already in the cache (same render key: same note, same link
    * targets, same code), and returns where each rendering is, or why it failed.
    */
-  async prerender(index: GardenIndex, urls: SiteUrls, cacheDir: string, bodies: ReadonlyMap<ContentPath, string>): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+  async prerender(
+    index: GardenIndex,
+    urls: SiteUrls,
+    cacheDir: string,
+    bodies: ReadonlyMap<ContentPath, string>,
+  ): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${codeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();

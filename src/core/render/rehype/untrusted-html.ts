@@ -83,7 +83,8 @@ export function rehypeUntrustedHtml() {
           element.properties[key] = CLOBBER_PREFIX + value;
         }
       }
-      const attribute = element.tagName === 'a' ? 'href' : ['img', 'video', 'audio', 'source'].includes(element.tagName) ? 'src' : undefined;
+      const attribute =
+        element.tagName === 'a' ? 'href' : ['img', 'video', 'audio', 'source'].includes(element.tagName) ? 'src' : undefined;
       const url = attribute ? element.properties[attribute] : undefined;
       if (!attribute || typeof url !== 'string') return undefined;
       const resolution = context.resolve({ form: 'url', url });

@@ -86,7 +86,10 @@ function expandEmbeds(tree: Root, file: VFile): void {
     if (node.type === 'wikiLink' && !node.embed) return SKIP;
     const parent = ancestors.at(-1);
     if (!parent) return undefined;
-    const resolution = node.type === 'wikiLink' ? context.resolve({ form: 'name', name: node.target, anchor: node.anchor }) : context.resolve({ form: 'url', url: node.url });
+    const resolution =
+      node.type === 'wikiLink'
+        ? context.resolve({ form: 'name', name: node.target, anchor: node.anchor })
+        : context.resolve({ form: 'url', url: node.url });
     const notePath = resolution.kind === 'note' ? resolution.path : resolution.kind === 'self' ? context.path : undefined;
     const target = notePath ? context.embeddable(notePath) : undefined;
     if (target && (resolution.kind === 'note' || resolution.kind === 'self')) {
@@ -115,7 +118,9 @@ function replaceNode(parent: Parents, node: Nodes, replacement: PhrasingContent)
 /** Attachments, missing files and external images; `undefined` leaves the node to remark-links. */
 function renderFileEmbed(node: WikiLink | Image, resolution: Resolution, context: RenderContext): PhrasingContent | undefined {
   const wikiLink = node.type === 'wikiLink';
-  const options = wikiLink ? { ...parseEmbedLabel(node.label), fragment: node.anchor } : { ...parseEmbedLabel(node.alt ?? undefined), fragment: fragmentOf(node.url) };
+  const options = wikiLink
+    ? { ...parseEmbedLabel(node.label), fragment: node.anchor }
+    : { ...parseEmbedLabel(node.alt ?? undefined), fragment: fragmentOf(node.url) };
   const written = wikiLink ? node.target : node.url;
   switch (resolution.kind) {
     case 'attachment':
@@ -128,7 +133,10 @@ function renderFileEmbed(node: WikiLink | Image, resolution: Resolution, context
       const notePath = /\.md$/i.test(written.replace(/[#?].*$/, ''));
       if (namesAFile(written) || (!wikiLink && !notePath)) return renderMissingAttachment(written, options.alt ?? written, context);
       if (wikiLink) return undefined;
-      const name = safeDecode(written.replace(/[#?].*$/, '')).split('/').at(-1)!.replace(/\.md$/i, '');
+      const name = safeDecode(written.replace(/[#?].*$/, ''))
+        .split('/')
+        .at(-1)!
+        .replace(/\.md$/i, '');
       const wanted: Link = { type: 'link', url: context.urls.wanted(name), children: [text(options.alt ?? name)] };
       return markRendered(withProperties(wanted, { className: ['wanted'], title: `“${name}” does not exist yet` }));
     }
@@ -138,7 +146,13 @@ function renderFileEmbed(node: WikiLink | Image, resolution: Resolution, context
       if (wikiLink) return undefined;
       // An image from elsewhere: only its `|300x200` size is read.
       node.alt = options.alt ?? '';
-      return markRendered(withProperties(node, { ...(options.width ? { width: options.width } : {}), ...(options.height ? { height: options.height } : {}), loading: 'lazy' }));
+      return markRendered(
+        withProperties(node, {
+          ...(options.width ? { width: options.width } : {}),
+          ...(options.height ? { height: options.height } : {}),
+          loading: 'lazy',
+        }),
+      );
     case 'note':
     case 'self':
     case 'outside':
@@ -154,7 +168,6 @@ function fragmentOf(url: string): string | undefined {
   return hash === -1 ? undefined : safeDecode(url.slice(hash + 1));
 }
 
-
 function noteLink(node: Image, target: EmbeddableNote, anchor: AnchorResolution | undefined, context: RenderContext): Link {
   const link: Link = { type: 'link', url: context.urls.note(target.path, anchorId(anchor)), children: [text(node.alt || target.title)] };
   return markRendered(withProperties(link, { className: ['internal'] }));
@@ -164,16 +177,35 @@ function anchorId(anchor: AnchorResolution | undefined): string | undefined {
   return anchor ? (anchor.found ? anchor.id : anchor.wanted) : undefined;
 }
 
-function expandNote(node: Nodes, target: EmbeddableNote, anchor: AnchorResolution | undefined, context: RenderContext, state: EmbedState): GardenElement {
+function expandNote(
+  node: Nodes,
+  target: EmbeddableNote,
+  anchor: AnchorResolution | undefined,
+  context: RenderContext,
+  state: EmbedState,
+): GardenElement {
   const heading = anchor?.found && !anchor.id.startsWith('^') ? target.headings.find((candidate) => candidate.id === anchor.id) : undefined;
   const written = node.type === 'wikiLink' ? node.label : undefined;
   const label = written ?? (heading ? `${target.title} › ${heading.text}` : target.title);
   const linkClasses = anchor && !anchor.found ? ['internal', 'broken-anchor'] : ['internal'];
-  const source = markRendered(withProperties({ type: 'link', url: context.urls.note(target.path, anchorId(anchor)), children: [text(label)] } satisfies Link, { className: linkClasses }));
+  const source = markRendered(
+    withProperties({ type: 'link', url: context.urls.note(target.path, anchorId(anchor)), children: [text(label)] } satisfies Link, {
+      className: linkClasses,
+    }),
+  );
   const title = element('div', { className: ['kg-embed-title'] }, [source]);
   const frame = (content: RootContent[], modifier?: string) =>
-    markRendered(element('div', { className: ['kg-embed', ...(modifier ? [`kg-embed-${modifier}`] : [])] }, [title, element('div', { className: ['kg-embed-content'] }, content)]));
-  const notice = (message: string, modifier: string) => frame([withProperties({ type: 'paragraph', children: [text(message)] } satisfies Paragraph, { className: ['kg-embed-notice'] })], modifier);
+    markRendered(
+      element('div', { className: ['kg-embed', ...(modifier ? [`kg-embed-${modifier}`] : [])] }, [
+        title,
+        element('div', { className: ['kg-embed-content'] }, content),
+      ]),
+    );
+  const notice = (message: string, modifier: string) =>
+    frame(
+      [withProperties({ type: 'paragraph', children: [text(message)] } satisfies Paragraph, { className: ['kg-embed-notice'] })],
+      modifier,
+    );
 
   if (anchor && !anchor.found) return notice(`“${anchor.wanted}” is not a heading or block of ${target.title}.`, 'missing');
   const key = `${target.path}#${anchor?.found ? anchor.id : ''}`;
@@ -182,8 +214,10 @@ function expandNote(node: Nodes, target: EmbeddableNote, anchor: AnchorResolutio
     const cycle = [...state.path.slice(seenAt).map((frame) => frame.title), target.title].join(' → ');
     return notice(`Not embedded again: this would repeat forever (${cycle}).`, 'cycle');
   }
-  if (state.path.length > LIMITS.maxEmbedDepth) return notice(`Not embedded: embeds nest at most ${LIMITS.maxEmbedDepth} levels deep.`, 'too-deep');
-  if (state.budget.used >= LIMITS.maxEmbedsPerPage) return notice(`Not embedded: a page shows at most ${LIMITS.maxEmbedsPerPage} embeds.`, 'too-many');
+  if (state.path.length > LIMITS.maxEmbedDepth)
+    return notice(`Not embedded: embeds nest at most ${LIMITS.maxEmbedDepth} levels deep.`, 'too-deep');
+  if (state.budget.used >= LIMITS.maxEmbedsPerPage)
+    return notice(`Not embedded: a page shows at most ${LIMITS.maxEmbedsPerPage} embeds.`, 'too-many');
 
   const shown = fragment(target, anchor);
   if (!shown) return notice(`“${anchorId(anchor)}” is not a heading or block of ${target.title}.`, 'missing');
@@ -215,7 +249,9 @@ function fragment(target: EmbeddableNote, anchor: AnchorResolution | undefined):
   if (!anchor?.found) return { nodes: tree.children, bytes: sourceLength(tree.children) };
   const part = anchor.id.startsWith('^') ? blockNodes(tree, anchor.id.slice(1)) : sectionNodes(target, anchor.id);
   if (!part) return undefined;
-  const references = tree.children.filter((child) => (child.type === 'definition' || child.type === 'footnoteDefinition') && !part.includes(child));
+  const references = tree.children.filter(
+    (child) => (child.type === 'definition' || child.type === 'footnoteDefinition') && !part.includes(child),
+  );
   return { nodes: [...part, ...references], bytes: sourceLength(part) };
 }
 

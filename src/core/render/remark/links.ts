@@ -15,10 +15,16 @@ function hrefFor(resolution: Resolution, context: RenderContext, wantedName: str
       if (!target?.published) return undefined;
       const anchor = resolution.anchor;
       const fragment = anchor ? (anchor.found ? anchor.id : anchor.wanted) : undefined;
-      return { href: context.urls.note(resolution.path, fragment), className: anchor && !anchor.found ? 'internal broken-anchor' : 'internal' };
+      return {
+        href: context.urls.note(resolution.path, fragment),
+        className: anchor && !anchor.found ? 'internal broken-anchor' : 'internal',
+      };
     }
     case 'self':
-      return { href: `#${encodeURIComponent(resolution.anchor.found ? resolution.anchor.id : resolution.anchor.wanted)}`, className: resolution.anchor.found ? 'internal' : 'internal broken-anchor' };
+      return {
+        href: `#${encodeURIComponent(resolution.anchor.found ? resolution.anchor.id : resolution.anchor.wanted)}`,
+        className: resolution.anchor.found ? 'internal' : 'internal broken-anchor',
+      };
     case 'attachment':
       return resolution.refused ? undefined : { href: context.urls.attachment(resolution.path), className: 'attachment' };
     case 'missing':
@@ -100,7 +106,13 @@ function renderTag(node: InlineTag, context: RenderContext, ancestors: Parents[]
 function renderMarkdownLink(node: Link, context: RenderContext): PhrasingContent[] | undefined {
   const resolution = context.resolve({ form: 'url', url: node.url });
   if (resolution.kind === 'external' || resolution.kind === 'none') return undefined;
-  const wantedName = node.url.replace(/[#?].*$/, '').split('/').filter(Boolean).at(-1)?.replace(/\.md$/i, '') ?? node.url;
+  const wantedName =
+    node.url
+      .replace(/[#?].*$/, '')
+      .split('/')
+      .filter(Boolean)
+      .at(-1)
+      ?.replace(/\.md$/i, '') ?? node.url;
   const target = hrefFor(resolution, context, wantedName);
   if (!target) return node.children;
   node.url = target.href;
