@@ -9,7 +9,7 @@ import type { SiteUrls } from '../core/links/urls.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { explorerDataFiles } from '../core/publish/explorer-data.ts';
 import { buildTree } from '../core/index/tree.ts';
-import type { Slug } from '../core/common/types.ts';
+import { type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { buildGraphJson } from '../core/graph/graph-json.ts';
 import { gardenGraph, startLayout } from '../core/graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../core/graph/view-data.ts';
@@ -170,7 +170,7 @@ export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls
     const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
     if (!current || !url.startsWith(urls.base)) return next();
     const file = url.slice(urls.base.length);
-    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath('' as Slug).replace(/_home\.json$/, '')))
+    if (file !== 'graph.json' && file !== GRAPH_VIEW_FILE && !file.startsWith(localGraphPath(HOME_SLUG).replace(/_home\.json$/, '')))
       return next();
     void startLayout(current.index).then(
       (layout) => {

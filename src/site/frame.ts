@@ -1,5 +1,5 @@
 import type { IndexedNote } from '../core/index/types.ts';
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { contentSecurityPolicy, pageFeatures } from './csp.ts';
 import { explorerFor, type ExplorerList } from './navigation.ts';
@@ -58,7 +58,7 @@ export function siteHeader(): SiteHeaderView {
   const { garden, urls } = siteData();
   const { title, brand } = garden.config;
   const logo = brand.logo && (brand.logo.startsWith('/') ? `${urls.base}${brand.logo.slice(1)}` : brand.logo);
-  return { title, home: urls.page('' as Slug), logo };
+  return { title, home: urls.page(HOME_SLUG), logo };
 }
 
 /** The garden's own pages, in the header on wide screens and in the menu on phones. */

@@ -1,7 +1,7 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl, type GardenTree } from '../core/index/tree.ts';
 import { noteArticle } from './note-page.ts';
@@ -114,7 +114,7 @@ export function topBy<T>(items: T[], n: number, compare: (a: T, b: T) => number)
 /** The home page: the home note (when the garden has one) and the lists beside it. */
 export function homePage() {
   const { garden, urls } = siteData();
-  const home = garden.index.bySlug.get('' as Slug);
+  const home = garden.index.bySlug.get(HOME_SLUG);
   return {
     title: home?.title ?? garden.config.title,
     description: home?.frontmatter.description ?? garden.config.description,

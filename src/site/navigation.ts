@@ -1,7 +1,7 @@
 import type { Heading } from '../core/markdown/facts.ts';
 import type { IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { ancestry, folderUrl, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
 
 /**
@@ -101,7 +101,7 @@ export function breadcrumbsFor(tree: GardenTree, urls: SiteUrls, current: Slug):
   const chain = ancestry(folder);
   if (isFolderPage) chain.pop();
   return [
-    { title: tree.root.page?.title ?? tree.root.title, url: urls.page('' as Slug) },
+    { title: tree.root.page?.title ?? tree.root.title, url: urls.page(HOME_SLUG) },
     ...chain.map((step) => ({ title: step.title, url: folderUrl(step, urls) })),
   ];
 }

@@ -1,5 +1,5 @@
 import type { IndexedNote } from '../core/index/types.ts';
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { noteContent } from './note-page.ts';
 import { siteData } from './site-data.ts';
 
@@ -19,7 +19,7 @@ const DEFAULT_TITLE = 'This page does not exist';
  */
 export function notFoundView(): NotFoundView {
   const { garden, urls } = siteData();
-  const links = { search: urls.special('search/'), home: urls.page('' as Slug), recent: urls.special('recent/') };
+  const links = { search: urls.special('search/'), home: urls.page(HOME_SLUG), recent: urls.special('recent/') };
   const source = garden.index.notFoundNote;
   if (!source) return { title: DEFAULT_TITLE, links };
   const { html, hasDiagram } = noteContent(source);

@@ -1,4 +1,4 @@
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import type { TagEntry } from '../core/index/types.ts';
 import type { Crumb } from './navigation.ts';
 import { siteData } from './site-data.ts';
@@ -15,7 +15,7 @@ export interface TagLink {
 /** The way back from a tag's pages: the home page, then the list of tags. */
 function homeCrumb(): Crumb {
   const { garden, urls } = siteData();
-  return { title: garden.index.bySlug.get('' as Slug)?.title ?? garden.config.title, url: urls.page('' as Slug) };
+  return { title: garden.index.bySlug.get(HOME_SLUG)?.title ?? garden.config.title, url: urls.page(HOME_SLUG) };
 }
 
 function tagLink(tag: TagEntry): TagLink {

@@ -16,6 +16,32 @@ export type Slug = Brand<string, 'Slug'>;
 /** A URL as the browser sees it, including the site's base path, e.g. `/handbook/guides/how-to/`. */
 export type PageUrl = Brand<string, 'PageUrl'>;
 
-export const asContentPath = (value: string) => value as ContentPath;
-export const asSlug = (value: string) => value as Slug;
-export const asPageUrl = (value: string) => value as PageUrl;
+/**
+ * The only ways to make the three kinds from a string. Each checks the shape its kind promises, so a
+ * slug passed where a path belongs, or a path built with a stray separator, fails where it is made
+ * rather than as a broken link pages later. The checks are structural and cheap (no file system):
+ * a failure is a bug in the garden's code, never a content problem (content is checked, with
+ * file:line:col, by the scan and the resolver before any of these are made).
+ */
+export function asContentPath(value: string): ContentPath {
+  if (value === '' || value.startsWith('/') || value.split('/').some(notASegment))
+    throw new TypeError(`Not a content path (relative, "/"-separated, no empty, "." or ".." parts): ${JSON.stringify(value)}`);
+  return value as ContentPath;
+}
+
+export function asSlug(value: string): Slug {
+  if (value !== '' && (value.startsWith('/') || value.endsWith('/') || value.split('/').some(notASegment)))
+    throw new TypeError(`Not a slug (no leading or trailing "/", no empty, "." or ".." parts): ${JSON.stringify(value)}`);
+  return value as Slug;
+}
+
+export function asPageUrl(value: string): PageUrl {
+  if (!value.startsWith('/') || value.startsWith('//'))
+    throw new TypeError(`Not a page URL (a path from the site's root, starting with one "/"): ${JSON.stringify(value)}`);
+  return value as PageUrl;
+}
+
+/** The home page's slug (`index.md` at the content root). */
+export const HOME_SLUG = asSlug('');
+
+const notASegment = (segment: string) => segment === '' || segment === '.' || segment === '..';

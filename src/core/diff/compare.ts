@@ -1,5 +1,5 @@
 import type { GardenIndex, IndexedNote } from '../index/types.ts';
-import type { ContentPath, Slug } from '../common/types.ts';
+import { type ContentPath, type Slug, asContentPath } from '../common/types.ts';
 
 /**
  * The knowledge diff: what a change does to the garden, computed from the two indexes (before and
@@ -149,7 +149,7 @@ function matchNotes(before: GardenIndex, after: GardenIndex, gitRenames: Readonl
   matchBy(unmatchedBefore(), unmatchedAfter(), keys[0]!, pair);
   for (const old of unmatchedBefore()) {
     const renamedTo = gitRenames.get(old.path);
-    const note = renamedTo === undefined ? undefined : after.byPath.get(renamedTo as ContentPath);
+    const note = renamedTo === undefined ? undefined : after.byPath.get(asContentPath(renamedTo));
     if (note && !beforeOf.has(note.path)) pair(old, note);
   }
   matchBy(unmatchedBefore(), unmatchedAfter(), keys[1]!, pair);

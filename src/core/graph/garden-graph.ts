@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import type { GardenIndex } from '../index/types.ts';
-import type { Slug } from '../common/types.ts';
+import { type Slug, asSlug } from '../common/types.ts';
 import { gardenAreas, type GardenAreas } from './areas.ts';
 import { influence } from './influence.ts';
 import { layoutInput, type Point } from './layout.ts';
@@ -59,7 +59,7 @@ export function startLayout(index: GardenIndex, options: LayoutOptions = {}): Pr
     const input = layoutInput(gardenGraph(index).graph);
     started = runLayout(input, options).then((result) => ({
       result,
-      positions: new Map(input.slugs.map((slug, i) => [slug as Slug, { x: result.positions[2 * i]!, y: result.positions[2 * i + 1]! }])),
+      positions: new Map(input.slugs.map((slug, i) => [asSlug(slug), { x: result.positions[2 * i]!, y: result.positions[2 * i + 1]! }])),
     }));
     layouts.set(index, started);
   }

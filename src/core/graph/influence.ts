@@ -1,6 +1,6 @@
 import type Graph from 'graphology';
 import pagerank from 'graphology-metrics/centrality/pagerank.js';
-import type { Slug } from '../common/types.ts';
+import { type Slug, asSlug } from '../common/types.ts';
 
 /**
  * How much the rest of the garden leans on each note: PageRank over the link graph, so that a link
@@ -10,5 +10,5 @@ import type { Slug } from '../common/types.ts';
 export function influence(graph: Graph, damping = 0.85): Map<Slug, number> {
   if (graph.order === 0) return new Map();
   const ranks = pagerank(graph, { alpha: damping, getEdgeWeight: null, maxIterations: 1000, tolerance: 1e-10 });
-  return new Map(Object.entries(ranks).map(([slug, rank]) => [slug as Slug, rank]));
+  return new Map(Object.entries(ranks).map(([slug, rank]) => [asSlug(slug), rank]));
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Graph from 'graphology';
 import forceAtlas2, { type ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
-import type { Slug } from '../common/types.ts';
+import { type Slug, asSlug } from '../common/types.ts';
 
 export interface Point {
   x: number;
@@ -69,7 +69,7 @@ export function computeLayout(input: LayoutInput): Float64Array {
 export function layout(graph: Graph): Map<Slug, Point> {
   const input = layoutInput(graph);
   const positions = computeLayout(input);
-  return new Map(input.slugs.map((slug, i) => [slug as Slug, { x: positions[2 * i]!, y: positions[2 * i + 1]! }]));
+  return new Map(input.slugs.map((slug, i) => [asSlug(slug), { x: positions[2 * i]!, y: positions[2 * i + 1]! }]));
 }
 
 /** The slugs (sorted) and links of a graph of notes, as the layout takes them. */

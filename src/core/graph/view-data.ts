@@ -34,7 +34,7 @@ export function graphViewJson(index: GardenIndex, garden: GardenGraph, positions
   const tagIndex = new Map(tags.map((tag, i) => [tag.name.toLowerCase(), i]));
   const edges: number[] = [];
   garden.graph.forEachEdge((_edge, _attributes, source, target) => {
-    edges.push(position.get(source as Slug)!, position.get(target as Slug)!);
+    edges.push(position.get(asSlug(source))!, position.get(asSlug(target))!);
   });
   return {
     version: 1,
@@ -115,7 +115,7 @@ export class LocalGraphs {
       // Whichever is shorter: the note's own links, or the notes of this graph.
       if (graph.outDegree(source) <= included.length) {
         graph.forEachOutNeighbor(source, (target) => {
-          const j = position.get(target as Slug);
+          const j = position.get(asSlug(target));
           if (j !== undefined) edges.push([i, j]);
         });
       } else {

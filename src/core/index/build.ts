@@ -7,7 +7,7 @@ import type { NoteSource, ScanResult } from '../scan/scan.ts';
 import { LIMITS } from '../common/limits.ts';
 import { shortenedNameWarning } from '../links/name-length.ts';
 import { slugForNotePath, slugForTag, unfittedSlug } from '../links/slug.ts';
-import type { ContentPath, Slug } from '../common/types.ts';
+import { type ContentPath, type Slug, asSlug } from '../common/types.ts';
 import { diagnoseEmbeds } from './embeds.ts';
 import { inlineTagRule } from './inline-tags.ts';
 import type { LinkOccurrence, NoteFacts } from '../markdown/facts.ts';
@@ -17,7 +17,7 @@ import { Resolver, resolvableNote, type ResolvableNote } from '../links/resolver
 import type { Backlink, Edge, GardenIndex, IndexedNote, ResolvedLink, TagEntry, UnresolvedLink } from './types.ts';
 
 /** The slug of `404.md` (or `404/index.md`): the body of the page not found (see `notFoundNote`). */
-export const NOT_FOUND_SLUG = '404' as Slug;
+export const NOT_FOUND_SLUG = asSlug('404');
 
 /** Top-level URL segments that belong to the garden's own pages. */
 export const RESERVED_SLUGS = new Set([

@@ -1,7 +1,7 @@
 import type { ExplorerOptions } from '../config/config.ts';
 import type { IndexedNote } from './types.ts';
 import { isFolderPage, slugForSegments } from '../links/slug.ts';
-import { asSlug, type PageUrl, type Slug } from '../common/types.ts';
+import { asSlug, type PageUrl, type Slug, HOME_SLUG } from '../common/types.ts';
 import type { SiteUrls } from '../links/urls.ts';
 
 /**
@@ -41,7 +41,7 @@ export interface GardenTree {
 }
 
 export function buildTree(notes: Iterable<IndexedNote>, rootTitle: string, options: ExplorerOptions): GardenTree {
-  const root: Folder = { path: '', slug: asSlug(''), name: '', title: rootTitle, notes: [], folders: [], entries: [], count: 0 };
+  const root: Folder = { path: '', slug: HOME_SLUG, name: '', title: rootTitle, notes: [], folders: [], entries: [], count: 0 };
   const byPath = new Map<string, Folder>([['', root]]);
   const folderOf = new Map<Slug, Folder>();
   const folderFor = (folderPath: string): Folder => {

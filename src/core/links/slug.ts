@@ -1,6 +1,6 @@
 import { slug as githubSlug } from 'github-slugger';
 import { fitFilePath, fitPath } from './name-length.ts';
-import { asSlug, type ContentPath, type Slug } from '../common/types.ts';
+import { asSlug, type ContentPath, type Slug, asContentPath } from '../common/types.ts';
 
 /** File names that stand for their folder, as a web server or GitHub would show them. */
 const FOLDER_PAGE_NAMES = new Set(['index', 'readme']);
@@ -64,7 +64,7 @@ function noteSegments(path: ContentPath): string[] {
  * compared with the real slug, it tells that a name was shortened.
  */
 export function unfittedSlug(value: string, kind: 'note' | 'path' = 'note'): string {
-  const segments = kind === 'note' ? noteSegments(value as ContentPath) : value.split('/');
+  const segments = kind === 'note' ? noteSegments(asContentPath(value)) : value.split('/');
   return segments.map(slugifySegment).join('/');
 }
 

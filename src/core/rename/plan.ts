@@ -6,7 +6,7 @@ import type { ResolvedLink } from '../index/types.ts';
 import type { LinkTarget } from '../markdown/facts.ts';
 import { Resolver, type Resolution } from '../links/resolver.ts';
 import type { NoteSource } from '../scan/scan.ts';
-import type { ContentPath } from '../common/types.ts';
+import { type ContentPath, asContentPath } from '../common/types.ts';
 import { namesFileDirectly } from './link-forms.ts';
 import type { LinkSite } from './link-sites.ts';
 import { fulfils, rewriteNoteLinks, type LinkChange, type LinkIntent } from './rewrite.ts';
@@ -51,7 +51,7 @@ export function movesFor(garden: Garden, from: ContentPath, to: ContentPath): Ma
   const files = [...garden.index.notes.map((note) => note.path), ...garden.index.resolver.attachmentPaths()];
   for (const file of files) {
     if (file === from) moves.set(file, to);
-    else if (file.startsWith(`${from}/`)) moves.set(file, `${to}${file.slice(from.length)}` as ContentPath);
+    else if (file.startsWith(`${from}/`)) moves.set(file, asContentPath(`${to}${file.slice(from.length)}`));
   }
   return moves;
 }

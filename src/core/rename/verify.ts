@@ -7,7 +7,7 @@ import type { Resolution } from '../links/resolver.ts';
 import { replaceControlCharacters } from '../scan/characters.ts';
 import { splitFrontmatter } from '../scan/frontmatter.ts';
 import type { ScanResult } from '../scan/scan.ts';
-import type { ContentPath } from '../common/types.ts';
+import { type ContentPath, asContentPath } from '../common/types.ts';
 import type { RenamePlan } from './plan.ts';
 
 export interface PlanCheck {
@@ -86,7 +86,7 @@ function newProblems(before: readonly Diagnostic[], after: readonly Diagnostic[]
   const key = (file: string, diagnostic: Diagnostic) => `${file}\u0000${diagnostic.rule}`;
   const counts = new Map<string, number>();
   for (const diagnostic of before) {
-    const k = key(moved(diagnostic.file as ContentPath), diagnostic);
+    const k = key(moved(asContentPath(diagnostic.file)), diagnostic);
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return after.filter((diagnostic) => {
