@@ -9,7 +9,7 @@ import type { SiteUrls } from '../core/links/urls.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { explorerDataFiles } from '../core/publish/explorer-data.ts';
 import { buildTree } from '../core/index/tree.ts';
-import { type Slug, HOME_SLUG } from '../core/common/types.ts';
+import { HOME_SLUG } from '../core/common/types.ts';
 import { buildGraphJson } from '../core/graph/graph-json.ts';
 import { gardenGraph, startLayout } from '../core/graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../core/graph/view-data.ts';

@@ -1,7 +1,7 @@
 import { gardenGraph } from '../core/graph/garden-graph.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
+import { type PageUrl, HOME_SLUG } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl, type GardenTree } from '../core/index/tree.ts';
 import { noteArticle } from './note-page.ts';

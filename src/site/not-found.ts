@@ -1,5 +1,5 @@
 import type { IndexedNote } from '../core/index/types.ts';
-import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
+import { type PageUrl, HOME_SLUG } from '../core/common/types.ts';
 import { noteContent } from './note-page.ts';
 import { siteData } from './site-data.ts';
 

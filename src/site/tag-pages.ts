@@ -1,4 +1,4 @@
-import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
+import { type PageUrl, HOME_SLUG } from '../core/common/types.ts';
 import type { TagEntry } from '../core/index/types.ts';
 import type { Crumb } from './navigation.ts';
 import { siteData } from './site-data.ts';

@@ -1,7 +1,7 @@
 import type { ExplorerOptions } from '../config/config.ts';
 import type { IndexedNote } from './types.ts';
 import { isFolderPage, slugForSegments } from '../links/slug.ts';
-import { asSlug, type PageUrl, type Slug, HOME_SLUG } from '../common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../common/types.ts';
 import type { SiteUrls } from '../links/urls.ts';
 
 /**
