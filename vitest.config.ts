@@ -5,9 +5,10 @@ import { InterleavedSequencer } from './tests/support/sequencer.ts';
  * Three projects; `npm test -- --project unit` (or `integration`, `site`) runs one of them:
  * - unit: tests/unit, in memory only: no files, git, worker threads, processes or site builds;
  *   a run takes seconds.
- * - integration: tests/integration and tests/cli: gardens on disk, git, workers, the CLI, the real
- *   corpora, sites built and read as files.
+ * - integration: tests/integration and tests/cli: gardens on disk, git, workers, the CLI, sites
+ *   built and read as files.
  * - site: tests/e2e: built sites in headless Chromium.
+ * The checks on real corpora (tests/corpora) have their own configuration, vitest.corpora.config.ts.
  * Every project runs its files in worker threads that share their modules (`isolate: false`): no
  * test changes module state, and a fresh process and module graph per file cost seconds each. Most
  * files wait on builds, git or Chromium in other processes, so three run at once even on two cores.

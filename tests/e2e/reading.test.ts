@@ -1,10 +1,11 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
-import { buildSite, projectRoot, type BuiltSite } from '../support/build-site.ts';
+import { buildSite, type BuiltSite } from '../support/build-site.ts';
+import { expectNoPageWiderThanTheScreen, newPage, pagesOf } from '../support/reading-pages.ts';
 
 /**
  * Reading on every screen, in headless Chromium at 320, 390, 768 and 1280 px (and around them), in
@@ -15,32 +16,16 @@ import { buildSite, projectRoot, type BuiltSite } from '../support/build-site.ts
  *
  * Two gardens: tests/fixtures/reading (long words, wide tables, a long table of contents, the
  * garden's own 404.md) with a generated folder of notes that one search finds, built as a
- * deployment would (GARDEN_TITLE, GARDEN_REPOSITORY_URL, not in git); and, when the corpora are
- * there, a sample of the Sourcegraph handbook, long-title notes included.
+ * deployment would (GARDEN_TITLE, GARDEN_REPOSITORY_URL, not in git). A sample of a real handbook
+ * is read the same way in tests/corpora/reading-handbook.test.ts.
  */
 const WIDTHS = [320, 390, 768, 1280];
 const THEMES = ['light', 'dark'] as const;
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'reading');
-const handbook = path.resolve(projectRoot, '..', 'shared', 'corpora', 'sourcegraph-handbook');
-/** The handbook's long-title notes, its LOA policy and its home, with the folder pages above them. */
-const HANDBOOK_SAMPLE = [
-  'index.md',
-  'benefits-pay-perks',
-  'handbook',
-  'company-info-and-process/remote',
-  'departments/index.md',
-  'departments/sales/index.md',
-  'departments/sales/tools',
-  'departments/engineering/index.md',
-  'departments/engineering/dev/index.md',
-  'departments/engineering/dev/distribution/tokens.md',
-  'departments/engineering/dev/tools/infrastructure',
-];
 const HARBOUR_NOTES = 14;
 
 let reading: BuiltSite;
 let site: SiteBrowser;
-let sample: { built: BuiltSite; site: SiteBrowser } | undefined;
 
 beforeAll(async () => {
   const content = mkdtempSync(path.join(tmpdir(), 'garden-reading-'));
@@ -63,41 +48,12 @@ beforeAll(async () => {
       site = await openSite(built.dist);
     }),
   ];
-  if (existsSync(handbook)) {
-    const copy = mkdtempSync(path.join(tmpdir(), 'garden-handbook-sample-'));
-    for (const part of HANDBOOK_SAMPLE) cpSync(path.join(handbook, part), path.join(copy, part), { recursive: true });
-    builds.push(
-      buildSite(copy).then(async (built) => {
-        sample = { built, site: await openSite(built.dist) };
-      }),
-    );
-  }
   await Promise.all(builds);
 });
 
 afterAll(async () => {
   await site?.close();
-  await sample?.site.close();
 });
-
-async function newPage(
-  target: SiteBrowser,
-  width: number,
-  theme: 'light' | 'dark' = 'light',
-  height = 800,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const phone = width < 600;
-  const context = await target.browser.newContext({ viewport: { width, height }, colorScheme: theme, hasTouch: phone, isMobile: phone });
-  return { context, page: await context.newPage() };
-}
-
-/** The pages of a built site, as addresses: every `index.html`, the page not found among them. */
-function pagesOf(dist: string): string[] {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('index.html') && !file.startsWith('_') && !file.startsWith('pagefind'))
-    .map((file) => `/${file.replaceAll(path.sep, '/').replace(/index\.html$/, '')}`)
-    .concat('/an/old/bookmark/');
-}
 
 describe('the header', () => {
   for (const theme of THEMES) {
@@ -163,29 +119,6 @@ describe('the header', () => {
 });
 
 describe('pages on a phone', () => {
-  /** Each width in its own browser context, all at once: a page load mostly waits on one core. */
-  async function expectNoPageWiderThanTheScreen(
-    target: SiteBrowser,
-    pages: string[],
-    widths: number[],
-    theme: 'light' | 'dark',
-  ): Promise<void> {
-    const wide = await Promise.all(
-      widths.map(async (width) => {
-        const { context, page } = await newPage(target, width, theme);
-        const found: string[] = [];
-        for (const address of pages) {
-          await page.goto(`${target.origin}${address}`);
-          const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-          if (scrollWidth > width) found.push(`${address} is ${scrollWidth} px wide at ${width}`);
-        }
-        await context.close();
-        return found;
-      }),
-    );
-    expect(wide.flat()).toEqual([]);
-  }
-
   it('are never wider than the screen, whatever their words, tables and code', async () => {
     const pages = pagesOf(reading.dist);
     expect(pages).toContain('/sales/tools/gcp-marketplace-guidance/');
@@ -217,23 +150,6 @@ describe('pages on a phone', () => {
         .evaluate((table) => table.scrollWidth > table.clientWidth && table.getBoundingClientRect().right <= innerWidth),
     ).toBe(true);
     await context.close();
-  });
-
-  describe.skipIf(!existsSync(handbook))('of the Sourcegraph handbook', () => {
-    for (const width of WIDTHS) {
-      it(`are never wider than the screen at ${width} px: every page in the light theme, a third of them in the dark`, async () => {
-        const pages = pagesOf(sample!.built.dist);
-        expect(pages).toContain('/departments/sales/tools/gcp-marketplace-guidance/');
-        expect(pages.length).toBeGreaterThan(60);
-        await expectNoPageWiderThanTheScreen(sample!.site, pages, [width], 'light');
-        await expectNoPageWiderThanTheScreen(
-          sample!.site,
-          pages.filter((_, i) => i % 3 === 0),
-          [width],
-          'dark',
-        );
-      });
-    }
   });
 });
 
