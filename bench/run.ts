@@ -3,7 +3,8 @@
  *
  *   npm run bench                          generated gardens of 1k, 10k and 50k notes
  *   npm run bench -- --sizes 1000          only the 1k garden (what CI runs)
- *   npm run bench -- --content DIR         any folder of notes instead
+ *   npm run bench -- --content DIR         any folder of notes instead (cold only; add --warm-copy to
+ *                                          build a copy of it cold, then warm with one note edited)
  *   npm run bench -- --profile vault       a garden shaped like a large Obsidian vault (bench/vault.ts:
  *                                          folders of 2,000 notes, dense backlinks, aliases, hub notes,
  *                                          many tags), 6,500 notes unless --sizes says otherwise
@@ -28,7 +29,18 @@
  * bench/results/.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -89,6 +101,7 @@ const { values } = parseArgs({
     content: { type: 'string' },
     warm: { type: 'boolean', default: true },
     'no-warm': { type: 'boolean', default: false },
+    'warm-copy': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     search: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
@@ -152,7 +165,11 @@ if (values.dev) {
     console.log(formatGraphBench(label, result));
   }
 } else if (values.content) {
-  results.push(await benchGarden(path.resolve(values.content), path.basename(values.content), false));
+  const label = path.basename(values.content);
+  // The warm build edits a note: of a copy, never of the folder named.
+  const copy = values['warm-copy'] ? path.join(workDir, `${label}-copy`) : undefined;
+  if (copy) cpSync(path.resolve(values.content), copy, { recursive: true });
+  results.push(await benchGarden(copy ?? path.resolve(values.content), label, copy !== undefined));
 } else {
   const vault = values.profile === 'vault';
   if (!vault && values.profile !== 'garden') throw new Error(`--profile is "garden" or "vault", not "${values.profile}".`);
