@@ -61,16 +61,29 @@ interface PlannedNote {
   headings: string[];
 }
 
-export function generateGarden(dir: string, options: GenerateOptions): GeneratedGarden {
-  const random = prng(options.seed ?? 42);
+/** Seeded random choices and words, shared by the generated profiles. */
+export function randomText(seed: number) {
+  const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-  const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);
   /** Log-normal sample with the given median. */
   const logNormal = (median: number, sigma: number) => {
     const u = Math.max(random(), 1e-9);
     const v = random();
     return median * Math.exp(sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
   };
+  const sentence = () => {
+    const length = 8 + Math.floor(random() * 12);
+    const words = [capitalise(pick(CONNECTORS))];
+    for (let i = 0; i < length; i++) words.push(i % 4 === 2 ? pick(VERBS) : i % 3 === 0 ? pick(CONNECTORS) : pick(WORDS));
+    return `${words.join(' ')}.`;
+  };
+  return { random, pick, logNormal, sentence, word: () => pick(WORDS) };
+}
+
+export const capitalise = (word: string) => word[0]!.toUpperCase() + word.slice(1);
+
+export function generateGarden(dir: string, options: GenerateOptions): GeneratedGarden {
+  const { random, pick, logNormal, sentence } = randomText(options.seed ?? 42);
 
   // Folders: a tree of areas, about 40 notes per folder, up to four levels deep.
   const folderCount = Math.max(1, Math.round(options.notes / 40));
@@ -98,13 +111,6 @@ export function generateGarden(dir: string, options: GenerateOptions): Generated
 
   // A few notes are linked far more than others, as in real gardens (a Zipf-like pick).
   const popular = () => planned[Math.floor(random() ** 2.5 * planned.length)]!;
-
-  const sentence = () => {
-    const length = 8 + Math.floor(random() * 12);
-    const words = [capitalise(pick(CONNECTORS))];
-    for (let i = 0; i < length; i++) words.push(i % 4 === 2 ? pick(VERBS) : i % 3 === 0 ? pick(CONNECTORS) : pick(WORDS));
-    return `${words.join(' ')}.`;
-  };
 
   rmSync(dir, { recursive: true, force: true });
   let links = 0;

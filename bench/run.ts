@@ -3,7 +3,11 @@
  *
  *   npm run bench                          generated gardens of 1k, 10k and 50k notes
  *   npm run bench -- --sizes 1000          only the 1k garden (what CI runs)
- *   npm run bench -- --content DIR         any folder of notes instead
+ *   npm run bench -- --content DIR         any folder of notes instead (cold only; add --warm-copy to
+ *                                          build a copy of it cold, then warm with one note edited)
+ *   npm run bench -- --profile vault       a garden shaped like a large Obsidian vault (bench/vault.ts:
+ *                                          folders of 2,000 notes, dense backlinks, aliases, hub notes,
+ *                                          many tags), 6,500 notes unless --sizes says otherwise
  *   npm run bench -- --no-warm             skip the warm (one note edited) run
  *   npm run bench -- --search              the search benchmark on the sourcegraph handbook (or --content)
  *   npm run bench -- --dev --sizes 10000   the dev server: time from saving an edit to the updated page
@@ -14,24 +18,39 @@
  *                                          generated garden of 10,000 notes and ~50,000 links (or --sizes,
  *                                          or --content), without building a site
  *
- * For each garden it runs a cold build (no cache), then edits one note and runs a warm build, then a
- * cold build of the edited garden, and fails when the warm output differs from that cold output. It
+ * For each garden it runs a cold build (no cache), then edits one note and runs a warm build into
+ * the same output folder, then a cold build of the edited garden, and fails when the warm output
+ * differs from that cold output (pages carried over from the first build included). It
  * reports per-stage wall and CPU time (from the build's own stopwatch; `layout` runs in a worker thread
  * alongside page generation, so it is not part of the sum), the graph files' sizes, peak memory, output size,
- * notes per second, page weight of a typical note, and the "parse floor": the time plain remark
+ * notes per second, page weight of a typical note, what each kind of page costs in page generation
+ * (notes, redirects, tags, folders, others: from Astro's own per-page times), and the "parse floor": the time plain remark
  * takes only to parse the same files. Results are printed as a table and written as JSON to
  * bench/results/.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { treeDifferences } from './files.ts';
 import { generateGarden } from './generate.ts';
+import { formatPageCosts, pageCosts, type PageCosts } from './page-costs.ts';
+import { generateVault } from './vault.ts';
 import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
 import { benchGraph, formatGraphBench, type GraphBenchResult } from './graph.ts';
 import { benchLimits, formatLimitsBench, type LimitsBenchResult } from './limits.ts';
@@ -52,6 +71,8 @@ interface RunResult {
   wallMs: number;
   report: BuildReport;
   outputBytes: number;
+  /** What each kind of page cost in page generation. */
+  pages: PageCosts;
 }
 
 interface GardenResult {
@@ -80,12 +101,14 @@ const { values } = parseArgs({
     content: { type: 'string' },
     warm: { type: 'boolean', default: true },
     'no-warm': { type: 'boolean', default: false },
+    'warm-copy': { type: 'boolean', default: false },
     seed: { type: 'string', default: '42' },
     search: { type: 'boolean', default: false },
     dev: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
     limits: { type: 'boolean', default: false },
     query: { type: 'string', default: 'onboarding' },
+    profile: { type: 'string', default: 'garden' },
   },
 });
 
@@ -142,13 +165,19 @@ if (values.dev) {
     console.log(formatGraphBench(label, result));
   }
 } else if (values.content) {
-  results.push(await benchGarden(path.resolve(values.content), path.basename(values.content), false));
+  const label = path.basename(values.content);
+  // The warm build edits a note: of a copy, never of the folder named.
+  const copy = values['warm-copy'] ? path.join(workDir, `${label}-copy`) : undefined;
+  if (copy) cpSync(path.resolve(values.content), copy, { recursive: true });
+  results.push(await benchGarden(copy ?? path.resolve(values.content), label, copy !== undefined));
 } else {
-  for (const size of (values.sizes ?? '1000,10000,50000').split(',').map(Number)) {
-    const dir = path.join(workDir, `garden-${size}`);
-    const generated = generateGarden(dir, { notes: size, seed: Number(values.seed) });
+  const vault = values.profile === 'vault';
+  if (!vault && values.profile !== 'garden') throw new Error(`--profile is "garden" or "vault", not "${values.profile}".`);
+  for (const size of (values.sizes ?? (vault ? '6500' : '1000,10000,50000')).split(',').map(Number)) {
+    const dir = path.join(workDir, `${values.profile}-${size}`);
+    const generated = (vault ? generateVault : generateGarden)(dir, { notes: size, seed: Number(values.seed) });
     console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
-    results.push(await benchGarden(dir, `generated-${size}`, values.warm && !values['no-warm']));
+    results.push(await benchGarden(dir, `${vault ? 'vault' : 'generated'}-${size}`, values.warm && !values['no-warm']));
   }
 }
 
@@ -186,13 +215,18 @@ async function benchGarden(contentDir: string, label: string, withWarm: boolean)
   const cacheDir = path.join(workDir, `cache-${label}`);
   const runs: RunResult[] = [];
 
-  const cold = await build(contentDir, path.join(workDir, `${label}-cold`), cacheDir, 'cold', true);
+  // The warm build writes to the same output folder as the cold one, as a user's next build does
+  // (the pages it carries over are kept per output folder: src/core/publish/page-cache.ts).
+  const site = path.join(workDir, `${label}-site`);
+  const cold = await build(contentDir, site, cacheDir, 'cold', true);
   runs.push(cold.result);
+  const coldWeight = pageWeight(cold.dist);
+  const coldGraph = graphFiles(cold.dist);
   let warmMatchesCold: boolean | undefined;
   if (withWarm) {
     const edited = files[Math.floor(files.length / 2)]!;
     appendFileSync(edited, '\nOne more sentence, added by the benchmark to measure a warm build.\n');
-    const warm = await build(contentDir, path.join(workDir, `${label}-warm`), cacheDir, 'warm', false);
+    const warm = await build(contentDir, site, cacheDir, 'warm', false);
     runs.push(warm.result);
     const reference = await build(
       contentDir,
@@ -220,8 +254,8 @@ async function benchGarden(contentDir: string, label: string, withWarm: boolean)
     runs,
     buildToFloor: cold.result.wallMs / parseFloorMs,
     notesPerSecond: notes / (cold.result.wallMs / 1000),
-    pageWeight: pageWeight(cold.dist),
-    graph: graphFiles(cold.dist),
+    pageWeight: coldWeight,
+    graph: coldGraph,
     ...(warmMatchesCold === undefined ? {} : { warmMatchesCold }),
   };
 }
@@ -230,7 +264,7 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
   if (clearCache) rmSync(cacheDir, { recursive: true, force: true });
   const timingsFile = path.join(workDir, `timings-${Date.now()}.json`);
   const started = performance.now();
-  await promisify(execFile)(astroBin, ['build', '--outDir', dist], {
+  const { stdout } = await promisify(execFile)(astroBin, ['build', '--outDir', dist], {
     cwd: root,
     env: {
       ...process.env,
@@ -238,12 +272,14 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
       GARDEN_CACHE_DIR: cacheDir,
       GARDEN_TIMINGS_FILE: timingsFile,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // Astro's per-page lines, uncoloured, for the cost of each kind of page.
+      NO_COLOR: '1',
     },
     maxBuffer: 256 * 1024 * 1024,
   });
   const wallMs = performance.now() - started;
   const report = JSON.parse(readFileSync(timingsFile, 'utf8')) as BuildReport;
-  const result: RunResult = { label, wallMs, report, outputBytes: treeSize(dist) };
+  const result: RunResult = { label, wallMs, report, outputBytes: treeSize(dist), pages: pageCosts(stdout, dist) };
   console.log(`  ${label} build: ${(wallMs / 1000).toFixed(1)} s, peak ${(report.maxRssBytes / 1e6).toFixed(0)} MB`);
   return { result, dist };
 }
@@ -287,28 +323,6 @@ function treeSize(dir: string): number {
   return total;
 }
 
-/** Every file's hash, by path relative to the folder. */
-function fileHashes(dir: string): Map<string, string> {
-  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
-  return new Map(
-    files.map((file) => [
-      file,
-      createHash('sha256')
-        .update(readFileSync(path.join(dir, file)))
-        .digest('hex'),
-    ]),
-  );
-}
-
-/** Files present in only one of the two folders, or with different bytes: empty when identical. */
-function treeDifferences(a: string, b: string): string[] {
-  const left = fileHashes(a);
-  const right = fileHashes(b);
-  return [...new Set([...left.keys(), ...right.keys()])].filter((file) => left.get(file) !== right.get(file)).sort();
-}
-
 /** The bytes a reader downloads for a typical note page: its HTML and the CSS and JS it references. */
 function pageWeight(dist: string) {
   const pages = (readdirSync(dist, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -344,6 +358,7 @@ function printTable(all: GardenResult[]) {
         `  ${run.label.padEnd(4)} ${seconds(run.wallMs).padStart(8)} wall, cpu ${seconds(run.report.cpuMs)}, peak RSS ${(run.report.maxRssBytes / 1e6).toFixed(0)} MB, output ${(run.outputBytes / 1e6).toFixed(1)} MB`,
       );
       console.log(`        stages: ${stages}`);
+      for (const line of formatPageCosts(run.pages)) console.log(`        ${line}`);
     }
     const cold = result.runs[0]!;
     const warm = result.runs.find((run) => run.label === 'warm');

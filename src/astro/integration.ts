@@ -5,6 +5,7 @@ import { build, type BuildResult } from '../core/build/site-build.ts';
 import { Stopwatch } from '../core/common/stopwatch.ts';
 import { GARDEN_OPTIONS, type GardenOptions } from '../core/config/config.ts';
 import { prepareOutput, type OutputFolders } from '../core/publish/output.ts';
+import { closePageCache, openPageCache, pageCacheFolder } from '../core/publish/page-cache.ts';
 import { publish } from '../core/publish/publish.ts';
 import { handOverSiteData } from '../site/site-data.ts';
 import { brandPlugin } from './brand.ts';
@@ -29,6 +30,8 @@ interface BuildRun {
   command: 'build';
   startedAt: number;
   output: OutputFolders;
+  /** Where the previous build's pages are kept, for this build to carry over the unchanged ones. */
+  pageCache: string;
   result: BuildResult;
   /** Astro's own stages, timed apart: bundling the site's code (Vite), then generating the pages. */
   astroStages: Stopwatch;
@@ -67,10 +70,15 @@ function createIntegration(options: GardenOptions): AstroIntegration {
           run = { command: 'serve', settings };
           return;
         }
+        // Each page's key (src/site/page-keys.ts) lets Astro write only the pages that changed since
+        // the previous build and copy the others from its cache.
+        const pageCache = pageCacheFolder(settings.config.cacheDir, settings.config.contentDir, output.outDir);
+        openPageCache(pageCache, output.outDir);
+        updateConfig({ cacheDir: pathToFileURL(`${pageCache}${path.sep}`), experimental: { incrementalBuild: true } });
         // Built before Astro looks at any page, so that no page ever sees another build's garden.
         const result = await build(settings.config, { urls: settings.urls, log: logger });
         handOverSiteData({ garden: result.garden, urls: result.urls, rendered: result.rendered, publishing: true });
-        run = { command: 'build', startedAt, output, result, astroStages: new Stopwatch() };
+        run = { command: 'build', startedAt, output, pageCache, result, astroStages: new Stopwatch() };
       },
       'astro:build:start': () => {
         if (run?.command === 'build') run.astroStages.start('bundle');
@@ -79,7 +87,10 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         if (run?.command === 'build') run.astroStages.start('pages');
       },
       'astro:build:generated': () => {
-        if (run?.command === 'build') run.astroStages.stop();
+        if (run?.command !== 'build') return;
+        run.astroStages.stop();
+        // Every page is written and the cache's manifest with them.
+        closePageCache(run.pageCache);
       },
       'astro:server:setup': async ({ server, logger }) => {
         // `astro build` may start a Vite server of its own (to generate types): that is not the dev

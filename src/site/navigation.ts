@@ -2,12 +2,13 @@ import type { Heading } from '../core/markdown/facts.ts';
 import type { IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
-import { ancestry, folderUrl, type Folder, type FolderEntry, type GardenTree } from '../core/index/tree.ts';
+import { ancestry, folderUrl, type Folder, type GardenTree } from '../core/index/tree.ts';
 
 /**
  * What the navigation around a page shows: the explorer's visible part, breadcrumbs, previous/next
- * and the table of contents. Each function looks only at the page's own folder chain, so a page's
- * navigation costs what that page shows, never what the whole garden holds.
+ * and the table of contents. Each function looks only at the page's own folder chain, and what a
+ * folder holds is prepared once for all its pages, so a page's navigation costs what that page
+ * shows, never what its folder or the whole garden holds.
  */
 
 /** Entries shown per folder before the rest waits behind a "Show all" button (loaded on demand). */
@@ -46,39 +47,80 @@ export function placeOf(tree: GardenTree, current: Slug | undefined): { folder: 
 /**
  * The explorer as rendered into a page: the top level, and the entries of every folder on the way to
  * the current page, each cut to a window around the current page when a folder is very large.
+ * Each folder's entries are made once per tree (`folderEntries`); a page only cuts its window and
+ * marks itself, so a folder of 2,000 notes costs each of its pages 40 entries, not 2,000.
  */
 export function explorerFor(tree: GardenTree, urls: SiteUrls, current: Slug | undefined): ExplorerList {
   const { folder } = placeOf(tree, current);
-  const open = new Set(folder ? [tree.root, ...ancestry(folder)] : [tree.root]);
-  const list = (parent: Folder): ExplorerList => {
-    const entries = parent.entries.map((entry) =>
-      explorerEntry(entry, urls, current, (child) => (open.has(child) ? list(child) : undefined)),
-    );
-    const focus = entries.findIndex((entry) => entry.current || (entry.kind === 'folder' && entry.children));
-    return { folder: parent.slug, entries: windowAround(entries, focus, EXPLORER_WINDOW), total: entries.length };
+  const open = folder ? [tree.root, ...ancestry(folder)] : [tree.root];
+  const list = (depth: number): ExplorerList => {
+    const { entries, positions } = folderEntries(tree, urls, open[depth]!);
+    const child = open[depth + 1];
+    // The window centres on the open sub-folder on the way to the page, else on the page itself.
+    const focus = (child ? positions.get(child.slug) : current === undefined ? undefined : positions.get(current)) ?? -1;
+    const shown = windowAround(entries, focus, EXPLORER_WINDOW).map((entry): ExplorerEntry => {
+      if (entry.kind === 'note') return entry.slug === current ? { ...entry, current: true } : entry;
+      const isCurrent = entry.slug === current || entry.pageSlug === current;
+      const children = entry.folder === child ? list(depth + 1) : undefined;
+      return { ...entry, current: isCurrent, children };
+    });
+    return { folder: open[depth]!.slug, entries: shown.map(withoutLookups), total: entries.length };
   };
-  return list(tree.root);
+  return list(0);
 }
 
-function explorerEntry(
-  entry: FolderEntry,
-  urls: SiteUrls,
-  current: Slug | undefined,
-  children: (folder: Folder) => ExplorerList | undefined,
-): ExplorerEntry {
-  if (entry.kind === 'note') {
-    return { kind: 'note', title: entry.note.title, url: urls.page(entry.note.slug), current: entry.note.slug === current };
+/** An explorer entry before a page marks itself in it, with what finds it. */
+type FolderEntryView =
+  | (Extract<ExplorerEntry, { kind: 'note' }> & { slug: Slug })
+  | (Extract<ExplorerEntry, { kind: 'folder' }> & { folder: Folder; pageSlug: Slug | undefined });
+
+interface FolderEntries {
+  entries: FolderEntryView[];
+  /** Where each entry is in `entries`: by the note's slug, the folder's slug, and the slug of the folder's page. */
+  positions: Map<Slug, number>;
+}
+
+const entriesByTree = new WeakMap<GardenTree, { urls: SiteUrls; folders: Map<Folder, FolderEntries> }>();
+
+/** A folder's explorer entries, none marked current, made once per tree and addresses. */
+function folderEntries(tree: GardenTree, urls: SiteUrls, folder: Folder): FolderEntries {
+  let cache = entriesByTree.get(tree);
+  if (cache?.urls !== urls) {
+    cache = { urls, folders: new Map() };
+    entriesByTree.set(tree, cache);
   }
-  const { folder } = entry;
-  return {
-    kind: 'folder',
-    title: folder.title,
-    slug: folder.slug,
-    url: folderUrl(folder, urls),
-    count: folder.count,
-    current: folder.slug === current || (folder.page !== undefined && folder.page.slug === current),
-    children: children(folder),
-  };
+  const cached = cache.folders.get(folder);
+  if (cached) return cached;
+  const positions = new Map<Slug, number>();
+  const entries = folder.entries.map((entry, at): FolderEntryView => {
+    if (entry.kind === 'note') {
+      positions.set(entry.note.slug, at);
+      return { kind: 'note', title: entry.note.title, url: urls.page(entry.note.slug), current: false, slug: entry.note.slug };
+    }
+    const child = entry.folder;
+    positions.set(child.slug, at);
+    if (child.page) positions.set(child.page.slug, at);
+    return {
+      kind: 'folder',
+      title: child.title,
+      slug: child.slug,
+      url: folderUrl(child, urls),
+      count: child.count,
+      current: false,
+      folder: child,
+      pageSlug: child.page?.slug,
+    };
+  });
+  const made = { entries, positions };
+  cache.folders.set(folder, made);
+  return made;
+}
+
+/** The entry as a page shows it, without what only finding it needed. */
+function withoutLookups(entry: ExplorerEntry): ExplorerEntry {
+  if (entry.kind === 'note') return { kind: 'note', title: entry.title, url: entry.url, current: entry.current };
+  const { title, slug, url, count, current, children } = entry;
+  return { kind: 'folder', title, slug, url, count, current, children };
 }
 
 /** At most `size` items, including the one at `focus` (or the first ones when there is none). */
@@ -120,11 +162,24 @@ export function neighboursOf(tree: GardenTree, urls: SiteUrls, current: Slug): N
   if (current === '') return {};
   const { folder } = placeOf(tree, current);
   if (!folder) return {};
-  const sequence = folder === tree.root ? folder.notes : [...(folder.page ? [folder.page] : []), ...folder.notes];
-  const at = sequence.findIndex((note) => note.slug === current);
+  const { sequence, positions } = sequenceOf(folder, folder === tree.root);
+  const at = positions.get(current) ?? -1;
   if (at === -1 || sequence.length < 2) return {};
   const link = (note: IndexedNote | undefined) => note && { title: note.title, url: urls.page(note.slug) };
   return { previous: link(sequence[at - 1]), next: link(sequence[at + 1]) };
+}
+
+const sequences = new WeakMap<Folder, { sequence: IndexedNote[]; positions: Map<Slug, number> }>();
+
+/** A folder's pages in reading order, and where each is in it: made once per folder. */
+function sequenceOf(folder: Folder, isRoot: boolean) {
+  let made = sequences.get(folder);
+  if (!made) {
+    const sequence = isRoot ? folder.notes : [...(folder.page ? [folder.page] : []), ...folder.notes];
+    made = { sequence, positions: new Map(sequence.map((note, at) => [note.slug, at])) };
+    sequences.set(folder, made);
+  }
+  return made;
 }
 
 export interface TocEntry {

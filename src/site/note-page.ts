@@ -1,5 +1,5 @@
 import type { IndexedNote } from '../core/index/types.ts';
-import type { PageUrl, Slug } from '../core/common/types.ts';
+import { HOME_SLUG, type PageUrl, type Slug } from '../core/common/types.ts';
 import { folderUrl, type Folder } from '../core/index/tree.ts';
 import { isRenderFailure } from '../core/render/render-note.ts';
 import { commentThreadOf, type CommentThreadView } from './comments.ts';
@@ -8,35 +8,59 @@ import { noteHistoryOf, type NoteHistoryView } from './history-view.ts';
 import { noteMeta, type NoteMetaView } from './meta.ts';
 import { breadcrumbsFor, neighboursOf, tableOfContents, type Crumb, type Neighbours } from './navigation.ts';
 import { noteActions, type NoteActionsView } from './note-actions.ts';
+import { pageKey } from './page-keys.ts';
 import { searchMetaOf, type SearchMetaView } from './search-meta.ts';
 import { siteData } from './site-data.ts';
 import { backlinksOf, foldersWithoutPage, gardenTree, noteBySlug, tagLinks, type BacklinkView } from './view.ts';
 
 /** The pages of notes and of folders without their own page, and the article every note's page shows. */
 
-/** One page per published note at its slug (the home page has its own), and a listing page for each folder without an index. */
-export function notePaths(): { params: { slug: Slug }; props: { folder: Folder | undefined } }[] {
-  const { garden } = siteData();
-  const notes = [...garden.index.bySlug.keys()]
-    .filter((slug) => slug !== '')
-    .map((slug) => ({ params: { slug }, props: { folder: undefined } }));
+/**
+ * One page per published note at its slug (the home page has its own), and a listing page for each
+ * folder without an index; each with its key (page-keys.ts), so that a build writes again only the
+ * pages whose key changed.
+ */
+export function notePaths(): { params: { slug: Slug }; props: { folder: Folder | undefined }; cacheKey?: string }[] {
+  const { garden, rendered } = siteData();
+  const notes = [...garden.index.bySlug.values()]
+    .filter((note) => note.slug !== HOME_SLUG)
+    .map((note) => {
+      const content = rendered.version(note);
+      const cacheKey = content === undefined ? undefined : pageKey({ page: notePageShell(note), content }, frameOf(note));
+      return { params: { slug: note.slug }, props: { folder: undefined }, ...(cacheKey ? { cacheKey } : {}) };
+    });
   const folders = foldersWithoutPage()
     .filter((folder) => !garden.index.bySlug.has(folder.slug))
-    .map((folder) => ({ params: { slug: folder.slug }, props: { folder } }));
+    .map((folder) => {
+      const page = folderPage(folder);
+      const cacheKey = pageKey(page, { title: page.title, current: page.current });
+      return { params: { slug: folder.slug }, props: { folder }, ...(cacheKey ? { cacheKey } : {}) };
+    });
   return [...notes, ...folders];
 }
 
 /** What the page of the note at `slug` shows, and what its layout needs. */
 export function notePage(slug: string) {
   const note = noteBySlug(slug);
+  const { article, ...page } = notePageShell(note);
+  return { ...page, article: { ...noteContent(note), ...article } };
+}
+
+/** A note's page without the note's content: all its page key needs besides the content's version. */
+function notePageShell(note: IndexedNote) {
   return {
     title: note.title,
     description: note.frontmatter.description,
     current: note.slug,
     toc: tableOfContents(note.facts.headings),
     lang: note.language,
-    article: noteArticle(note),
+    article: noteArticleShell(note),
   };
+}
+
+/** Where a note's page is in the site, for the frame around it. */
+function frameOf(note: IndexedNote) {
+  return { title: note.title, current: note.slug };
 }
 
 /** The notice a page shows where its note could not be rendered (the build reports why). */
@@ -78,11 +102,15 @@ export interface NoteArticleView extends NoteContent {
 
 /** A note as its page shows it (the home page too), around its rendered content. */
 export function noteArticle(note: IndexedNote): NoteArticleView {
+  return { ...noteContent(note), ...noteArticleShell(note) };
+}
+
+/** Everything a note's article shows but its content. */
+function noteArticleShell(note: IndexedNote): Omit<NoteArticleView, keyof NoteContent> {
   const { urls } = siteData();
   const tree = gardenTree();
   const isHome = note.slug === '';
   return {
-    ...noteContent(note),
     crumbs: breadcrumbsFor(tree, urls, note.slug),
     title: note.title,
     description: note.frontmatter.description,

@@ -1,8 +1,9 @@
 import { type PageUrl, HOME_SLUG } from '../core/common/types.ts';
 import type { TagEntry } from '../core/index/types.ts';
 import type { Crumb } from './navigation.ts';
+import { pageKey } from './page-keys.ts';
 import { siteData } from './site-data.ts';
-import { summarize, type NoteSummary } from './view.ts';
+import { byTitle, summarize, type NoteSummary } from './view.ts';
 
 /** The list of every tag, and one page per tag with its notes and the tags below it. */
 
@@ -27,8 +28,13 @@ export function tagIndexPage(): { siteTitle: string; crumbs: Crumb[]; tags: TagL
   return { siteTitle: garden.config.title, crumbs: [homeCrumb()], tags: [...garden.index.tags.values()].map(tagLink) };
 }
 
-export function tagPaths(): { params: { tag: string }; props: { tag: TagEntry } }[] {
-  return [...siteData().garden.index.tags.values()].map((tag) => ({ params: { tag: tag.slug }, props: { tag } }));
+/** One page per tag, with its key (page-keys.ts). */
+export function tagPaths(): { params: { tag: string }; props: { tag: TagEntry }; cacheKey?: string }[] {
+  return [...siteData().garden.index.tags.values()].map((tag) => {
+    const page = tagPage(tag);
+    const cacheKey = pageKey(page, { title: `#${page.name}`, current: undefined });
+    return { params: { tag: tag.slug }, props: { tag }, ...(cacheKey ? { cacheKey } : {}) };
+  });
 }
 
 export interface TagPageView {
@@ -46,7 +52,7 @@ export function tagPage(tag: TagEntry): TagPageView {
     .map((slug) => garden.index.bySlug.get(slug))
     .filter((note) => note !== undefined)
     .map(summarize)
-    .sort((a, b) => a.title.localeCompare(b.title));
+    .sort(byTitle);
   // `#team/platform` sits under `#team`: the trail goes through every parent tag.
   const parts = tag.name.split('/');
   const crumbs = [
@@ -57,8 +63,25 @@ export function tagPage(tag: TagEntry): TagPageView {
       return { title: `#${name}`, url: urls.tag(name) };
     }),
   ];
-  const children = [...garden.index.tags.values()].filter(
-    (other) => other.slug.startsWith(`${tag.slug}/`) && !other.slug.slice(tag.slug.length + 1).includes('/'),
-  );
+  const children = tagChildren(garden.index.tags).get(tag.slug) ?? [];
   return { name: tag.name, crumbs, notes, children: children.map(tagLink) };
+}
+
+const childrenByTags = new WeakMap<Map<string, TagEntry>, Map<string, TagEntry[]>>();
+
+/** The tags one level below each tag (`team/platform` under `team`), in the index's order: found once per garden, not once per tag page. */
+function tagChildren(tags: Map<string, TagEntry>): Map<string, TagEntry[]> {
+  let children = childrenByTags.get(tags);
+  if (!children) {
+    children = new Map();
+    for (const tag of tags.values()) {
+      const parent = tag.slug.slice(0, Math.max(0, tag.slug.lastIndexOf('/')));
+      if (!parent) continue;
+      const siblings = children.get(parent);
+      if (siblings) siblings.push(tag);
+      else children.set(parent, [tag]);
+    }
+    childrenByTags.set(tags, children);
+  }
+  return children;
 }

@@ -22,6 +22,13 @@ export function summarize(note: IndexedNote): NoteSummary {
   return { title: note.title, url: siteData().urls.page(note.slug), description: note.frontmatter.description };
 }
 
+/**
+ * Orders titles as `a.localeCompare(b)` does (the same default collation), with one collator made
+ * once instead of one per comparison: pages sort thousands of backlinks and tagged notes.
+ */
+export const byTitle = (a: { title: string }, b: { title: string }): number => collator.compare(a.title, b.title);
+const collator = new Intl.Collator();
+
 export interface BacklinkView extends NoteSummary {
   contexts: Backlink['contexts'];
 }
@@ -34,7 +41,7 @@ export function backlinksOf(note: IndexedNote): BacklinkView[] {
       return source ? { ...summarize(source), contexts: backlink.contexts } : undefined;
     })
     .filter((view): view is BacklinkView => view !== undefined)
-    .sort((a, b) => a.title.localeCompare(b.title));
+    .sort(byTitle);
 }
 
 export function tagLinks(note: IndexedNote): { name: string; url: PageUrl }[] {

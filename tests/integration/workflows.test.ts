@@ -132,6 +132,32 @@ describe('GitHub workflows', () => {
     for (const value of Object.values(env)) expect(value).toMatch(/^\$\{\{ (vars\.|github\.)/);
   });
 
+  it('build warm: restore the garden cache after installing and before building, and save it after a build that succeeded', () => {
+    for (const file of ['deploy.yml', 'pull-request.yml']) {
+      const steps = Object.values(load(file).jobs).find((job) => job.steps.some((step) => step.run === 'npm run build'))!.steps;
+      const at = (predicate: (step: Step) => boolean) => steps.findIndex(predicate);
+      const install = at((step) => step.run?.startsWith('npm ci') === true);
+      const restore = at((step) => step.uses?.startsWith('actions/cache/restore@') === true);
+      const build = at((step) => step.run === 'npm run build');
+      const save = at((step) => step.uses?.startsWith('actions/cache/save@') === true);
+      // `npm ci` empties node_modules/, where the cache lives: restored after it.
+      expect([install < restore, restore < build, build < save], file).toEqual([true, true, true]);
+      const [restoreWith, saveWith] = [steps[restore]!.with!, steps[save]!.with!];
+      // Where the build keeps its cache by default (src/core/config/config.ts).
+      expect(restoreWith.path, file).toBe('node_modules/.cache/knowledge-garden');
+      expect(saveWith.path, file).toBe(restoreWith.path);
+      // One cache per run, restored from the latest one with the same lock file and garden code.
+      expect(saveWith.key, file).toBe(restoreWith.key);
+      const key = String(restoreWith.key);
+      for (const input of ["'package-lock.json'", "'src/**'", "'plugins/**'", "'astro.config.mjs'"]) expect(key, file).toContain(input);
+      expect(key, file).toMatch(/\$\{\{ github\.run_id \}\}$/);
+      expect(key.startsWith(String(restoreWith['restore-keys'])), file).toBe(true);
+      // Only a build that succeeded leaves its cache for the next one.
+      expect((steps[build] as Step & { id?: string }).id, file).toBe('build');
+      expect(steps[save]!.if, file).toBe("${{ !cancelled() && steps.build.outcome == 'success' }}");
+    }
+  });
+
   it('run only commands that exist in this repository, with arguments they accept', async () => {
     const lines = files.flatMap((file) => commandLines(load(file)));
     for (const line of lines) {

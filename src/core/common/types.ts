@@ -17,6 +17,13 @@ export type Slug = Brand<string, 'Slug'>;
 export type PageUrl = Brand<string, 'PageUrl'>;
 
 /**
+ * A leading or trailing `/`, an empty part (`//`), or a `.` or `..` part: what neither a content path
+ * nor a slug may have. One test, without splitting the string: slugs are made millions of times in a
+ * large garden's build (the local graphs alone), where splitting each one cost seconds.
+ */
+const NOT_RELATIVE_SEGMENTS = /^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)/;
+
+/**
  * The only ways to make the three kinds from a string. Each checks the shape its kind promises, so a
  * slug passed where a path belongs, or a path built with a stray separator, fails where it is made
  * rather than as a broken link pages later. The checks are structural and cheap (no file system):
@@ -24,13 +31,13 @@ export type PageUrl = Brand<string, 'PageUrl'>;
  * file:line:col, by the scan and the resolver before any of these are made).
  */
 export function asContentPath(value: string): ContentPath {
-  if (value === '' || value.startsWith('/') || value.split('/').some(notASegment))
+  if (value === '' || NOT_RELATIVE_SEGMENTS.test(value))
     throw new TypeError(`Not a content path (relative, "/"-separated, no empty, "." or ".." parts): ${JSON.stringify(value)}`);
   return value as ContentPath;
 }
 
 export function asSlug(value: string): Slug {
-  if (value !== '' && (value.startsWith('/') || value.endsWith('/') || value.split('/').some(notASegment)))
+  if (value !== '' && NOT_RELATIVE_SEGMENTS.test(value))
     throw new TypeError(`Not a slug (no leading or trailing "/", no empty, "." or ".." parts): ${JSON.stringify(value)}`);
   return value as Slug;
 }
@@ -43,5 +50,3 @@ export function asPageUrl(value: string): PageUrl {
 
 /** The home page's slug (`index.md` at the content root). */
 export const HOME_SLUG = asSlug('');
-
-const notASegment = (segment: string) => segment === '' || segment === '.' || segment === '..';

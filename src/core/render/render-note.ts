@@ -51,6 +51,11 @@ export function isRenderFailure(result: RenderResult): result is RenderFailure {
 export interface RenderedNotes {
   /** The note as its page shows it (with its `# title` lifted out: RenderOptions.liftTitle). */
   page(note: IndexedNote): RenderResult;
+  /**
+   * What the note's page content depends on, hashed (its render key), or why it failed: equal
+   * versions, equal content. `undefined` when not known ahead of rendering (the dev server).
+   */
+  version(note: IndexedNote): string | undefined;
 }
 
 /** What rendering in this thread needs of a loaded garden (build/build.ts's `Garden` is one). */
@@ -77,7 +82,7 @@ export function renderNote(garden: RenderSource, note: IndexedNote, urls: SiteUr
 
 /** The dev server's rendered notes: each rendered in this thread when its page is asked for. */
 export function renderOnDemand(garden: RenderSource, urls: SiteUrls): RenderedNotes {
-  return { page: (note) => renderNote(garden, note, urls, { liftTitle: true }) };
+  return { page: (note) => renderNote(garden, note, urls, { liftTitle: true }), version: () => undefined };
 }
 
 /** The problem a build reports for a note that could not be rendered (it fails a strict build). */

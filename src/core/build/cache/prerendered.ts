@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { RenderedNote } from '../../render/pipeline.ts';
 import type { RenderedNotes, RenderResult } from '../../render/render-note.ts';
 import type { IndexedNote } from '../../index/types.ts';
@@ -26,6 +27,14 @@ export class PrerenderedNotes implements RenderedNotes {
   /** The notes that could not be rendered, with why. */
   failed(): ReadonlyMap<ContentPath, string> {
     return this.failures;
+  }
+
+  /** The render key the stored rendering is filed under (its file's name), or the failure. */
+  version(note: IndexedNote): string | undefined {
+    const failure = this.failures.get(note.path);
+    if (failure !== undefined) return `failed: ${failure}`;
+    const file = this.files.get(note.path);
+    return file === undefined ? undefined : path.basename(file, '.json');
   }
 
   get size(): number {

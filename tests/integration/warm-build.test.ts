@@ -1,0 +1,94 @@
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fileHashes } from '../../bench/files.ts';
+import { astroPages } from '../../bench/page-costs.ts';
+import { buildSite, freshSiteFolder, type BuiltSite } from '../support/build-site.ts';
+
+/**
+ * A warm build (the cache of the previous build at hand) writes again only the pages whose key
+ * changed, carries the others over, and gives the very bytes a cold build gives.
+ */
+
+const NOTES: Record<string, string> = {
+  'index.md': '# Home\n\nStart at [[Hub]].\n',
+  'Hub.md': '---\naliases: [Centre, Middle]\ntags: [topic]\n---\n# Hub\n\nSee [[Leaf one]] and [[Leaf two]].\n',
+  'Area/Leaf one.md': '---\ntags: [topic, leaf]\n---\n# Leaf one\n\nBack to [[Hub]], the place where it starts.\n',
+  'Area/Leaf two.md': '---\ntags: [leaf]\n---\n# Leaf two\n\nAlso from [[Hub]].\n',
+  'Area/Leaf three.md': '# Leaf three\n\nLinks to [[Leaf two]] only.\n',
+  'Other/Far away.md': '---\naliases: [Distant]\n---\n# Far away\n\nNothing links here; it links to [[Leaf three]].\n',
+};
+
+function writeGarden(dir: string): void {
+  for (const [file, text] of Object.entries(NOTES)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), text);
+  }
+}
+
+/** Pages Astro rendered, and pages it carried over from the previous build, as it printed them. */
+function pagesOf(site: BuiltSite): { rendered: string[]; carried: string[] } {
+  const pages = astroPages(site.output);
+  const list = (carried: boolean) => pages.filter((page) => page.carried === carried).map(({ page }) => page);
+  return { rendered: list(false), carried: list(true) };
+}
+
+let content: string;
+let cache: string;
+let dist: string;
+let cold: BuiltSite;
+let warm: BuiltSite;
+let reference: BuiltSite;
+let before: Map<string, string>;
+
+beforeAll(async () => {
+  content = mkdtempSync(path.join(tmpdir(), 'garden-warm-'));
+  cache = mkdtempSync(path.join(tmpdir(), 'garden-warm-cache-'));
+  writeGarden(content);
+  dist = freshSiteFolder();
+  cold = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
+  before = fileHashes(dist);
+  // Leaf one links to Hub (whose page shows that backlink with its sentence) and is linked from it.
+  appendFileSync(path.join(content, 'Area', 'Leaf one.md'), '\nA new sentence about [[Hub]], from the second build.\n');
+  warm = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
+  reference = await buildSite(content, { GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
+});
+
+describe('a warm build', () => {
+  it('renders every page on a cold build', () => {
+    const { rendered, carried } = pagesOf(cold);
+    expect(carried).toEqual([]);
+    expect(rendered).toContain('/hub/index.html');
+  });
+
+  it('renders again the edited note and the pages that show its backlinks, and carries the others over', () => {
+    const { rendered, carried } = pagesOf(warm);
+    // The edited note, and Hub, whose backlinks show Leaf one's sentences.
+    expect(rendered).toEqual(expect.arrayContaining(['/area/leaf-one/index.html', '/hub/index.html']));
+    // Notes, folder listings, tag pages and redirects that show nothing of the edit.
+    expect(carried).toEqual(
+      expect.arrayContaining([
+        '/area/leaf-two/index.html',
+        '/area/leaf-three/index.html',
+        '/other/far-away/index.html',
+        '/other/index.html',
+        '/tags/leaf/index.html',
+        '/centre/index.html',
+        '/other/distant/index.html',
+      ]),
+    );
+    expect(rendered).not.toContain('/area/leaf-two/index.html');
+  });
+
+  it('changes exactly the files a cold build of the edited garden has differently', () => {
+    const after = fileHashes(warm.dist);
+    const changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file));
+    expect(changed).toEqual(expect.arrayContaining(['area/leaf-one/index.html', 'hub/index.html']));
+    expect(changed).not.toContain('area/leaf-two/index.html');
+  });
+
+  it('gives the same bytes as a cold build of the same content, carried-over pages included', () => {
+    expect(fileHashes(warm.dist)).toEqual(fileHashes(reference.dist));
+  });
+});
