@@ -1,5 +1,5 @@
 import type { Discussion } from './discussion.ts';
-import { DISCUSSIONS_QUERY, DiscussionsAnswerError, readDiscussionPage } from './github-query.ts';
+import { DISCUSSIONS_QUERY, DiscussionsReadError, readDiscussionPage } from './github-query.ts';
 
 export interface DiscussionsRequest {
   /** GitHub's API, e.g. `https://api.github.com` (`/graphql` is appended). */
@@ -17,7 +17,7 @@ const PAGE_TIMEOUT_MS = 30_000;
 
 /**
  * Every discussion of the category, page after page, with Node's `fetch`. Throws a
- * `DiscussionsAnswerError` saying why when the API cannot be reached, refuses, is rate-limited or
+ * `DiscussionsReadError` saying why when the API cannot be reached, refuses, is rate-limited or
  * answers something else than discussions: the caller falls back to the cache.
  */
 export async function fetchDiscussions(request: DiscussionsRequest): Promise<Discussion[]> {
@@ -51,13 +51,13 @@ async function post(request: DiscussionsRequest, variables: Record<string, unkno
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new DiscussionsAnswerError(`${url} could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`);
+    throw new DiscussionsReadError(`${url} could not be reached (${cause?.code ?? cause?.message ?? (error as Error).message})`);
   }
   if (!response.ok) {
     const remaining = response.headers.get('x-ratelimit-remaining');
     const reset = Number(response.headers.get('x-ratelimit-reset'));
     const rateLimited = remaining === '0' || response.status === 429;
-    throw new DiscussionsAnswerError(
+    throw new DiscussionsReadError(
       rateLimited
         ? `rate limit reached (HTTP ${response.status}${Number.isFinite(reset) && reset > 0 ? `, until ${new Date(reset * 1000).toISOString()}` : ''})`
         : `${url} answered HTTP ${response.status}${response.status === 401 ? ' (the token is not valid)' : ''}`,
@@ -66,6 +66,6 @@ async function post(request: DiscussionsRequest, variables: Record<string, unkno
   try {
     return await response.json();
   } catch {
-    throw new DiscussionsAnswerError(`${url} answered something other than JSON`);
+    throw new DiscussionsReadError(`${url} answered something other than JSON`);
   }
 }

@@ -79,9 +79,9 @@ export interface DiscussionPage {
   next: string | undefined;
 }
 
-/** Why an answer could not be read; the message names what GitHub said. */
-export class DiscussionsAnswerError extends Error {
-  override name = 'DiscussionsAnswerError';
+/** Why the discussions could not be read (unreachable, refused, rate-limited, an unexpected answer); the message says which. */
+export class DiscussionsReadError extends Error {
+  override name = 'DiscussionsReadError';
 }
 
 /**
@@ -93,15 +93,15 @@ export function readDiscussionPage(answer: unknown, repo: string): DiscussionPag
   if (Array.isArray(errors) && errors.length > 0) {
     const first = errors[0]!;
     const rateLimited = errors.some((error) => error.type === 'RATE_LIMITED');
-    throw new DiscussionsAnswerError(
+    throw new DiscussionsReadError(
       rateLimited ? `rate limit reached (${first.message ?? 'RATE_LIMITED'})` : `GitHub answered: ${first.message ?? first.type}`,
     );
   }
   const parsed = pageAnswer.safeParse(answer);
   if (!parsed.success)
-    throw new DiscussionsAnswerError(`unexpected answer from the API (${parsed.error.issues[0]?.message ?? 'wrong shape'})`);
+    throw new DiscussionsReadError(`unexpected answer from the API (${parsed.error.issues[0]?.message ?? 'wrong shape'})`);
   const { repository } = parsed.data.data;
-  if (!repository) throw new DiscussionsAnswerError(`the repository ${repo} was not found, or the token cannot read it`);
+  if (!repository) throw new DiscussionsReadError(`the repository ${repo} was not found, or the token cannot read it`);
   const { pageInfo, nodes } = repository.discussions;
   return {
     discussions: nodes.flatMap((node) => (node ? [discussionOf(node)] : [])),
