@@ -256,6 +256,27 @@ describe('the example garden built with its discussions', () => {
     expect(node('writing/tags').community).toBe(0);
     expect(node('writing/markdown-basics').community).toBeGreaterThan(node('writing/backlinks').community);
   });
+
+  it('orders the home page\'s "notes the garden relies on" and the search tie-break by the blend', () => {
+    const graph = JSON.parse(file('graph.json')) as {
+      nodes: { slug: string; rank: number; blend: number }[];
+      edges: { source: string; target: string }[];
+    };
+    const byBlend = [...graph.nodes].sort((a, b) => b.blend - a.blend || (a.slug < b.slug ? -1 : 1)).map((node) => node.slug);
+    const byRank = [...graph.nodes].sort((a, b) => b.rank - a.rank || (a.slug < b.slug ? -1 : 1)).map((node) => node.slug);
+    // The community changes the order here: otherwise this test would not tell the two apart.
+    expect(byBlend).not.toEqual(byRank);
+    // Each note page carries its place in the blended order as Pagefind's sort key.
+    for (const [i, slug] of byBlend.entries()) {
+      if (slug === '') continue;
+      expect(file(`${slug}/index.html`), slug).toContain(`data-pagefind-sort="influence:${String(i + 1).padStart(9, '0')}"`);
+    }
+    const home = file('index.html');
+    const section = home.slice(home.indexOf('id="kg-home-influential"'));
+    const listed = [...section.slice(0, section.indexOf('</section>')).matchAll(/<li><a href="\/([^"]*)\/"/g)].map((match) => match[1]);
+    const linked = new Set(graph.edges.filter((edge) => edge.source !== edge.target).map((edge) => edge.target));
+    expect(listed).toEqual(byBlend.filter((slug) => slug !== '' && linked.has(slug)).slice(0, 6));
+  });
 });
 
 describe('a build without a token', () => {
