@@ -4,6 +4,8 @@ import type { Connect, ViteDevServer } from 'vite';
 import type { PublishedAttachment } from '../core/build/attachments.ts';
 import { loadGarden, type Garden } from '../core/build/build.ts';
 import { reportLoad, type BuildLog } from '../core/build/site-build.ts';
+import { readDiscussions, type DiscussionsRead } from '../core/comments/read-discussions.ts';
+import { gardenDiscussions } from '../core/publish/garden-discussions.ts';
 import { updateGarden } from '../core/build/update.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
@@ -46,16 +48,22 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export async function startDevServer(server: ViteDevServer, settings: SiteSettings, log: BuildLog): Promise<void> {
   const { config, urls } = settings;
-  let garden = await loadGarden(config, { history: true, keepScan: true });
-  const handOver = () => handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), publishing: false });
+  // The dev server shows the discussions of the last build (from the cache): it makes no API request.
+  const [loaded, discussions] = await Promise.all([
+    loadGarden(config, { history: true, keepScan: true }),
+    readDiscussions(config, { network: false }),
+  ]);
+  let garden = loaded;
+  const handOver = () => handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), discussions, publishing: false });
   handOver();
   reportLoad(garden, log);
+  if (discussions.message) log.info(discussions.message);
   server.middlewares.use(serveAttachments(() => garden, urls));
   const search = serveBuiltSearchIndex(settings.outDir, urls.base);
   server.middlewares.use(search.middleware);
   log.info(search.status);
   server.middlewares.use(serveExplorerData(() => garden, urls));
-  server.middlewares.use(serveGraphFiles(() => garden, urls));
+  server.middlewares.use(serveGraphFiles(() => garden, urls, discussions));
   watchContent(server, config.contentDir, async (files) => {
     const started = performance.now();
     garden = await updateGarden(garden, files);
@@ -164,7 +172,11 @@ export function serveExplorerData(garden: () => Garden | undefined, urls: SiteUr
  * In dev, answers requests for the graph files from the loaded garden (the layout is computed the
  * first time one is asked for, after each change of the content).
  */
-export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls): Connect.NextHandleFunction {
+export function serveGraphFiles(
+  garden: () => Garden | undefined,
+  urls: SiteUrls,
+  discussions: DiscussionsRead,
+): Connect.NextHandleFunction {
   return (request, response, next) => {
     const current = garden();
     const url = decodeURI((request.url ?? '').split('?')[0] ?? '');
@@ -176,7 +188,7 @@ export function serveGraphFiles(garden: () => Garden | undefined, urls: SiteUrls
       (layout) => {
         const graph = gardenGraph(current.index);
         let json: unknown;
-        if (file === 'graph.json') json = buildGraphJson(current, layout.positions);
+        if (file === 'graph.json') json = buildGraphJson(current, layout.positions, gardenDiscussions(current, discussions).influence);
         else if (file === GRAPH_VIEW_FILE) json = graphViewJson(current.index, graph, layout.positions);
         else {
           const slug = [...current.index.bySlug.keys()].find((candidate) => localGraphPath(candidate) === file);

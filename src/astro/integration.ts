@@ -77,7 +77,13 @@ function createIntegration(options: GardenOptions): AstroIntegration {
         updateConfig({ cacheDir: pathToFileURL(`${pageCache}${path.sep}`), experimental: { incrementalBuild: true } });
         // Built before Astro looks at any page, so that no page ever sees another build's garden.
         const result = await build(settings.config, { urls: settings.urls, log: logger });
-        handOverSiteData({ garden: result.garden, urls: result.urls, rendered: result.rendered, publishing: true });
+        handOverSiteData({
+          garden: result.garden,
+          urls: result.urls,
+          rendered: result.rendered,
+          discussions: result.discussions,
+          publishing: true,
+        });
         run = { command: 'build', startedAt, output, pageCache, result, astroStages: new Stopwatch() };
       },
       'astro:build:start': () => {

@@ -16,7 +16,8 @@ export interface PageFrame {
   policy?: string | undefined;
   /** The site's base path, for browser code that builds addresses. */
   base: string;
-  links: { favicon: PageUrl; feed: PageUrl; recent: PageUrl; health: PageUrl };
+  /** `conversations`: the open questions, when comments are configured. */
+  links: { favicon: PageUrl; feed: PageUrl; recent: PageUrl; health: PageUrl; conversations?: PageUrl | undefined };
 }
 
 /**
@@ -43,6 +44,7 @@ export function pageFrame(title: string, current: Slug | undefined, note: Indexe
       feed: urls.special('feed.xml'),
       recent: urls.special('recent/'),
       health: urls.special('health/'),
+      conversations: garden.config.comments ? urls.special('conversations/') : undefined,
     },
   };
 }

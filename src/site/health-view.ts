@@ -1,9 +1,12 @@
+import { notesBehindDiscussion } from '../core/comments/behind-discussion.ts';
+import type { NoteDiscussion } from '../core/comments/note-discussions.ts';
 import { gardenHealth, type LastUpdate } from '../core/graph/health.ts';
 import type { GardenHistory } from '../core/history/history.ts';
 import { noteTimeline } from '../core/history/note.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { PageUrl, Slug } from '../core/common/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
+import { siteDiscussions } from './discussions.ts';
 import { siteData } from './site-data.ts';
 
 /**
@@ -26,6 +29,14 @@ export interface HealthView {
   wanted: { shown: { name: string; url: PageUrl; count: number; from: NoteRef[] }[]; total: number };
   stale: { shown: (NoteRef & { updated: string; owner?: string | undefined; lastUpdatedBy?: string | undefined })[]; total: number };
   undated: number;
+  /**
+   * Notes whose discussion has comments newer than the note's last change (it may need an update),
+   * with their owners; `undefined` when the build knows no discussions (comments off, or not read).
+   */
+  behindDiscussion?: {
+    shown: (NoteRef & { updated: string; commented: string; discussion: string; owner?: string | undefined })[];
+    total: number;
+  };
 }
 
 /** When a note last changed (git, or the frontmatter if later) and who made the git change. */
@@ -46,6 +57,8 @@ export function healthView(
   urls: SiteUrls,
   staleAfterDays: number,
   now: Date,
+  /** The notes' discussions, when the build read them. */
+  discussions?: ReadonlyMap<Slug, NoteDiscussion>,
 ): HealthView {
   const health = gardenHealth(index, { lastUpdated: (note) => lastUpdateOf(note, history), staleAfterDays, now });
   const ref = (slug: Slug): NoteRef => ({ title: index.bySlug.get(slug)?.title ?? slug, url: urls.page(slug) });
@@ -69,11 +82,27 @@ export function healthView(
       lastUpdatedBy: stale.lastUpdatedBy,
     })),
     undated: health.undated,
+    behindDiscussion:
+      discussions &&
+      cut(
+        notesBehindDiscussion(discussions, (slug) => {
+          const note = index.bySlug.get(slug);
+          return note && lastUpdateOf(note, history)?.date;
+        }),
+        (behind) => ({
+          ...ref(behind.slug),
+          updated: behind.lastUpdated.toISOString().slice(0, 10),
+          commented: behind.lastCommentAt,
+          discussion: behind.url,
+          owner: index.bySlug.get(behind.slug)?.frontmatter.owner,
+        }),
+      ),
   };
 }
 
 /** The garden health page, as of `now`. */
 export function healthPage(now: Date): HealthView {
-  const { garden, urls } = siteData();
-  return healthView(garden.index, garden.history, urls, garden.config.health.staleAfterDays, now);
+  const { garden, urls, discussions } = siteData();
+  const known = discussions.snapshot ? siteDiscussions().byNote : undefined;
+  return healthView(garden.index, garden.history, urls, garden.config.health.staleAfterDays, now, known);
 }

@@ -1,9 +1,11 @@
+import type { NoteDiscussion } from '../core/comments/note-discussions.ts';
 import { gardenGraph } from '../core/graph/garden-graph.ts';
 import type { GardenIndex, IndexedNote } from '../core/index/types.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
-import { type PageUrl, HOME_SLUG } from '../core/common/types.ts';
+import { type PageUrl, type Slug, HOME_SLUG } from '../core/common/types.ts';
 import { lastChanged } from './meta.ts';
 import { folderUrl, type GardenTree } from '../core/index/tree.ts';
+import { discussionCounts, siteDiscussions } from './discussions.ts';
 import { noteArticle } from './note-page.ts';
 import { siteData } from './site-data.ts';
 import { gardenTree } from './view.ts';
@@ -26,9 +28,11 @@ export interface RankedNote {
   title: string;
   url: PageUrl;
   description?: string | undefined;
-  /** What the ranking is by: a date for "recently changed"; backlinks shown beside influence. */
+  /** What the ranking is by: a date for "recently changed" and "what people are discussing"; backlinks shown beside influence. */
   date?: string | undefined;
   backlinks?: number | undefined;
+  /** "3 comments · 5 reactions", beside "what people are discussing". */
+  activity?: string | undefined;
 }
 
 export interface TagSummary {
@@ -43,15 +47,23 @@ export interface HomeView {
   /** More top-level entries than `sections` shows. */
   moreSections: number;
   recent: RankedNote[];
-  /** "Notes the garden relies on": the most influential (PageRank over the links). */
+  /** "Notes the garden relies on": the most influential (PageRank over the links, blended with the community's signal when known). */
   influential: RankedNote[];
+  /** "What people are discussing": the notes whose discussions moved most recently. */
+  discussed: RankedNote[];
   tags: TagSummary[];
   moreTags: number;
 }
 
-export const HOME_LIMITS = { sections: 12, recent: 6, influential: 6, tags: 16 } as const;
+export const HOME_LIMITS = { sections: 12, recent: 6, influential: 6, discussed: 6, tags: 16 } as const;
 
-export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): HomeView {
+/** What the home page knows of the discussions: each note's, and the influence order that blends links with them. */
+export interface HomeDiscussions {
+  byNote: ReadonlyMap<Slug, NoteDiscussion>;
+  influenceOrder: ReadonlyMap<Slug, number>;
+}
+
+export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls, discussions?: HomeDiscussions): HomeView {
   const sections: Section[] = tree.root.entries.map((entry) =>
     entry.kind === 'folder'
       ? {
@@ -74,13 +86,23 @@ export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): 
     (a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.note.title.localeCompare(b.note.title)),
   ).map(({ note, date }) => ({ ...summary(note), date }));
 
-  // Influence rather than a count of backlinks: a link from a note many others rely on counts more.
-  const { influenceOrder } = gardenGraph(index);
+  // Influence rather than a count of backlinks: a link from a note many others rely on counts more;
+  // blended with what the community does with the notes when the discussions are known.
+  const influenceOrder = discussions?.influenceOrder ?? gardenGraph(index).influenceOrder;
   const influential = topBy(
     published.filter((note) => (index.backlinks.get(note.slug)?.length ?? 0) > 0),
     HOME_LIMITS.influential,
     (a, b) => influenceOrder.get(a.slug)! - influenceOrder.get(b.slug)!,
   ).map((note) => ({ ...summary(note), backlinks: index.backlinks.get(note.slug)?.length ?? 0 }));
+
+  const discussed = topBy(
+    [...(discussions?.byNote ?? [])].flatMap(([slug, discussion]) => {
+      const note = index.bySlug.get(slug);
+      return note && discussion.lastCommentAt ? [{ note, discussion, date: discussion.lastCommentAt }] : [];
+    }),
+    HOME_LIMITS.discussed,
+    (a, b) => Date.parse(b.date) - Date.parse(a.date) || a.note.title.localeCompare(b.note.title),
+  ).map(({ note, discussion, date }) => ({ ...summary(note), date, activity: discussionCounts(discussion) }));
 
   const allTags = [...index.tags.values()];
   const tags = topBy(allTags, HOME_LIMITS.tags, (a, b) => b.notes.length - a.notes.length || a.name.localeCompare(b.name))
@@ -93,6 +115,7 @@ export function homeView(index: GardenIndex, tree: GardenTree, urls: SiteUrls): 
     moreSections: Math.max(0, sections.length - HOME_LIMITS.sections),
     recent,
     influential,
+    discussed,
     tags,
     moreTags: Math.max(0, allTags.length - tags.length),
   };
@@ -111,6 +134,11 @@ export function topBy<T>(items: T[], n: number, compare: (a: T, b: T) => number)
   return top;
 }
 
+function homeDiscussions(): HomeDiscussions {
+  const { byNote, influence } = siteDiscussions();
+  return { byNote, influenceOrder: influence.order };
+}
+
 /** The home page: the home note (when the garden has one) and the lists beside it. */
 export function homePage() {
   const { garden, urls } = siteData();
@@ -122,7 +150,12 @@ export function homePage() {
     /** `undefined` without `content/index.md`: the page then shows the garden's title and description. */
     article: home && noteArticle(home),
     garden: { title: garden.config.title, description: garden.config.description },
-    view: homeView(garden.index, gardenTree(), urls),
-    links: { tags: urls.tags(), recent: urls.special('recent/'), graph: urls.special('graph/') },
+    view: homeView(garden.index, gardenTree(), urls, homeDiscussions()),
+    links: {
+      tags: urls.tags(),
+      recent: urls.special('recent/'),
+      graph: urls.special('graph/'),
+      conversations: urls.special('conversations/'),
+    },
   };
 }

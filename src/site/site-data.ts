@@ -1,4 +1,5 @@
 import type { Garden } from '../core/build/build.ts';
+import type { DiscussionsRead } from '../core/comments/read-discussions.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
 import type { RenderedNotes } from '../core/render/render-note.ts';
 
@@ -8,6 +9,8 @@ export interface SiteData {
   readonly urls: SiteUrls;
   /** Each note's page content: rendered ahead of time by a build, on demand by the dev server. */
   readonly rendered: RenderedNotes;
+  /** The comment threads' discussions: read by the build (or from the cache), for counts, questions and influence. */
+  readonly discussions: DiscussionsRead;
   /**
    * Whether pages are being built for publishing (`astro build`) rather than served by the dev
    * server. Told by the integration, which knows the command: `import.meta.env.PROD` follows

@@ -51,7 +51,7 @@ const CORE_IMPORTS: Record<string, readonly string[]> = {
   graph: ['index', 'links'],
   flow: ['history', 'index'],
   diff: ['history', 'index'],
-  build: ['graph', 'history', 'index', 'links', 'markdown', 'render', 'scan'],
+  build: ['comments', 'graph', 'history', 'index', 'links', 'markdown', 'render', 'scan'],
   publish: ['build', 'comments', 'graph', 'index', 'links'],
   rename: ['build', 'history', 'index', 'links', 'markdown', 'plugins', 'scan'],
 };

@@ -14,6 +14,7 @@ import { projectRoot } from '../support/build-site.ts';
 import { runGarden } from '../support/cli.ts';
 import { createHostileGarden, HOSTILE_GLOBAL } from '../support/hostile-garden.ts';
 import { unsafeMarkup } from '../support/html-safety.ts';
+import { NO_DISCUSSIONS } from '../../src/core/comments/read-discussions.ts';
 
 /**
  * The hostile garden (tests/support/hostile-garden.ts) through `garden check` and the render
@@ -363,7 +364,7 @@ describe('the hostile notes as pages', () => {
     let page: ReturnType<typeof noteContent> | undefined;
     try {
       rendered = renderNote(garden, note, urls);
-      handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), publishing: true });
+      handOverSiteData({ garden, urls, rendered: renderOnDemand(garden, urls), discussions: NO_DISCUSSIONS, publishing: true });
       page = noteContent(note);
     } finally {
       Object.defineProperty(note, 'tree', tree);

@@ -130,6 +130,9 @@ describe('a built fixture garden', () => {
       x: expect.any(Number),
       y: expect.any(Number),
       rank: expect.any(Number),
+      // No discussions read: no community signal, and the blend is the link rank.
+      community: 0,
+      blend: graph.nodes.find((node) => node.slug === 'guides/writing-guide')!.rank,
     });
     // Linked from the three other notes, the writing guide is the one the garden relies on most.
     expect(Math.max(...graph.nodes.map((node) => node.rank))).toBe(graph.nodes.find((node) => node.slug === 'guides/writing-guide')!.rank);

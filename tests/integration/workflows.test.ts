@@ -84,6 +84,8 @@ describe('GitHub workflows', () => {
     expect(Object.keys(workflow.on)).toEqual(['pull_request']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
     for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
+    // Pull requests (from forks too) never get a token to read the discussions with.
+    expect(read('pull-request.yml')).not.toMatch(/GITHUB_TOKEN|github\.token|discussions:/);
     expect(commandLines(workflow)).toEqual([
       'npm ci --no-audit --no-fund',
       'npx garden check --format github',
@@ -110,7 +112,8 @@ describe('GitHub workflows', () => {
     expect(workflow.on.push).toEqual({ branches: ['main'] });
     expect(workflow.permissions).toEqual({});
     const { build, deploy } = workflow.jobs;
-    expect(build?.permissions).toEqual({ contents: 'read' });
+    // Discussions are read with the job's own token, read-only (docs/comments.md).
+    expect(build?.permissions).toEqual({ contents: 'read', discussions: 'read' });
     expect(build?.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'dist' });
     expect(deploy?.needs).toBe('build');
     expect(deploy?.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
@@ -124,12 +127,14 @@ describe('GitHub workflows', () => {
       'GARDEN_GISCUS_CATEGORY_ID',
       'GARDEN_GISCUS_REPO',
       'GARDEN_GISCUS_REPO_ID',
+      'GARDEN_GITHUB_TOKEN',
       'GARDEN_REPOSITORY_BRANCH',
       'GARDEN_REPOSITORY_URL',
       'GARDEN_SITE',
     ]);
     // Configuration comes from repository variables, never from secrets.
     for (const value of Object.values(env)) expect(value).toMatch(/^\$\{\{ (vars\.|github\.)/);
+    expect(env.GARDEN_GITHUB_TOKEN).toBe('${{ github.token }}');
   });
 
   it('build warm: restore the garden cache after installing and before building, and save it after a build that succeeded', () => {

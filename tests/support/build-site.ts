@@ -57,5 +57,9 @@ function withoutTestEnvironment(environment: NodeJS.ProcessEnv): NodeJS.ProcessE
   const copy = { ...environment };
   delete copy.NODE_ENV;
   delete copy.VITEST;
+  // A token in the shell (a CI job's, a developer's) must never send a test build to the real GitHub.
+  delete copy.GITHUB_TOKEN;
+  delete copy.GARDEN_GITHUB_TOKEN;
+  delete copy.GARDEN_GITHUB_API;
   return copy;
 }

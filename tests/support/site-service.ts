@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, projectRoot, type BuiltSite } from './build-site.ts';
+import { giscusEnv } from './giscus.ts';
+import { STAND_IN_TOKEN, startGithubStandIn } from './github-stand-in.ts';
 
 /**
  * The sites that several test files read, each built once per test run and shared (vitest's global
@@ -19,9 +21,26 @@ export const SHARED_SITES = {
   e2e: () => buildSite(writeE2eGarden()),
   /** The Sourcegraph handbook as it is (883 notes): its pages and graph files, and its graph in the browser. */
   handbook: () => buildSite(path.resolve(projectRoot, '..', 'shared', 'corpora', 'sourcegraph-handbook')),
+  /** The example garden (`content/`, with its git history) with comments on, its discussions read from the GitHub stand-in. */
+  discussions: () => buildWithDiscussions(),
 } satisfies Record<string, () => Promise<BuiltSite>>;
 
 export type SharedSiteName = keyof typeof SHARED_SITES;
+
+/** Builds the example garden against a stand-in for GitHub's API (tests/support/github-stand-in.ts), with a cache of its own. */
+async function buildWithDiscussions(): Promise<BuiltSite> {
+  const standIn = await startGithubStandIn();
+  try {
+    return await buildSite(path.join(projectRoot, 'content'), {
+      ...giscusEnv,
+      GARDEN_GITHUB_API: standIn.api,
+      GARDEN_GITHUB_TOKEN: STAND_IN_TOKEN,
+      GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-discussions-cache-')),
+    });
+  } finally {
+    await standIn.close();
+  }
+}
 
 const e2eFixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e');
 /** Notes in the generated `Archive/` folder: more than the explorer shows before "Show all". */

@@ -1,3 +1,4 @@
+import { readDiscussions, type DiscussionsRead } from '../comments/read-discussions.ts';
 import { compareDiagnostics, type Diagnostic } from '../common/diagnostics.ts';
 import { Stopwatch, type StageTiming } from '../common/stopwatch.ts';
 import type { GardenConfig } from '../config/config.ts';
@@ -37,6 +38,8 @@ export interface BuildResult {
   readonly timings: readonly StageTiming[];
   /** The graph's layout, computing in a worker thread while Astro generates the pages. */
   readonly layout: Promise<GardenLayout>;
+  /** The comment threads' discussions (counts, open questions), from GitHub or the cache. */
+  readonly discussions: DiscussionsRead;
 }
 
 /**
@@ -51,6 +54,8 @@ export async function build(config: GardenConfig, options: BuildOptions): Promis
   const { cacheDir } = config;
   const parallel = new ParallelBuild(config);
   const stopwatch = new Stopwatch();
+  // Read from GitHub while the notes are parsed: it needs only the configuration, and never fails.
+  const discussions = readDiscussions(config, { network: true });
   let loaded: { garden: Garden; scan: ScanResult };
   let prerendered: PrerenderedNotes;
   try {
@@ -66,6 +71,8 @@ export async function build(config: GardenConfig, options: BuildOptions): Promis
     await parallel.close();
   }
   const { garden } = loaded;
+  const read = await discussions;
+  if (read.message) log.info(read.message);
   const failures = [...prerendered.failed()].map(([path, failure]) => renderFailureDiagnostic(path, failure));
   return {
     garden,
@@ -74,6 +81,7 @@ export async function build(config: GardenConfig, options: BuildOptions): Promis
     diagnostics: [...garden.diagnostics, ...failures].sort(compareDiagnostics),
     timings: [...garden.timings, ...stopwatch.timings],
     layout: startLayout(garden.index, { cacheDir }),
+    discussions: read,
   };
 }
 

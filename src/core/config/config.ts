@@ -9,6 +9,7 @@ import {
   type CommentsConfig,
   type CommentsOptions,
 } from './comments.ts';
+import { influenceSchema, type InfluenceWeights } from './influence.ts';
 
 const httpUrl = (field: string) =>
   z
@@ -145,6 +146,8 @@ export const gardenOptionsSchema = z
     explorer: explorerSchema.prefault({}),
     health: healthSchema.prefault({}),
     tags: tagsSchema.prefault({}),
+    /** How the community's reactions and participation weigh in the notes' influence (docs/comments.md). */
+    influence: influenceSchema.prefault({}),
   })
   .strict();
 
@@ -175,6 +178,15 @@ export interface GardenConfig {
   health: HealthOptions;
   /** Which `#words` in the text count as tags (`tags.inline`). */
   tags: { inline: InlineTagPolicy };
+  /** The blend of link influence (PageRank) and the community's signal from the discussions. */
+  influence: InfluenceWeights;
+  /** Where the discussions are read: GitHub's API (`GARDEN_GITHUB_API`; GitHub Enterprise's, or a test's stand-in). */
+  githubApi: string;
+  /**
+   * The token the build reads the discussions with (`GARDEN_GITHUB_TOKEN`, else `GITHUB_TOKEN`);
+   * `undefined`: no request is made. Never written anywhere, never shown.
+   */
+  githubToken: string | undefined;
   /** `GARDEN_VERBOSE=1`: the build's summary lists every problem and every note without a comment id, not only the first ones. */
   verbose: boolean;
   /** Where renderings, parse results and the graph's layout are kept between builds; safe to delete (`GARDEN_CACHE_DIR`). */
@@ -256,9 +268,25 @@ export function resolveGardenConfig(
     explorer: { ...options_.explorer, order: options_.explorer.order.map(normaliseRelative).filter(Boolean) },
     health: options_.health,
     tags: options_.tags,
+    influence: options_.influence,
+    ...githubSettings(env),
     ...buildSettings(env, cwd),
     gitEnv: { ...env },
   };
+}
+
+export const GITHUB_DEFAULT_API = 'https://api.github.com';
+
+/**
+ * Where and with which token the build reads the comment threads' discussions. `GARDEN_GITHUB_TOKEN`
+ * wins over `GITHUB_TOKEN`, so that a deployment can give the garden a token of its own.
+ */
+function githubSettings(env: Environment): Pick<GardenConfig, 'githubApi' | 'githubToken'> {
+  const api = env.GARDEN_GITHUB_API?.trim().replace(/\/+$/, '') || GITHUB_DEFAULT_API;
+  if (!/^https?:\/\/[^\s/]+/.test(api)) {
+    throw new GardenConfigError(`GARDEN_GITHUB_API must be the address of GitHub's API, such as ${GITHUB_DEFAULT_API}, not "${api}".`);
+  }
+  return { githubApi: api, githubToken: env.GARDEN_GITHUB_TOKEN?.trim() || env.GITHUB_TOKEN?.trim() || undefined };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { BlendedInfluence } from './blended-influence.ts';
 import type { Point } from './layout.ts';
 import { gardenGraph } from './garden-graph.ts';
 import type { ContentPath, Slug } from '../common/types.ts';
@@ -6,10 +7,23 @@ import type { GardenIndex } from '../index/types.ts';
 /**
  * `graph.json`: a stable contract other tools read (docs/graph.md documents it). Only published notes
  * appear; `source` and `target` are slugs, `path` is relative to the content folder. Fields are only
- * ever added: `x`, `y` (the build's layout) and `rank` (influence, PageRank) came after the first.
+ * ever added: `x`, `y` (the build's layout) and `rank` (link influence, PageRank) came after the
+ * first, then `community` (the community's share, from the discussions) and `blend` (the two
+ * blended: docs/comments.md, "Influence").
  */
 export interface GraphJson {
-  nodes: { slug: Slug; path: ContentPath; title: string; tags: string[]; id?: string; x: number; y: number; rank: number }[];
+  nodes: {
+    slug: Slug;
+    path: ContentPath;
+    title: string;
+    tags: string[];
+    id?: string;
+    x: number;
+    y: number;
+    rank: number;
+    community: number;
+    blend: number;
+  }[];
   edges: { source: Slug; target: Slug; kind: 'link' | 'embed' }[];
   unresolved: { source: Slug; target: string; line: number }[];
 }
@@ -18,6 +32,8 @@ export interface GraphJson {
 export function buildGraphJson(
   garden: { readonly index: GardenIndex; readonly idOwners: ReadonlyMap<string, ContentPath> },
   positions: ReadonlyMap<Slug, Point>,
+  /** Without it (no discussions known), `community` is 0 and `blend` is the rank. */
+  influence?: BlendedInfluence,
 ): GraphJson {
   const { index } = garden;
   const { ranks } = gardenGraph(index);
@@ -37,6 +53,8 @@ export function buildGraphJson(
         x: point.x,
         y: point.y,
         rank: roundRank(ranks.get(note.slug) ?? 0),
+        community: roundRank(influence?.community.get(note.slug) ?? 0),
+        blend: roundRank(influence?.blend.get(note.slug) ?? ranks.get(note.slug) ?? 0),
       };
     })
     .sort((a, b) => compare(a.slug, b.slug));

@@ -6,10 +6,11 @@ import path from 'node:path';
  * replace a file the build generates. The site's paths fall into three groups, and all are reserved:
  * - pages: every page is a folder's `index.html` (notes, folder listings, tags, redirects, the
  *   garden's own pages), plus `404.html`;
- * - the files the build writes beside its pages: feeds, sitemaps, `graph.json`, `robots.txt`,
- *   `favicon.*`, and whatever the project's `public/` folder holds (copied as it is);
+ * - the files the build writes beside its pages: feeds, sitemaps, `graph.json`, `discussions.json`,
+ *   `robots.txt`, `favicon.*`, and whatever the project's `public/` folder holds (copied as it is);
  * - folders the build owns whole: `_astro/` (scripts and styles), `_garden/` (graph and explorer
- *   data), `pagefind/` (the search index), `tags/` (tag pages).
+ *   data), `pagefind/` (the search index), `tags/` (tag pages), `conversations/` (the open
+ *   questions and their feed).
  * An emitter that writes anything else must add it here: tests/e2e/hostile.test.ts checks that
  * every file of a built site is either reserved or a published attachment.
  *
@@ -17,7 +18,7 @@ import path from 'node:path';
  */
 
 /** Folders under the site's base that the build owns entirely. */
-export const RESERVED_FOLDERS: readonly string[] = ['_astro', '_garden', 'pagefind', 'tags'];
+export const RESERVED_FOLDERS: readonly string[] = ['_astro', '_garden', 'pagefind', 'tags', 'conversations'];
 
 /** Files at the top of the site that the build writes, or may write. */
 export const RESERVED_FILES: readonly string[] = [
@@ -29,6 +30,7 @@ export const RESERVED_FILES: readonly string[] = [
   'sitemap-index.xml',
   'robots.txt',
   'graph.json',
+  'discussions.json',
 ];
 
 const RESERVED_PATTERNS: readonly RegExp[] = [

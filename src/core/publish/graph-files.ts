@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Garden } from '../build/build.ts';
+import type { BlendedInfluence } from '../graph/blended-influence.ts';
 import { buildGraphJson } from '../graph/graph-json.ts';
 import { gardenGraph, type GardenLayout } from '../graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../graph/view-data.ts';
@@ -19,9 +20,14 @@ const PARALLEL_WRITES = 64;
  * Writes the graph's files into the built site once the layout is ready: `graph.json` (the contract),
  * the graph page's data, and one small file per note for its local graph.
  */
-export async function writeGraphFiles(garden: Garden, outDir: string, layout: Promise<GardenLayout>): Promise<GraphFilesReport> {
+export async function writeGraphFiles(
+  garden: Garden,
+  outDir: string,
+  layout: Promise<GardenLayout>,
+  influence?: BlendedInfluence,
+): Promise<GraphFilesReport> {
   const ready = await layout;
-  const files = graphFiles(garden, ready);
+  const files = graphFiles(garden, ready, influence);
   const bytes = { graphJson: 0, view: 0, local: 0 };
   let localFiles = 0;
   const folders = new Map<string, Promise<unknown>>();
@@ -51,9 +57,9 @@ export async function writeGraphFiles(garden: Garden, outDir: string, layout: Pr
 }
 
 /** Every graph file: path relative to the site's base → JSON text. */
-export function* graphFiles(garden: Garden, layout: GardenLayout): Generator<[string, string]> {
+export function* graphFiles(garden: Garden, layout: GardenLayout, influence?: BlendedInfluence): Generator<[string, string]> {
   const graph = gardenGraph(garden.index);
-  yield ['graph.json', JSON.stringify(buildGraphJson(garden, layout.positions))];
+  yield ['graph.json', JSON.stringify(buildGraphJson(garden, layout.positions, influence))];
   yield [GRAPH_VIEW_FILE, JSON.stringify(graphViewJson(garden.index, graph, layout.positions))];
   const locals = new LocalGraphs(garden.index, graph);
   for (const slug of garden.index.bySlug.keys()) {
