@@ -43,8 +43,9 @@ interface Reader {
   page: Page;
   /** Every URL the page requested, in order. */
   requests: string[];
-  /** Every script the page downloaded, with its text (read at once: a later page makes it unavailable). */
-  scripts: Promise<{ url: string; text: string }>[];
+  /** Every script the page downloaded. Their text is fetched again from the server when asked: the
+   * browser drops a response's body once the page navigates away, so reading it there races the next page. */
+  scripts: Set<string>;
 }
 
 async function openReader(
@@ -57,10 +58,12 @@ async function openReader(
   else await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: STAND_IN_WIDGET }));
   const page = await context.newPage();
   const requests: string[] = [];
-  const scripts: Reader['scripts'] = [];
+  const scripts: Reader['scripts'] = new Set();
   page.on('request', (request) => requests.push(request.url()));
   page.on('response', (response) => {
-    if (/\.m?js$/.test(new URL(response.url()).pathname)) scripts.push(response.text().then((text) => ({ url: response.url(), text })));
+    const url = new URL(response.url());
+    // The garden's own scripts: the giscus origin is a stand-in here and is not fetched again.
+    if (/\.m?js$/.test(url.pathname) && !response.url().startsWith(GISCUS)) scripts.add(response.url());
   });
   return { context, page, requests, scripts };
 }
@@ -92,7 +95,10 @@ const COMMENTS_CODE = 'data-kg-giscus';
 
 /** The scripts the reader's pages downloaded that are comments code. */
 async function commentsScripts(reader: Reader): Promise<string[]> {
-  return (await Promise.all(reader.scripts)).filter((script) => script.text.includes(COMMENTS_CODE)).map((script) => script.url);
+  const texts = await Promise.all(
+    [...reader.scripts].map(async (url) => ({ url, text: await (await reader.context.request.get(url)).text() })),
+  );
+  return texts.filter((script) => script.text.includes(COMMENTS_CODE)).map((script) => script.url);
 }
 
 const footerTop = (page: Page) => page.evaluate(() => document.querySelector('.kg-footer')!.getBoundingClientRect().top + window.scrollY);
