@@ -1,11 +1,13 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import type { Element, Root } from 'hast';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphJson } from '../../src/core/graph/graph-json.ts';
-import { buildSite } from '../support/build-site.ts';
+import { stagingFolder } from '../../src/core/publish/output.ts';
+import { buildSite, freshSiteFolder } from '../support/build-site.ts';
+import { snapshot } from '../support/snapshot.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'site');
 let dist: string;
@@ -32,8 +34,24 @@ function select(tree: Root | Element, predicate: (element: Element) => boolean):
 const byClass = (name: string) => (element: Element) => ((element.properties.className as string[] | undefined) ?? []).includes(name);
 
 describe('a strict build', () => {
-  it('fails when the content has errors, and names them', async () => {
-    await expect(buildSite(fixture, { GARDEN_STRICT: '1' })).rejects.toThrow(/Strict build: 3 error\(s\)/); // a broken link, a missing picture, a javascript: link
+  it('fails when the content has errors, names them, and leaves the previous site untouched', async () => {
+    // Into a copy of the site the normal build published: a strict build of a garden with an error
+    // fails after every page was rendered, and must not have replaced a single file by then.
+    const previous = freshSiteFolder();
+    cpSync(dist, previous, { recursive: true });
+    const before = snapshot(previous);
+    const failing = await buildSite(fixture, { GARDEN_STRICT: '1' }, { dist: previous }).then(
+      () => undefined,
+      (error: { code?: number; stdout?: string; stderr?: string }) => error,
+    );
+    expect(failing?.code).toBe(1);
+    const output = `${failing?.stdout}${failing?.stderr}`;
+    expect(output).toMatch(/Strict build: 3 error\(s\)/); // a broken link, a missing picture, a javascript: link
+    expect(output).toContain(
+      `The site was not published: ${previous} is unchanged, and the unfinished build is in ${stagingFolder(previous)}.`,
+    );
+    expect(snapshot(previous)).toEqual(before);
+    expect(existsSync(path.join(stagingFolder(previous), 'index.html'))).toBe(true);
   });
 });
 
