@@ -25,25 +25,38 @@ export function pagesOf(dist: string): string[] {
     .concat('/an/old/bookmark/');
 }
 
-/** Each width in its own browser context, all at once: a page load mostly waits on one core. */
+/**
+ * Each page at each width: loaded once per kind of device (a phone, with touch, below 600 px; a
+ * desktop above), then narrowed or widened in place, as the layout is CSS that follows the window.
+ * Two browser contexts per kind of device at once: a page load mostly waits on one core.
+ */
 export async function expectNoPageWiderThanTheScreen(
   target: SiteBrowser,
   pages: string[],
   widths: number[],
   theme: 'light' | 'dark',
 ): Promise<void> {
+  const devices = [widths.filter((width) => width < 600), widths.filter((width) => width >= 600)].filter((group) => group.length > 0);
+  const halves = [pages.filter((_, index) => index % 2 === 0), pages.filter((_, index) => index % 2 === 1)].filter(
+    (half) => half.length > 0,
+  );
   const wide = await Promise.all(
-    widths.map(async (width) => {
-      const { context, page } = await newPage(target, width, theme);
-      const found: string[] = [];
-      for (const address of pages) {
-        await page.goto(`${target.origin}${address}`);
-        const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (scrollWidth > width) found.push(`${address} is ${scrollWidth} px wide at ${width}`);
-      }
-      await context.close();
-      return found;
-    }),
+    devices.flatMap((deviceWidths) =>
+      halves.map(async (half) => {
+        const { context, page } = await newPage(target, deviceWidths[0]!, theme);
+        const found: string[] = [];
+        for (const address of half) {
+          await page.goto(`${target.origin}${address}`);
+          for (const width of deviceWidths) {
+            await page.setViewportSize({ width, height: 800 });
+            const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+            if (scrollWidth > width) found.push(`${address} is ${scrollWidth} px wide at ${width}`);
+          }
+        }
+        await context.close();
+        return found;
+      }),
+    ),
   );
   expect(wide.flat()).toEqual([]);
 }
