@@ -8,6 +8,7 @@ import { readDiscussions, type DiscussionsRead } from '../core/comments/read-dis
 import { gardenDiscussions } from '../core/publish/garden-discussions.ts';
 import { updateGarden } from '../core/build/update.ts';
 import type { SiteUrls } from '../core/links/urls.ts';
+import { DIAGRAM_CODE_DIR, diagramCodeFiles } from '../core/publish/diagram-code.ts';
 import { EXPLORER_DATA_DIR } from '../core/publish/explorer-json.ts';
 import { explorerDataFiles } from '../core/publish/explorer-data.ts';
 import { buildTree } from '../core/index/tree.ts';
@@ -63,6 +64,7 @@ export async function startDevServer(server: ViteDevServer, settings: SiteSettin
   server.middlewares.use(search.middleware);
   log.info(search.status);
   server.middlewares.use(serveExplorerData(() => garden, urls));
+  server.middlewares.use(serveDiagramCode(urls));
   server.middlewares.use(serveGraphFiles(() => garden, urls, discussions));
   watchContent(server, config.contentDir, async (files) => {
     const started = performance.now();
@@ -148,6 +150,19 @@ export function watchContent(server: ViteDevServer, contentDir: string, reload: 
   server.watcher.on('unlink', schedule);
   server.watcher.on('addDir', schedule);
   server.watcher.on('unlinkDir', schedule);
+}
+
+/** In dev, serves Mermaid where a build publishes it (src/core/publish/diagram-code.ts). */
+export function serveDiagramCode(urls: SiteUrls): Connect.NextHandleFunction {
+  const files = diagramCodeFiles();
+  const prefix = `${urls.base}${DIAGRAM_CODE_DIR}/`;
+  return (request, response, next) => {
+    const url = (request.url ?? '').split('?')[0] ?? '';
+    const source = url.startsWith(prefix) ? files.get(url.slice(prefix.length)) : undefined;
+    if (source === undefined) return next();
+    response.setHeader('Content-Type', 'text/javascript');
+    createReadStream(source).pipe(response);
+  };
 }
 
 /** In dev, answers the explorer's per-folder JSON requests from the loaded garden. */

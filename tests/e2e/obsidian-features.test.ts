@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
@@ -16,9 +17,10 @@ const screenshots = path.join(tmpdir(), 'garden-e2e');
 
 describe('Obsidian features in the browser', () => {
   let site: SiteBrowser;
+  let dist: string;
 
   beforeAll(async () => {
-    const { dist } = await buildSite(fixture);
+    ({ dist } = await buildSite(fixture));
     site = await openSite(dist);
     mkdirSync(screenshots, { recursive: true });
   });
@@ -27,22 +29,26 @@ describe('Obsidian features in the browser', () => {
     await site?.close();
   });
 
-  /** Opens a page and records the scripts it loads. */
-  async function open(
-    pagePath: string,
-    options: BrowserContextOptions = {},
-  ): Promise<{ page: Page; scripts: Map<string, number>; texts: Promise<string>[] }> {
+  /**
+   * Opens a page and records the scripts it loads, by address. Their text is fetched again from the
+   * server when asked (`scriptTexts`): the browser drops a response's body once its page moves on.
+   */
+  async function open(pagePath: string, options: BrowserContextOptions = {}): Promise<{ page: Page; scripts: Set<string> }> {
     const page = await site.newPage({ viewport: { width: 1100, height: 900 }, ...options });
-    const scripts = new Map<string, number>();
-    const texts: Promise<string>[] = [];
+    const scripts = new Set<string>();
     page.on('response', (response) => {
-      if (response.request().resourceType() !== 'script') return;
-      const text = response.text().catch(() => '');
-      texts.push(text);
-      void text.then((body) => scripts.set(new URL(response.url()).pathname, Buffer.byteLength(body)));
+      if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
     });
     await page.goto(`${site.origin}${pagePath}`, { waitUntil: 'networkidle' });
-    return { page, scripts, texts };
+    return { page, scripts };
+  }
+
+  /** The text of each script, by address. */
+  async function scriptTexts(page: Page, scripts: Set<string>): Promise<Map<string, string>> {
+    const texts = await Promise.all(
+      [...scripts].map(async (script) => [script, await (await page.context().request.get(`${site.origin}${script}`)).text()] as const),
+    );
+    return new Map(texts);
   }
 
   it('renders an embed, a callout, math and a diagram', async () => {
@@ -70,24 +76,39 @@ describe('Obsidian features in the browser', () => {
     await page.screenshot({ path: file, fullPage: true });
     console.log(`screenshot: ${file}`);
 
-    const all = [...scripts.values()].reduce((sum, bytes) => sum + bytes, 0);
-    console.log(`scripts of a page with one flowchart: ${scripts.size} files, ${Math.round(all / 1024)} KiB (uncompressed)`);
+    // Mermaid comes from its own prebuilt modules, which the build publishes as they are
+    // (src/core/publish/diagram-code.ts): the entry and the chunks this flowchart needs.
+    const mermaid = [...scripts].filter((script) => script.startsWith('/_garden/mermaid/'));
+    expect(mermaid.filter((script) => script.endsWith('/mermaid.esm.min.mjs'))).toHaveLength(1);
+    expect(mermaid.some((script) => /\/chunks\/mermaid\.esm\.min\/flowDiagram-[^/]+\.mjs$/.test(script))).toBe(true);
+    // None of it is bundled with the site's own scripts (bundling it cost every build time and memory).
+    expect(
+      readdirSync(path.join(dist, '_astro')).filter(
+        (file) => /Diagram|cytoscape|katex|mermaid/i.test(file) && !file.startsWith('Diagrams.astro'),
+      ),
+    ).toEqual([]);
+    const texts = [...(await scriptTexts(page, scripts)).values()];
+    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const gzipped = texts.reduce((sum, text) => sum + gzipSync(text).length, 0);
+    console.log(
+      `scripts of a page with one flowchart: ${scripts.size} files, ${Math.round(bytes / 1024)} KiB (${Math.round(gzipped / 1024)} KiB gzipped)`,
+    );
     // Mermaid's styling is allowed on pages with a diagram only (src/site/csp.ts); nothing else is needed.
     expect(await cspViolations(page)).toEqual([]);
     await page.close();
   });
 
   it('loads no diagram code on a page without a diagram, and the preview card only on demand', async () => {
-    const { page, scripts, texts } = await open('/plain/');
-    const listener = [...scripts].filter(([url]) => /HoverPreviews/.test(url));
+    const { page, scripts } = await open('/plain/');
+    const listener = [...scripts].filter((url) => /HoverPreviews/.test(url));
     expect(listener).toHaveLength(1);
-    expect(listener[0]![1]).toBeLessThan(1024);
-    expect([...scripts.keys()].some((url) => /preview-card|Diagrams/.test(url))).toBe(false);
+    expect(Buffer.byteLength((await scriptTexts(page, new Set(listener))).get(listener[0]!)!)).toBeLessThan(1024);
+    expect([...scripts].some((url) => /preview-card|Diagrams|_garden\/mermaid/.test(url))).toBe(false);
     await page.hover('a.internal[href="/target/"]');
     await page.locator('.kg-preview:not([hidden])').waitFor();
-    expect([...scripts.keys()].some((url) => /preview-card/.test(url))).toBe(true);
+    expect([...scripts].some((url) => /preview-card/.test(url))).toBe(true);
     // Mermaid announces itself in its code; no script of this page mentions it.
-    expect((await Promise.all(texts)).filter((text) => /mermaid/i.test(text))).toEqual([]);
+    expect([...(await scriptTexts(page, scripts)).values()].filter((text) => /mermaid/i.test(text))).toEqual([]);
     await page.close();
   });
 
@@ -148,7 +169,7 @@ describe('Obsidian features in the browser', () => {
     await page.locator('a.internal[href="/target/"]').hover();
     await page.waitForTimeout(800);
     expect(await page.locator('.kg-preview').count()).toBe(0);
-    expect([...scripts.keys()].some((url) => /preview-card/.test(url))).toBe(false);
+    expect([...scripts].some((url) => /preview-card/.test(url))).toBe(false);
     await page.close();
   });
 });

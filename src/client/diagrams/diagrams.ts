@@ -1,11 +1,13 @@
 import DOMPurify from 'dompurify';
+import type { Mermaid } from 'mermaid';
 
 /**
  * Mermaid diagrams. The render stage leaves each ```mermaid block as `<pre class="kg-mermaid">`
  * holding its source (readable without JavaScript); on pages that have one, and only there
  * (src/components/Diagrams.astro), this module loads Mermaid and replaces each block by its SVG.
- * Mermaid is large (see docs/writing-notes.md, "Diagrams"), so it is imported on demand and split by Vite into a
- * core and one chunk per diagram type; a page downloads only what its diagrams use.
+ * Mermaid is large (see docs/writing-notes.md, "Diagrams"), so it is imported on demand, from its own prebuilt
+ * modules that the build publishes as they are (src/core/publish/diagram-code.ts): a core and one
+ * chunk per diagram type; a page downloads only what its diagrams use.
  *
  * `securityLevel: 'strict'` makes Mermaid sanitize labels and refuse click handlers and scripts in
  * diagrams, which come from untrusted notes like everything else. Its sanitizer still lets labels
@@ -16,7 +18,11 @@ import DOMPurify from 'dompurify';
 export async function renderDiagrams(): Promise<void> {
   const blocks = [...document.querySelectorAll<HTMLElement>('pre.kg-mermaid')];
   if (blocks.length === 0) return;
-  const { default: mermaid } = await import('mermaid');
+  const entry = document.querySelector<HTMLElement>('[data-diagram-code]')?.dataset.diagramCode;
+  if (!entry) return;
+  const { default: mermaid } = (await import(/* @vite-ignore */ `${document.documentElement.dataset.base ?? '/'}${entry}`)) as {
+    default: Mermaid;
+  };
   // The page's theme (`data-theme` on <html>, as the comments follow it), else the system's.
   const theme = document.documentElement.dataset.theme;
   const dark = theme ? theme === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;

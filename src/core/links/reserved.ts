@@ -9,7 +9,7 @@ import path from 'node:path';
  * - the files the build writes beside its pages: feeds, sitemaps, `graph.json`, `discussions.json`,
  *   `robots.txt`, `favicon.*`, and whatever the project's `public/` folder holds (copied as it is);
  * - folders the build owns whole: `_astro/` (scripts and styles), `_garden/` (graph and explorer
- *   data), `pagefind/` (the search index), `tags/` (tag pages), `conversations/` (the open
+ *   data, Mermaid), `pagefind/` (the search index), `tags/` (tag pages), `conversations/` (the open
  *   questions and their feed).
  * An emitter that writes anything else must add it here: tests/e2e/hostile.test.ts checks that
  * every file of a built site is either reserved or a published attachment.

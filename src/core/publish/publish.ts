@@ -4,6 +4,7 @@ import { formatCommentsReport } from '../comments/report.ts';
 import { commentThreadPlan } from '../comments/threads.ts';
 import { Stopwatch, type StageTiming } from '../common/stopwatch.ts';
 import { copyAttachments } from './copy-attachments.ts';
+import { copyDiagramCode } from './diagram-code.ts';
 import { writeDiscussionsJson } from './discussions-file.ts';
 import { gardenDiscussions } from './garden-discussions.ts';
 import { writeExplorerData } from './explorer-data.ts';
@@ -33,9 +34,10 @@ export interface PublishReport {
 }
 
 /**
- * The publish stage, once Astro has written the pages into `output.staging`: the explorer's data, the
- * graph files, the search index and, last, the attachments; then the build's summary. A strict build
- * with errors in the content fails here, before the site is moved into place.
+ * The publish stage, once Astro has written the pages into `output.staging`: the explorer's data,
+ * Mermaid when a note draws a diagram, the graph files, the search index and, last, the attachments;
+ * then the build's summary. A strict build with errors in the content fails here, before the site
+ * is moved into place.
  */
 export async function publish(result: BuildResult, output: OutputFolders, options: PublishOptions): Promise<PublishReport> {
   const { garden, urls } = result;
@@ -46,6 +48,7 @@ export async function publish(result: BuildResult, output: OutputFolders, option
   const stopwatch = new Stopwatch();
   stopwatch.start('graph');
   const explorerFiles = await writeExplorerData(garden, urls, dir);
+  await copyDiagramCode(garden, dir);
   const discussions = gardenDiscussions(garden, result.discussions);
   await writeDiscussionsJson(garden.config.comments, discussions, dir);
   const graph = await writeGraphFiles(garden, dir, result.layout, discussions.influence);
