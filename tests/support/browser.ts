@@ -18,8 +18,31 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+/**
+ * How long a page may take to load, and a wait for an element, before a test fails. Playwright's 30 s
+ * is not enough on a 2-core machine running three test files, their builds and their browsers at
+ * once (load average 20): a page with a PDF viewer and a diagram once took longer to go quiet.
+ */
+const NAVIGATION_TIMEOUT_MS = 120_000;
+const ACTION_TIMEOUT_MS = 60_000;
+
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // Every context gets the timeouts, however a test makes it (`browser.newContext`, `browser.newPage`).
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    return context;
+  };
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => void context.close());
+    return page;
+  };
+  return browser;
 }
 
 export interface SiteServer {
