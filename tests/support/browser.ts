@@ -34,19 +34,14 @@ const ACTION_TIMEOUT_MS = 60_000;
 
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-  // Every context gets the timeouts, however a test makes it (`browser.newContext`, `browser.newPage`).
+  // Every context gets the timeouts, however a test makes it (`browser.newPage` makes its context
+  // through `newContext` too).
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
     context.setDefaultNavigationTimeout(NAVIGATION_TIMEOUT_MS);
     context.setDefaultTimeout(ACTION_TIMEOUT_MS);
     return context;
-  };
-  browser.newPage = async (options) => {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    page.once('close', () => void context.close());
-    return page;
   };
   return browser;
 }
