@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Garden } from '../core/build/build.ts';
 import type { Slug } from '../core/common/types.ts';
+import { DIAGRAM_CODE_ENTRY } from './diagrams.ts';
 import { explorerView, pageFrame, siteHeader, siteNav } from './frame.ts';
 import { siteData } from './site-data.ts';
 
@@ -37,7 +38,22 @@ function siteKey(garden: Garden): string {
   let key = siteKeys.get(garden);
   if (key === undefined) {
     const { title, description, repository, comments, brand, explorer, health, tags } = garden.config;
-    const chrome = { title, description, repository, comments, brand, explorer, health, tags, header: siteHeader(), nav: siteNav() };
+    // Mermaid's address names its version, which is read when the build runs, not written in the
+    // code Astro compares: a page with a diagram carried over after an upgrade would ask for files
+    // the site no longer has.
+    const chrome = {
+      title,
+      description,
+      repository,
+      comments,
+      brand,
+      explorer,
+      health,
+      tags,
+      header: siteHeader(),
+      nav: siteNav(),
+      diagramCode: DIAGRAM_CODE_ENTRY,
+    };
     key = createHash('sha256').update(JSON.stringify(chrome)).digest('hex');
     siteKeys.set(garden, key);
   }
