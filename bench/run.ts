@@ -50,6 +50,7 @@ import { unified } from 'unified';
 import { treeDifferences } from './files.ts';
 import { generateGarden } from './generate.ts';
 import { formatPageCosts, pageCosts, type PageCosts } from './page-costs.ts';
+import { sampleTreeMemory } from './tree-memory.ts';
 import { generateVault } from './vault.ts';
 import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
 import { benchGraph, formatGraphBench, type GraphBenchResult } from './graph.ts';
@@ -70,6 +71,8 @@ interface RunResult {
   label: 'cold' | 'warm';
   wallMs: number;
   report: BuildReport;
+  /** The build's process tree at its largest (Pagefind's process included), sampled: bench/tree-memory.ts. */
+  treePeakBytes: number;
   outputBytes: number;
   /** What each kind of page cost in page generation. */
   pages: PageCosts;
@@ -264,7 +267,7 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
   if (clearCache) rmSync(cacheDir, { recursive: true, force: true });
   const timingsFile = path.join(workDir, `timings-${Date.now()}.json`);
   const started = performance.now();
-  const { stdout } = await promisify(execFile)(astroBin, ['build', '--outDir', dist], {
+  const building = promisify(execFile)(astroBin, ['build', '--outDir', dist], {
     cwd: root,
     env: {
       ...process.env,
@@ -277,10 +280,15 @@ async function build(contentDir: string, dist: string, cacheDir: string, label: 
     },
     maxBuffer: 256 * 1024 * 1024,
   });
+  const memory = sampleTreeMemory(building.child.pid);
+  const { stdout } = await building.finally(() => memory.stop());
   const wallMs = performance.now() - started;
   const report = JSON.parse(readFileSync(timingsFile, 'utf8')) as BuildReport;
-  const result: RunResult = { label, wallMs, report, outputBytes: treeSize(dist), pages: pageCosts(stdout, dist) };
-  console.log(`  ${label} build: ${(wallMs / 1000).toFixed(1)} s, peak ${(report.maxRssBytes / 1e6).toFixed(0)} MB`);
+  const treePeakBytes = memory.stop();
+  const result: RunResult = { label, wallMs, report, treePeakBytes, outputBytes: treeSize(dist), pages: pageCosts(stdout, dist) };
+  console.log(
+    `  ${label} build: ${(wallMs / 1000).toFixed(1)} s, peak ${(report.maxRssBytes / 1e6).toFixed(0)} MB (build process), ${(treePeakBytes / 1e6).toFixed(0)} MB (with Pagefind)`,
+  );
   return { result, dist };
 }
 
@@ -355,7 +363,7 @@ function printTable(all: GardenResult[]) {
     for (const run of result.runs) {
       const stages = run.report.stages.map((stage) => `${stage.stage} ${seconds(stage.wallMs)} (cpu ${seconds(stage.cpuMs)})`).join(', ');
       console.log(
-        `  ${run.label.padEnd(4)} ${seconds(run.wallMs).padStart(8)} wall, cpu ${seconds(run.report.cpuMs)}, peak RSS ${(run.report.maxRssBytes / 1e6).toFixed(0)} MB, output ${(run.outputBytes / 1e6).toFixed(1)} MB`,
+        `  ${run.label.padEnd(4)} ${seconds(run.wallMs).padStart(8)} wall, cpu ${seconds(run.report.cpuMs)}, peak RSS ${(run.report.maxRssBytes / 1e6).toFixed(0)} MB (with Pagefind ${(run.treePeakBytes / 1e6).toFixed(0)} MB), output ${(run.outputBytes / 1e6).toFixed(1)} MB`,
       );
       console.log(`        stages: ${stages}`);
       for (const line of formatPageCosts(run.pages)) console.log(`        ${line}`);
