@@ -92,3 +92,43 @@ describe('a warm build', () => {
     expect(fileHashes(warm.dist)).toEqual(fileHashes(reference.dist));
   });
 });
+
+/** The files of the graph: `graph.json`, the graph page's data, every note's local graph. */
+function graphFiles(dist: string): Map<string, string> {
+  return new Map([...fileHashes(dist)].filter(([file]) => file === 'graph.json' || file.startsWith('_garden/graph/')));
+}
+
+const CARRIED_GRAPH = 'graph files unchanged, carried over from the previous build';
+
+describe('the graph files of a warm build', () => {
+  let linked: BuiltSite;
+  let linkedReference: BuiltSite;
+  let warmGraph: Map<string, string>;
+
+  beforeAll(async () => {
+    // The warm build's output folder is built into again below.
+    warmGraph = graphFiles(warm.dist);
+    // A link to a note Leaf two did not link to yet: a new edge in the graph.
+    appendFileSync(path.join(content, 'Area', 'Leaf two.md'), '\nAnd now [[Far away]] too.\n');
+    linked = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
+    linkedReference = await buildSite(content, { GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
+  });
+
+  it('are computed on a cold build', () => {
+    expect(cold.output).not.toContain(CARRIED_GRAPH);
+    expect(graphFiles(cold.dist).size).toBeGreaterThan(6);
+  });
+
+  it('are carried over when the graph did not change (a sentence with a link Leaf one already had)', () => {
+    expect(warm.output).toContain(CARRIED_GRAPH);
+    expect(warmGraph).toEqual(graphFiles(reference.dist));
+  });
+
+  it('are computed again when a link changes the graph, and are what a cold build writes', () => {
+    expect(linked.output).not.toContain(CARRIED_GRAPH);
+    const after = graphFiles(linked.dist);
+    expect(after.get('graph.json')).not.toBe(graphFiles(reference.dist).get('graph.json'));
+    expect(after).toEqual(graphFiles(linkedReference.dist));
+    expect(fileHashes(linked.dist)).toEqual(fileHashes(linkedReference.dist));
+  });
+});

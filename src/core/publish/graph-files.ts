@@ -5,12 +5,15 @@ import type { BlendedInfluence } from '../graph/blended-influence.ts';
 import { buildGraphJson } from '../graph/graph-json.ts';
 import { gardenGraph, type GardenLayout } from '../graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../graph/view-data.ts';
+import type { GraphFileCache } from './graph-cache.ts';
 
 export interface GraphFilesReport {
   layout: GardenLayout;
   /** Bytes of `graph.json`, of the graph page's data and of all local graph files together. */
   bytes: { graphJson: number; view: number; local: number };
   localFiles: number;
+  /** Whether the files were the previous build's, carried over because the graph had not changed (graph-cache.ts). */
+  carriedOver: boolean;
 }
 
 /** Files written at once: enough to keep the disk busy, few enough for any open-file limit. */
@@ -18,18 +21,22 @@ const PARALLEL_WRITES = 64;
 
 /**
  * Writes the graph's files into the built site once the layout is ready: `graph.json` (the contract),
- * the graph page's data, and one small file per note for its local graph.
+ * the graph page's data, and one small file per note for its local graph. With a cache, a build
+ * whose `graph.json` is the previous build's carries all of them over instead (graph-cache.ts).
  */
 export async function writeGraphFiles(
   garden: Garden,
   outDir: string,
   layout: Promise<GardenLayout>,
   influence?: BlendedInfluence,
+  cache?: GraphFileCache,
 ): Promise<GraphFilesReport> {
   const ready = await layout;
-  const files = graphFiles(garden, ready, influence);
-  const bytes = { graphJson: 0, view: 0, local: 0 };
-  let localFiles = 0;
+  const graphJson = JSON.stringify(buildGraphJson(garden, ready.positions, influence));
+  const key = cache?.key(graphJson);
+  const carried = cache && key ? await cache.carryOver(key, outDir) : undefined;
+  if (carried) return report(ready, carried, true);
+  const written = new Map<string, number>();
   const folders = new Map<string, Promise<unknown>>();
   const write = async ([file, text]: [string, string]) => {
     const destination = path.join(outDir, ...file.split('/'));
@@ -38,28 +45,37 @@ export async function writeGraphFiles(
     if (!made) folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
     await made;
     await fs.writeFile(destination, text);
-    const size = Buffer.byteLength(text);
+    written.set(file, Buffer.byteLength(text));
+  };
+  const pending = new Set<Promise<void>>();
+  for (const entry of graphFiles(garden, ready, graphJson)) {
+    const writing = write(entry).finally(() => pending.delete(writing));
+    pending.add(writing);
+    if (pending.size >= PARALLEL_WRITES) await Promise.race(pending);
+  }
+  await Promise.all(pending);
+  if (cache && key) await cache.keep(key, outDir, written);
+  return report(ready, written, false);
+}
+
+function report(layout: GardenLayout, files: ReadonlyMap<string, number>, carriedOver: boolean): GraphFilesReport {
+  const bytes = { graphJson: 0, view: 0, local: 0 };
+  let localFiles = 0;
+  for (const [file, size] of files) {
     if (file === 'graph.json') bytes.graphJson = size;
     else if (file === GRAPH_VIEW_FILE) bytes.view = size;
     else {
       bytes.local += size;
       localFiles++;
     }
-  };
-  const pending = new Set<Promise<void>>();
-  for (const entry of files) {
-    const writing = write(entry).finally(() => pending.delete(writing));
-    pending.add(writing);
-    if (pending.size >= PARALLEL_WRITES) await Promise.race(pending);
   }
-  await Promise.all(pending);
-  return { layout: ready, bytes, localFiles };
+  return { layout, bytes, localFiles, carriedOver };
 }
 
-/** Every graph file: path relative to the site's base → JSON text. */
-export function* graphFiles(garden: Garden, layout: GardenLayout, influence?: BlendedInfluence): Generator<[string, string]> {
+/** Every graph file, `graph.json` (made by the caller) first: path relative to the site's base → JSON text. */
+function* graphFiles(garden: Garden, layout: GardenLayout, graphJson: string): Generator<[string, string]> {
   const graph = gardenGraph(garden.index);
-  yield ['graph.json', JSON.stringify(buildGraphJson(garden, layout.positions, influence))];
+  yield ['graph.json', graphJson];
   yield [GRAPH_VIEW_FILE, JSON.stringify(graphViewJson(garden.index, graph, layout.positions))];
   const locals = new LocalGraphs(garden.index, graph);
   for (const slug of garden.index.bySlug.keys()) {

@@ -8,6 +8,7 @@ import { copyDiagramCode } from './diagram-code.ts';
 import { writeDiscussionsJson } from './discussions-file.ts';
 import { gardenDiscussions } from './garden-discussions.ts';
 import { writeExplorerData } from './explorer-data.ts';
+import { graphFileCache } from './graph-cache.ts';
 import { writeGraphFiles, type GraphFilesReport } from './graph-files.ts';
 import type { OutputFolders } from './output.ts';
 import { indexSite } from './search-index.ts';
@@ -51,7 +52,7 @@ export async function publish(result: BuildResult, output: OutputFolders, option
   await copyDiagramCode(garden, dir);
   const discussions = gardenDiscussions(garden, result.discussions);
   await writeDiscussionsJson(garden.config.comments, discussions, dir);
-  const graph = await writeGraphFiles(garden, dir, result.layout, discussions.influence);
+  const graph = await writeGraphFiles(garden, dir, result.layout, discussions.influence, graphFileCache(garden.config.cacheDir));
   log.info(graphReport(graph));
   if (graph.layout.result.workerError) log.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
   stopwatch.start('search');
@@ -88,6 +89,7 @@ function graphReport(report: GraphFilesReport): string {
   const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1e3)} KB`);
   return (
     `graph: layout ${result.cached ? 'unchanged (from the cache)' : `computed in ${(result.timing.wallMs / 1000).toFixed(1)} s`}; ` +
+    (report.carriedOver ? 'graph files unchanged, carried over from the previous build: ' : '') +
     `graph.json ${size(report.bytes.graphJson)}, graph page data ${size(report.bytes.view)}, ${report.localFiles} local graphs ${size(report.bytes.local)}`
   );
 }
