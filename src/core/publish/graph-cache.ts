@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { renderCodeVersion } from '../build/cache/render-key.ts';
 
@@ -22,7 +22,7 @@ export interface GraphFileCache {
   /** The key of a build's graph files. */
   key(graphJson: string): string;
   /**
-   * Links (or copies) the files of the slot into `outDir` when its key is `key`; returns their
+   * Copies the files of the slot into `outDir` when its key is `key`; returns their
    * paths and sizes, or `undefined` (nothing written) when the slot holds other files or none.
    */
   carryOver(key: string, outDir: string): Promise<Map<string, number> | undefined>;
@@ -49,7 +49,7 @@ export function graphFileCache(cacheDir: string): GraphFileCache {
       const manifest = await readManifest(slot);
       if (manifest?.key !== key) return undefined;
       try {
-        await linkAll(slot, outDir, manifest.files);
+        await copyAll(slot, outDir, manifest.files);
         return new Map(manifest.files);
       } catch {
         // Another build replaced the slot while this one read it: nothing half-carried stays behind.
@@ -61,7 +61,7 @@ export function graphFileCache(cacheDir: string): GraphFileCache {
     async keep(key, outDir, files) {
       const aside = `${slot}.${process.pid}.${randomBytes(4).toString('hex')}`;
       try {
-        await linkAll(outDir, aside, [...files]);
+        await copyAll(outDir, aside, [...files]);
         const manifest: SlotManifest = { key, files: [...files] };
         await fs.writeFile(path.join(aside, MANIFEST), JSON.stringify(manifest));
         const old = `${aside}.old`;
@@ -87,22 +87,22 @@ async function readManifest(slot: string): Promise<SlotManifest | undefined> {
 /** Files written at once: enough to keep the disk busy, few enough for any open-file limit. */
 const PARALLEL = 64;
 
-/** Hard links `files` from `from` into `to` (copies where the two are on different disks). */
-async function linkAll(from: string, to: string, files: readonly [string, number][]): Promise<void> {
+/**
+ * Copies `files` from `from` into `to` (a clone where the file system can, as cheap as a link):
+ * never hard links, so that nothing done to a published file (a deploy step that rewrites the
+ * site in place) can change the kept one, or the other way round.
+ */
+async function copyAll(from: string, to: string, files: readonly [string, number][]): Promise<void> {
   const folders = new Map<string, Promise<unknown>>();
-  const linkOne = async (file: string) => {
-    const source = path.join(from, ...file.split('/'));
+  const copyOne = async (file: string) => {
     const destination = path.join(to, ...file.split('/'));
     const dir = path.dirname(destination);
     let made = folders.get(dir);
     if (!made) folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
     await made;
-    await fs.link(source, destination).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EXDEV') throw error;
-      await fs.copyFile(source, destination);
-    });
+    await fs.copyFile(path.join(from, ...file.split('/')), destination, constants.COPYFILE_FICLONE);
   };
   for (let start = 0; start < files.length; start += PARALLEL) {
-    await Promise.all(files.slice(start, start + PARALLEL).map(([file]) => linkOne(file)));
+    await Promise.all(files.slice(start, start + PARALLEL).map(([file]) => copyOne(file)));
   }
 }
