@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { renderCodeVersion } from '../build/cache/render-key.ts';
+import { PARALLEL_WRITES, parentFolders } from './parent-folders.ts';
 
 /**
  * The graph files of the previous build, kept in the garden's cache so that a build whose graph
@@ -84,25 +85,19 @@ async function readManifest(slot: string): Promise<SlotManifest | undefined> {
   }
 }
 
-/** Files written at once: enough to keep the disk busy, few enough for any open-file limit. */
-const PARALLEL = 64;
-
 /**
  * Copies `files` from `from` into `to` (a clone where the file system can, as cheap as a link):
  * never hard links, so that nothing done to a published file (a deploy step that rewrites the
  * site in place) can change the kept one, or the other way round.
  */
 async function copyAll(from: string, to: string, files: readonly [string, number][]): Promise<void> {
-  const folders = new Map<string, Promise<unknown>>();
+  const makeFolder = parentFolders();
   const copyOne = async (file: string) => {
     const destination = path.join(to, ...file.split('/'));
-    const dir = path.dirname(destination);
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
-    await made;
+    await makeFolder(destination);
     await fs.copyFile(path.join(from, ...file.split('/')), destination, constants.COPYFILE_FICLONE);
   };
-  for (let start = 0; start < files.length; start += PARALLEL) {
-    await Promise.all(files.slice(start, start + PARALLEL).map(([file]) => copyOne(file)));
+  for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
+    await Promise.all(files.slice(start, start + PARALLEL_WRITES).map(([file]) => copyOne(file)));
   }
 }

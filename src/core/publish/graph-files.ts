@@ -6,6 +6,7 @@ import { buildGraphJson } from '../graph/graph-json.ts';
 import { gardenGraph, type GardenLayout } from '../graph/garden-graph.ts';
 import { GRAPH_VIEW_FILE, LocalGraphs, graphViewJson, localGraphPath } from '../graph/view-data.ts';
 import type { GraphFileCache } from './graph-cache.ts';
+import { PARALLEL_WRITES, parentFolders } from './parent-folders.ts';
 
 export interface GraphFilesReport {
   layout: GardenLayout;
@@ -15,9 +16,6 @@ export interface GraphFilesReport {
   /** Whether the files were the previous build's, carried over because the graph had not changed (graph-cache.ts). */
   carriedOver: boolean;
 }
-
-/** Files written at once: enough to keep the disk busy, few enough for any open-file limit. */
-const PARALLEL_WRITES = 64;
 
 /**
  * Writes the graph's files into the built site once the layout is ready: `graph.json` (the contract),
@@ -34,16 +32,13 @@ export async function writeGraphFiles(
   const ready = await layout;
   const graphJson = JSON.stringify(buildGraphJson(garden, ready.positions, influence));
   const key = cache?.key(graphJson);
-  const carried = cache && key ? await cache.carryOver(key, outDir) : undefined;
+  const carried = key === undefined ? undefined : await cache?.carryOver(key, outDir);
   if (carried) return report(ready, carried, true);
   const written = new Map<string, number>();
-  const folders = new Map<string, Promise<unknown>>();
+  const makeFolder = parentFolders();
   const write = async ([file, text]: [string, string]) => {
     const destination = path.join(outDir, ...file.split('/'));
-    const dir = path.dirname(destination);
-    let made = folders.get(dir);
-    if (!made) folders.set(dir, (made = fs.mkdir(dir, { recursive: true })));
-    await made;
+    await makeFolder(destination);
     await fs.writeFile(destination, text);
     written.set(file, Buffer.byteLength(text));
   };
@@ -54,7 +49,7 @@ export async function writeGraphFiles(
     if (pending.size >= PARALLEL_WRITES) await Promise.race(pending);
   }
   await Promise.all(pending);
-  if (cache && key) await cache.keep(key, outDir, written);
+  if (key !== undefined) await cache?.keep(key, outDir, written);
   return report(ready, written, false);
 }
 

@@ -9,9 +9,17 @@ const projectRoot = path.resolve(import.meta.dirname, '..', '..', '..', '..');
 
 /**
  * A hash of the code that turns a note into HTML (the pipeline, the garden core, the locked
- * dependency versions): a cached render is only reused by the very same code.
+ * dependency versions): a cached render, or graph file, is only reused by the very same code.
  */
 export function renderCodeVersion(): string {
+  codeVersion ??= hashCode();
+  return codeVersion;
+}
+
+/** Computed once per process: it reads every source file of the core (the render cache and the graph file cache both ask). */
+let codeVersion: string | undefined;
+
+function hashCode(): string {
   const hash = createHash('sha256');
   for (const dir of ['plugins', path.join('src', 'core')]) {
     const files = (readdirSync(path.join(projectRoot, dir), { recursive: true }) as string[]).filter((file) => file.endsWith('.ts')).sort();

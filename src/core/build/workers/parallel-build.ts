@@ -47,7 +47,7 @@ export class ParallelBuild {
   async parse(scan: ScanResult, cacheDir?: string, budgetMs = this.budgetMs): Promise<ParallelParse> {
     const parsed = new Map<ContentPath, { facts: NoteFacts }>();
     const diagnostics: Diagnostic[] = [];
-    const factsDir = cacheDir && path.join(cacheDir, 'facts', codeVersion());
+    const factsDir = cacheDir && path.join(cacheDir, 'facts', renderCodeVersion());
     if (factsDir) mkdirSync(factsDir, { recursive: true });
     await Promise.all(
       scan.notes.map(async (note) => {
@@ -96,7 +96,7 @@ export class ParallelBuild {
     bodies: ReadonlyMap<ContentPath, string>,
   ): Promise<{ notes: PrerenderedNotes; rendered: number }> {
     this.pool.configure({ type: 'world', world: worldData(index, urls) });
-    const salt = `${codeVersion()}\0${urls.base}`;
+    const salt = `${renderCodeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
     const shown = [...index.bySlug.values(), ...(index.notFoundNote ? [index.notFoundNote] : [])];
@@ -141,13 +141,6 @@ function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
     publishedAttachments: [...index.attachmentsUsed],
     codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
-}
-
-let version: string | undefined;
-/** The code version, computed once per process (it reads the sources). */
-function codeVersion(): string {
-  version ??= renderCodeVersion();
-  return version;
 }
 
 /** Whole or nothing: a cache file is never seen half-written, even when two builds share a cache. */
