@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, type Document } from 'yaml';
 import type { SourcePoint } from '../common/diagnostics.ts';
 
 /** Bounds for hostile YAML: a frontmatter block bigger than this is refused before parsing. */
@@ -122,12 +122,17 @@ export function splitFrontmatter(text: string): SplitNote {
   if (!hasYaml) return { ...base, data: {} };
 
   const lineCounter = new LineCounter();
-  const located = parseDocument(rawFrontmatter, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false, lineCounter });
-  const firstError = located.errors[0];
+  const document = parseDocument(rawFrontmatter, { schema: 'core', uniqueKeys: true, strict: true, prettyErrors: false, lineCounter });
+  // Every answer from here on keeps the parsed document, so that key positions need no second parse.
+  const located = (rest: Pick<SplitNote, 'data' | 'problem'>): SplitNote => {
+    const split = { ...base, ...rest };
+    parsedYaml.set(split, { document, lineCounter });
+    return split;
+  };
+  const firstError = document.errors[0];
   if (firstError) {
     const position = lineCounter.linePos(firstError.pos[0]);
-    return {
-      ...base,
+    return located({
       data: undefined,
       problem: {
         rule: 'frontmatter-syntax',
@@ -135,16 +140,15 @@ export function splitFrontmatter(text: string): SplitNote {
         hint: yamlHint(firstError.code),
         at: { line: frontmatterStartLine + position.line - 1, column: position.col },
       },
-    };
+    });
   }
   // An unknown tag (`!!js/function`, `!!python/object`) is how other YAML readers are made to run
   // code; `yaml` reads it as plain text, but a note that carries one is refused like invalid YAML.
-  const unresolvedTag = located.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  const unresolvedTag = document.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (unresolvedTag) {
     const position = lineCounter.linePos(unresolvedTag.pos[0]);
     const tag = /Unresolved tag: (\S+)/.exec(unresolvedTag.message)?.[1]?.replace('tag:yaml.org,2002:', '!!') ?? 'a tag';
-    return {
-      ...base,
+    return located({
       data: undefined,
       problem: {
         rule: 'frontmatter-syntax',
@@ -152,11 +156,10 @@ export function splitFrontmatter(text: string): SplitNote {
         hint: 'Remove the tag (the word starting with `!`) and write the value as plain text.',
         at: { line: frontmatterStartLine + position.line - 1, column: position.col },
       },
-    };
+    });
   }
-  if (located.contents !== null && !isMap(located.contents)) {
-    return {
-      ...base,
+  if (document.contents !== null && !isMap(document.contents)) {
+    return located({
       data: undefined,
       problem: {
         rule: 'frontmatter-syntax',
@@ -164,14 +167,12 @@ export function splitFrontmatter(text: string): SplitNote {
         hint: 'Write one field per line, for example `title: My note`.',
         at: { line: frontmatterStartLine, column: 1 },
       },
-    };
+    });
   }
   try {
-    const data = (located.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
-    return { ...base, data };
+    return located({ data: (document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown> });
   } catch (error) {
-    return {
-      ...base,
+    return located({
       data: undefined,
       problem: {
         rule: 'frontmatter-syntax',
@@ -179,13 +180,19 @@ export function splitFrontmatter(text: string): SplitNote {
         hint: 'Remove YAML anchors and aliases (`&name`, `*name`); write the values out.',
         at: { line: frontmatterStartLine, column: 1 },
       },
-    };
+    });
   }
 }
 
 /**
- * Where each top-level key's value starts, for pointing a message at the right line. The YAML is
- * parsed again (with positions) once, on the first question, however many keys are asked about.
+ * The YAML document a split was read from, with its line counter: kept beside the split (not in it,
+ * so a split stays plain data) for locating keys without parsing the frontmatter a second time.
+ */
+const parsedYaml = new WeakMap<SplitNote, { document: Document; lineCounter: LineCounter }>();
+
+/**
+ * Where each top-level key's value starts, for pointing a message at the right line: read from the
+ * document the split was parsed into, on the first question, however many keys are asked about.
  */
 export function frontmatterKeyLocator(split: SplitNote): (key: string) => SourcePoint {
   let positions: Map<string, SourcePoint> | undefined;
@@ -197,8 +204,9 @@ export function frontmatterKeyLocator(split: SplitNote): (key: string) => Source
 
 function keyPositions(split: SplitNote): Map<string, SourcePoint> {
   const positions = new Map<string, SourcePoint>();
-  const lineCounter = new LineCounter();
-  const document = parseDocument(split.rawFrontmatter, { schema: 'core', lineCounter });
+  const parsed = parsedYaml.get(split);
+  if (!parsed) return positions;
+  const { document, lineCounter } = parsed;
   if (!isMap(document.contents)) return positions;
   for (const pair of document.contents.items) {
     if (!isScalar(pair.key)) continue;
