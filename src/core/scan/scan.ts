@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { GardenConfig } from '../config/config.ts';
 import { compareDiagnostics, type Diagnostic, type SourcePoint } from '../common/diagnostics.ts';
@@ -274,10 +274,13 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
     return { path, absolutePath, body: '', frontmatter, unknownKeys: [], unpublished: true, refused: true, hash };
   };
   let bytes: Buffer;
-  const handle = await fs.open(absolutePath, OPEN_FLAGS);
+  // Read synchronously: a note is small and usually in the page cache, where four awaited file
+  // operations per note cost more than the reading (on 6,500 notes: 0.2 s instead of 0.5 s, and a
+  // quarter of the CPU time; about the same when the files must come from the disk).
+  const fd = openSync(absolutePath, OPEN_FLAGS);
   try {
     // The size is checked before anything is read, so a huge file costs nothing.
-    const { size } = await handle.stat();
+    const { size } = fstatSync(fd);
     if (size > LIMITS.maxNoteBytes) {
       return refused({
         rule: 'file-too-large',
@@ -285,9 +288,9 @@ export async function readNote(path: ContentPath, absolutePath: string, diagnost
         hint: 'Split it into several notes, or attach large data as a file and link to it.',
       });
     }
-    bytes = await handle.readFile();
+    bytes = readFileSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   const hash = createHash('sha1').update(bytes).digest('hex');
   const decoded = decodeUtf8(bytes);
