@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,6 +110,43 @@ describe('ParallelBuild', () => {
       const loaded = await loadGarden(config, { parallel });
       expect([...loaded.index.byPath.keys()]).toEqual(['ok.md']);
       expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ file: 'huge.md', rule: 'note-too-slow', severity: 'error' }));
+    } finally {
+      await parallel.close();
+    }
+  });
+});
+
+describe('the facts cache', () => {
+  it('parses only the notes whose bytes are new, and keeps the facts of the current notes only, in one file per code version', async () => {
+    const dir = garden({ 'index.md': '# Home\n\nSee [[A]].', 'A.md': '# A\n\n## Part\n\nText.', 'B.md': '# B\n\n#tag' });
+    const config = resolveGardenConfig({ content: dir }, {});
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+    // What an older code version left: never read by this one, removed when this one writes.
+    mkdirSync(path.join(cacheDir, 'facts', 'older-code'), { recursive: true });
+    writeFileSync(path.join(cacheDir, 'facts', 'older-code', 'note.json'), '{}');
+    const parallel = new ParallelBuild();
+    const parse = async () => parallel.parse((await loadGarden(config, { keepScan: true })).scan!, cacheDir);
+    try {
+      const cold = await parse();
+      expect(cold.inWorkers).toBe(3);
+      const warm = await parse();
+      expect(warm.inWorkers).toBe(0);
+      expect(warm.parsed).toEqual(cold.parsed);
+
+      writeFileSync(path.join(dir, 'A.md'), '# A\n\n## Another part\n\nText.');
+      rmSync(path.join(dir, 'B.md'));
+      const edited = await parse();
+      expect(edited.inWorkers).toBe(1);
+      expect(edited.parsed.get(asContentPath('A.md'))!.facts.headings.map((heading) => heading.text)).toEqual(['A', 'Another part']);
+      const packs = readdirSync(path.join(cacheDir, 'facts'));
+      expect(packs).toEqual([expect.stringMatching(/^[0-9a-f]+\.json$/)]);
+      // Home and the new A: B's facts and the old A's are gone.
+      expect(Object.keys(JSON.parse(readFileSync(path.join(cacheDir, 'facts', packs[0]!), 'utf8')))).toHaveLength(2);
+
+      // A pack that cannot be read is a cold cache, not a failed build.
+      writeFileSync(path.join(cacheDir, 'facts', packs[0]!), '{"half');
+      expect((await parse()).inWorkers).toBe(2);
+      expect((await parse()).inWorkers).toBe(0);
     } finally {
       await parallel.close();
     }

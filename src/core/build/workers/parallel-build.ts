@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../common/diagnostics.ts';
 import type { GardenIndex } from '../../index/types.ts';
@@ -8,6 +8,7 @@ import type { ScanResult } from '../../scan/scan.ts';
 import type { ContentPath } from '../../common/types.ts';
 import type { SiteUrls } from '../../links/urls.ts';
 import { TaskTimeoutError, WorkerPool } from './pool.ts';
+import { FactsPack } from '../cache/facts-pack.ts';
 import { PrerenderedNotes } from '../cache/prerendered.ts';
 import type { ParseResponse, RenderRequest, RenderResponse, WorldData } from './protocol.ts';
 import { embeddedNotes, renderCodeVersion, renderKey } from '../cache/render-key.ts';
@@ -17,6 +18,8 @@ export interface ParallelParse {
   parsed: Map<ContentPath, { facts: NoteFacts }>;
   /** Notes that ran out of their time budget: reported, and left out of the garden. */
   diagnostics: Diagnostic[];
+  /** Notes parsed by the workers this time; the others' facts came from the cache. */
+  inWorkers: number;
 }
 
 /**
@@ -47,19 +50,20 @@ export class ParallelBuild {
   async parse(scan: ScanResult, cacheDir?: string, budgetMs = this.budgetMs): Promise<ParallelParse> {
     const parsed = new Map<ContentPath, { facts: NoteFacts }>();
     const diagnostics: Diagnostic[] = [];
-    const factsDir = cacheDir && path.join(cacheDir, 'facts', renderCodeVersion());
-    if (factsDir) mkdirSync(factsDir, { recursive: true });
+    const pack = cacheDir === undefined ? undefined : FactsPack.load(cacheDir, renderCodeVersion());
+    let inWorkers = 0;
     await Promise.all(
       scan.notes.map(async (note) => {
-        const cached = factsDir && path.join(factsDir, `${note.hash}.json`);
-        if (cached && existsSync(cached)) {
-          parsed.set(note.path, { facts: JSON.parse(readFileSync(cached, 'utf8')) as NoteFacts });
+        const cached = pack?.get(note.hash);
+        if (cached) {
+          parsed.set(note.path, { facts: cached });
           return;
         }
         try {
           const response = (await this.pool.run({ type: 'parse', path: note.path, body: note.body }, budgetMs)) as ParseResponse;
+          inWorkers++;
           parsed.set(note.path, response);
-          if (cached) writeAtomically(cached, JSON.stringify(response.facts));
+          pack?.add(note.hash, response.facts);
         } catch (error) {
           diagnostics.push(
             error instanceof TaskTimeoutError
@@ -81,7 +85,8 @@ export class ParallelBuild {
         }
       }),
     );
-    return { parsed, diagnostics };
+    pack?.save();
+    return { parsed, diagnostics, inWorkers };
   }
 
   /**
@@ -141,13 +146,6 @@ function worldData(index: GardenIndex, urls: SiteUrls): WorldData {
     publishedAttachments: [...index.attachmentsUsed],
     codeLanguages: [...new Set(index.notes.flatMap((note) => note.facts.codeLanguages))],
   };
-}
-
-/** Whole or nothing: a cache file is never seen half-written, even when two builds share a cache. */
-function writeAtomically(file: string, content: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
 }
 
 /** An error's first line: a worker's error arrives with its stack, which a note's author does not need. */
