@@ -6,6 +6,8 @@ import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden, type Garden } from '../../src/core/build/build.ts';
 import { build } from '../../src/core/build/site-build.ts';
 import { ParallelBuild } from '../../src/core/build/workers/parallel-build.ts';
+import { FactsPack } from '../../src/core/build/cache/facts-pack.ts';
+import type { NoteFacts } from '../../src/core/markdown/facts.ts';
 import { TaskTimeoutError, WorkerPool } from '../../src/core/build/workers/pool.ts';
 import { renderNote } from '../../src/core/render/render-note.ts';
 import { asContentPath, type ContentPath } from '../../src/core/common/types.ts';
@@ -117,13 +119,10 @@ describe('ParallelBuild', () => {
 });
 
 describe('the facts cache', () => {
-  it('parses only the notes whose bytes are new, and keeps the facts of the current notes only, in one file per code version', async () => {
+  it('parses only the notes whose bytes are new', async () => {
     const dir = garden({ 'index.md': '# Home\n\nSee [[A]].', 'A.md': '# A\n\n## Part\n\nText.', 'B.md': '# B\n\n#tag' });
     const config = resolveGardenConfig({ content: dir }, {});
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
-    // What an older code version left: never read by this one, removed when this one writes.
-    mkdirSync(path.join(cacheDir, 'facts', 'older-code'), { recursive: true });
-    writeFileSync(path.join(cacheDir, 'facts', 'older-code', 'note.json'), '{}');
     const parallel = new ParallelBuild();
     const parse = async () => parallel.parse((await loadGarden(config, { keepScan: true })).scan!, cacheDir);
     try {
@@ -138,18 +137,48 @@ describe('the facts cache', () => {
       const edited = await parse();
       expect(edited.inWorkers).toBe(1);
       expect(edited.parsed.get(asContentPath('A.md'))!.facts.headings.map((heading) => heading.text)).toEqual(['A', 'Another part']);
-      const packs = readdirSync(path.join(cacheDir, 'facts'));
-      expect(packs).toEqual([expect.stringMatching(/^[0-9a-f]+\.json$/)]);
-      // Home and the new A: B's facts and the old A's are gone.
-      expect(Object.keys(JSON.parse(readFileSync(path.join(cacheDir, 'facts', packs[0]!), 'utf8')))).toHaveLength(2);
+      expect((await parse()).inWorkers).toBe(0);
 
-      // A pack that cannot be read is a cold cache, not a failed build.
-      writeFileSync(path.join(cacheDir, 'facts', packs[0]!), '{"half');
-      expect((await parse()).inWorkers).toBe(2);
+      // Facts that cannot be read are a cold cache for their notes, not a failed build.
+      const [pack] = readdirSync(path.join(cacheDir, 'facts')).filter((file) => !file.includes('.added-'));
+      writeFileSync(path.join(cacheDir, 'facts', pack!), '{"half');
+      expect((await parse()).inWorkers).toBe(1);
       expect((await parse()).inWorkers).toBe(0);
     } finally {
       await parallel.close();
     }
+  });
+
+  it('adds a few facts beside the pack, then packs the current notes only, and removes other code versions', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+    const facts = (text: string) => ({ headings: [{ depth: 1, text }] }) as unknown as NoteFacts;
+    const folder = path.join(cacheDir, 'facts');
+    // What an older code version left: never read by this one, removed with its first pack.
+    mkdirSync(path.join(folder, 'older-code'), { recursive: true });
+    writeFileSync(path.join(folder, 'older-code', 'note.json'), '{}');
+    const build = (hashes: string[]) => {
+      const pack = FactsPack.load(cacheDir, 'v1', 2);
+      const parsed = hashes.filter((hash) => pack.get(hash) === undefined);
+      for (const hash of parsed) pack.add(hash, facts(hash));
+      pack.save();
+      return parsed;
+    };
+    const files = () => readdirSync(folder).sort();
+
+    expect(build(['a', 'b', 'c'])).toEqual(['a', 'b', 'c']);
+    // The first pack of this code version: the older version's files are gone.
+    expect(files()).toEqual(['v1.json']);
+    // Two edits: each build's new facts in a file of their own; the pack is not written again.
+    expect(build(['a', 'b', 'd'])).toEqual(['d']);
+    expect(build(['a', 'e', 'd'])).toEqual(['e']);
+    expect(files()).toEqual([expect.stringMatching(/^v1\.added-/), expect.stringMatching(/^v1\.added-/), 'v1.json']);
+    expect(build(['a', 'e', 'd'])).toEqual([]);
+    // A third would pass the limit (2 beside the pack): a new pack, of this build's notes only.
+    expect(build(['a', 'e', 'd', 'f'])).toEqual(['f']);
+    expect(files()).toEqual(['v1.json']);
+    expect(Object.keys(JSON.parse(readFileSync(path.join(folder, 'v1.json'), 'utf8'))).sort()).toEqual(['a', 'd', 'e', 'f']);
+    expect(build(['a', 'e', 'd', 'f'])).toEqual([]);
+    expect(FactsPack.load(cacheDir, 'v1').get('e')).toEqual(facts('e'));
   });
 });
 
