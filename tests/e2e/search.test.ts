@@ -6,10 +6,16 @@ import { buildSite } from '../support/build-site.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'search');
 let site: SiteBrowser;
+/**
+ * The tab the tests share, each starting with a page load of its own: a new tab is a new renderer
+ * process, about a CPU-second. A test that must see the very first requests of a page opens its own.
+ */
+let tab: Page;
 
 beforeAll(async () => {
   const { dist } = await buildSite(fixture);
   site = await openSite(dist);
+  tab = await site.newPage();
 });
 afterAll(async () => {
   await site?.close();
@@ -33,13 +39,13 @@ async function searchFor(page: Page, query: string): Promise<string[]> {
 
 describe('search', () => {
   it('finds a note by a word that occurs only in its body, first', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     expect(await searchFor(page, 'quokkalicious')).toEqual(['Quokka facts']);
   });
 
   it('ranks the note with the word in its title above notes that merely mention it', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     const titles = await searchFor(page, 'zebra');
     expect(titles[0]).toBe('Zebra crossing');
@@ -47,7 +53,7 @@ describe('search', () => {
   });
 
   it('prefers the note the garden relies on among equally good matches', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     // Fern basics and Moss basics say the same thing, Moss basics in two more words, which Pagefind
     // scores about 3 % lower: a near-tie. Three notes link to Moss basics, so it comes first (without
@@ -56,7 +62,7 @@ describe('search', () => {
   });
 
   it('narrows results with a tag filter', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     expect((await searchFor(page, 'shared')).sort()).toEqual(['Parking', 'Traffic rules', 'Zebra crossing']);
     // The filters wait behind one control, closed, so that the results come first.
@@ -83,7 +89,7 @@ describe('search', () => {
   });
 
   it('opens with Ctrl+K or /, moves with the arrow keys, navigates with Enter and closes with Escape', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await page.goto(`${site.origin}/zoology/parking/`);
     await page.keyboard.press('/');
     await page.locator('[data-search-dialog][open]').waitFor();
@@ -106,18 +112,17 @@ describe('search', () => {
   it('keeps every key typed right after the shortcut', async () => {
     // The dialog opens and takes the keys at once; the search code arrives after.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const page = await site.newPage();
+      const page = tab;
       await page.goto(`${site.origin}/zoology/parking/`);
       await page.keyboard.press('Control+k');
       await page.keyboard.type('quokkalicious');
       expect(await page.locator('#kg-search-input').inputValue()).toBe('quokkalicious');
       expect(await searchFor(page, 'quokkalicious')).toEqual(['Quokka facts']);
-      await page.close();
     }
   });
 
   it('shows results as links: a click opens one, Ctrl+click opens it in a new tab', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     await searchFor(page, 'shared');
     const options = page.locator('#kg-search-results [role="option"]');
@@ -129,17 +134,17 @@ describe('search', () => {
     ).toBe(true);
     const first = options.first();
     const href = `${site.origin}${await first.getAttribute('href')}`;
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
-    await tab.waitForLoadState();
-    expect(tab.url()).toBe(href);
+    const [opened] = await Promise.all([page.context().waitForEvent('page'), first.click({ modifiers: ['Control'] })]);
+    await opened.waitForLoadState();
+    expect(opened.url()).toBe(href);
     expect(page.url()).toBe(`${site.origin}/`);
     await Promise.all([page.waitForURL((url) => url.href === href), first.click()]);
-    await tab.close();
-    await page.close();
+    await opened.close();
   });
 
   it('takes the reader from a section result to that section, every searched word marked there', async () => {
-    const page = await site.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = tab;
+    await page.setViewportSize({ width: 1280, height: 800 });
     await openDialog(page);
     await searchFor(page, 'wombat burrow');
     const section = page.locator('#kg-search-results .kg-search-hit-section', { hasText: 'Who may dig near a wombat' });
@@ -170,11 +175,10 @@ describe('search', () => {
       return { marked: [...marked].sort() };
     });
     expect(landing.marked).toEqual(['burrow', 'wombat']);
-    await page.close();
   });
 
   it('does not find words that appear only in backlinks or navigation', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     // "platypusian" is in Linker's text, and also in the backlinks of Quokka facts: only Linker matches.
     expect(await searchFor(page, 'platypusian')).toEqual(['Linker']);
@@ -185,20 +189,20 @@ describe('search', () => {
   });
 
   it('never finds a draft', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page);
     expect(await searchFor(page, 'hushhushword')).toEqual([]);
   });
 
   it('finds notes in Chinese and Japanese by a word, from an English page', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await openDialog(page, '/zoology/parking/');
     expect(await searchFor(page, '笔记')).toContain('笔记方法');
     expect(await searchFor(page, '知識')).toContain('日本語のメモ');
   });
 
   it('serves a shareable /search/?q= page', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await page.goto(`${site.origin}/search/?q=quokkalicious`);
     await page.locator('#kg-search-page-results .kg-search-hit').first().waitFor();
     expect(
@@ -209,7 +213,7 @@ describe('search', () => {
   });
 
   it('suggests notes on the 404 page from the missing address', async () => {
-    const page = await site.newPage();
+    const page = tab;
     await page.goto(`${site.origin}/zoology/zebra-crosing/`);
     await page.locator('[data-missing-page] .kg-search-hit').first().waitFor();
     expect(
@@ -218,7 +222,7 @@ describe('search', () => {
   });
 
   it('loads no search code until the reader asks for search', async () => {
-    const page = await site.newPage();
+    const page = await site.newPage(); // its own: every request, from the first
     const requested: string[] = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(`${site.origin}/zoology/parking/`);
