@@ -38,7 +38,11 @@ async function watchFirstPaint(page: Page): Promise<void> {
   });
 }
 
-const firstPaint = (page: Page) => page.evaluate(() => (window as unknown as { __kgFirstPaint: Record<string, unknown> }).__kgFirstPaint);
+/** What the probe saw, once the first frame is drawn: on a loaded machine that may be after the load event. */
+async function firstPaint(page: Page): Promise<Record<string, unknown>> {
+  await page.waitForFunction(() => 'atFirstFrame' in (window as unknown as { __kgFirstPaint: Record<string, unknown> }).__kgFirstPaint);
+  return page.evaluate(() => (window as unknown as { __kgFirstPaint: Record<string, unknown> }).__kgFirstPaint);
+}
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme);
 const stored = (page: Page) => page.evaluate(() => localStorage.getItem('kg-theme'));
 const LIGHT_BG = 'rgb(252, 252, 250)';
