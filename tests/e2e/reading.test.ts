@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
-import { expectNoPageWiderThanTheScreen, newPage, pagesOf } from '../support/reading-pages.ts';
+import { expectNoPageWiderThanTheScreen, newPage as newContextWithPage, pagesOf } from '../support/reading-pages.ts';
 
 /**
  * Reading on every screen, in headless Chromium at 320, 390, 768 and 1280 px (and around them), in
@@ -54,6 +54,39 @@ beforeAll(async () => {
 afterAll(async () => {
   await site?.close();
 });
+
+/**
+ * A tab per kind of device (a phone, with touch, below 600 px; a desktop), which the tests take in
+ * turn at the width, height and theme each asks for: a new tab is a new renderer process, about a
+ * CPU-second. `context.close()` gives the tab back with nothing remembered (a theme chosen, the
+ * explorer's open folders); a test that needs a fresh browser context makes its own.
+ */
+const idleTabs = new Map<boolean, Page>();
+async function newPage(
+  target: SiteBrowser,
+  width: number,
+  theme: 'light' | 'dark' = 'light',
+  height = 800,
+): Promise<{ page: Page; context: { close(): Promise<void> } }> {
+  const phone = width < 600;
+  let page = idleTabs.get(phone);
+  idleTabs.delete(phone);
+  if (page) {
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: theme });
+  } else {
+    page = (await newContextWithPage(target, width, theme, height)).page;
+  }
+  const tab = page;
+  const giveBack = async () => {
+    await tab.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+    idleTabs.set(phone, tab);
+  };
+  return { page: tab, context: { close: giveBack } };
+}
 
 describe('the header', () => {
   for (const theme of THEMES) {
@@ -343,7 +376,7 @@ describe('the graphs', () => {
 
   /** A page that keeps the titles of the last drawing, as the graph announces them (src/client/graph/labels.ts). */
   async function pageRecordingLabels(width: number): Promise<{ context: BrowserContext; page: Page; drawing: () => Promise<Drawing> }> {
-    const { context, page } = await newPage(site, width);
+    const { context, page } = await newContextWithPage(site, width);
     await context.addInitScript(() => {
       document.addEventListener('kg:graphlabels', (event) => {
         (window as unknown as { lastLabels: unknown }).lastLabels = (event as CustomEvent).detail;
