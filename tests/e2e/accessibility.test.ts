@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TabPool } from '../support/browser.ts';
 import { axeViolations, startE2eSite } from '../support/e2e-garden.ts';
 
 /**
@@ -98,48 +99,35 @@ const PAGES: AxePage[] = [
 ];
 
 let site: Awaited<ReturnType<typeof startE2eSite>>;
+let tabs: TabPool;
 beforeAll(async () => {
   site = await startE2eSite();
+  tabs = new TabPool(site.browser);
 });
 afterAll(async () => {
   await site?.stop();
 });
 
-/**
- * Tabs the tests take turns with, three at a time: a new tab is a new renderer process, about a
- * CPU-second. A test leaves its tab as it found it: light, and nothing remembered (the explorer's
- * open folders).
- */
-const idleTabs: Page[] = [];
-async function withTab(check: (page: Page) => Promise<void>): Promise<void> {
-  const page = idleTabs.pop() ?? (await site.browser.newPage());
-  try {
-    await check(page);
-  } finally {
-    await page.evaluate(() => localStorage.clear()).catch(() => undefined);
-    await page.emulateMedia({ colorScheme: 'light' });
-    idleTabs.push(page);
-  }
-}
-
-// Several pages at once: axe mostly waits on one core.
+// Three pages at once, in three tabs taken in turn: axe mostly waits on one core.
 describe.concurrent('in the light and the dark theme', () => {
   for (const target of PAGES) {
     it(`${target.name} has no serious or critical accessibility violation`, async () => {
-      await withTab(async (page) => {
-        await page.setViewportSize(target.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 });
-        await page.goto(`${site.origin}${target.path}`);
-        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
-        await target.prepare?.(page);
-        const light = await axeViolations(page);
-        expect(light, `light: ${JSON.stringify(light, null, 2)}`).toEqual([]);
-        // The same page in the same state, after the system turns dark: the garden follows it at
-        // once (src/client/theme/theme.js), so loading and preparing the page again would test nothing more.
-        await page.emulateMedia({ colorScheme: 'dark' });
-        await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-        const dark = await axeViolations(page);
-        expect(dark, `dark: ${JSON.stringify(dark, null, 2)}`).toEqual([]);
-      });
+      await tabs.use(
+        async (page) => {
+          await page.goto(`${site.origin}${target.path}`);
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+          await target.prepare?.(page);
+          const light = await axeViolations(page);
+          expect(light, `light: ${JSON.stringify(light, null, 2)}`).toEqual([]);
+          // The same page in the same state, after the system turns dark: the garden follows it at
+          // once (src/client/theme/theme.js), so loading and preparing the page again would test nothing more.
+          await page.emulateMedia({ colorScheme: 'dark' });
+          await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+          const dark = await axeViolations(page);
+          expect(dark, `dark: ${JSON.stringify(dark, null, 2)}`).toEqual([]);
+        },
+        target.phone ? { width: 390, height: 844 } : { width: 1280, height: 900 },
+      );
     });
   }
 });

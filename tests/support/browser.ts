@@ -87,6 +87,39 @@ export async function openSite(dist: string, onServe?: ServeListener): Promise<S
   };
 }
 
+/**
+ * Tabs that tests take in turn: a new tab is a new renderer process, about a CPU-second, against a
+ * third of that for a page load in a tab already open. A check gets an idle tab (a new one when all
+ * are in use) at the window size it asks for, and gives it back with nothing remembered: the light
+ * colour scheme, storage cleared (a theme chosen, the explorer's open folders). A check that must see
+ * a page's very first requests, or needs a context of its own, opens its own tab.
+ */
+export class TabPool {
+  private readonly idle: Page[] = [];
+  private readonly browser: Browser;
+
+  constructor(browser: Browser) {
+    this.browser = browser;
+  }
+
+  async use(check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 720 }): Promise<void> {
+    const page = this.idle.pop() ?? (await this.browser.newPage());
+    try {
+      await page.setViewportSize(viewport);
+      await check(page);
+    } finally {
+      await page
+        .evaluate(() => {
+          localStorage.clear();
+          sessionStorage.clear();
+        })
+        .catch(() => undefined); // a page of another origin, or none: nothing of ours to forget
+      await page.emulateMedia({ colorScheme: 'light' });
+      this.idle.push(page);
+    }
+  }
+}
+
 /** Scrolls the way a reader does, with the mouse wheel, to the bottom of the page. */
 export async function scrollToBottom(page: Page): Promise<void> {
   for (let i = 0; i < 40; i++) {
