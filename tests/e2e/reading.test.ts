@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
+import { cspViolations, openSite, type SiteBrowser, TabPool } from '../support/browser.ts';
 import { buildSite, type BuiltSite } from '../support/build-site.ts';
 import { expectNoPageWiderThanTheScreen, newPage as newContextWithPage, pagesOf } from '../support/reading-pages.ts';
 
@@ -57,35 +57,22 @@ afterAll(async () => {
 
 /**
  * A tab per kind of device (a phone, with touch, below 600 px; a desktop), which the tests take in
- * turn at the width, height and theme each asks for: a new tab is a new renderer process, about a
- * CPU-second. `context.close()` gives the tab back with nothing remembered (a theme chosen, the
- * explorer's open folders); a test that needs a fresh browser context makes its own.
+ * turn at the width, height and theme each asks for (tests/support/browser.ts): `context.close()`
+ * gives the tab back. A test that needs a fresh browser context makes its own.
  */
-const idleTabs = new Map<boolean, Page>();
+const tabs = {
+  phone: new TabPool(async () => (await newContextWithPage(site, 390)).page),
+  desktop: new TabPool(async () => (await newContextWithPage(site, 1280)).page),
+};
 async function newPage(
-  target: SiteBrowser,
   width: number,
   theme: 'light' | 'dark' = 'light',
   height = 800,
 ): Promise<{ page: Page; context: { close(): Promise<void> } }> {
-  const phone = width < 600;
-  let page = idleTabs.get(phone);
-  idleTabs.delete(phone);
-  if (page) {
-    await page.setViewportSize({ width, height });
-    await page.emulateMedia({ colorScheme: theme });
-  } else {
-    page = (await newContextWithPage(target, width, theme, height)).page;
-  }
-  const tab = page;
-  const giveBack = async () => {
-    await tab.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
-    idleTabs.set(phone, tab);
-  };
-  return { page: tab, context: { close: giveBack } };
+  const pool = width < 600 ? tabs.phone : tabs.desktop;
+  const page = await pool.take({ width, height });
+  await page.emulateMedia({ colorScheme: theme });
+  return { page, context: { close: () => pool.giveBack(page) } };
 }
 
 describe('the header', () => {
@@ -95,7 +82,7 @@ describe('the header', () => {
       // Loaded once on a phone and once on a desktop, then narrowed or widened in place: the header
       // is laid out by CSS that follows the window.
       for (const deviceWidths of [widths.filter((width) => width < 600), widths.filter((width) => width >= 600)]) {
-        const { context, page } = await newPage(site, deviceWidths[0]!, theme);
+        const { context, page } = await newPage(deviceWidths[0]!, theme);
         await page.goto(`${site.origin}/sales/tools/gcp-marketplace-guidance/`);
         for (const width of deviceWidths) {
           await page.setViewportSize({ width, height: 800 });
@@ -137,7 +124,7 @@ describe('the header', () => {
   }
 
   it('names the garden from GARDEN_TITLE and GARDEN_DESCRIPTION', async () => {
-    const { context, page } = await newPage(site, 1280);
+    const { context, page } = await newPage(1280);
     await page.goto(`${site.origin}/guides/wide-things/`);
     expect(await page.locator('.kg-brand-name').textContent()).toBe('Reading garden');
     expect(await page.title()).toBe('Wide things · Reading garden');
@@ -147,7 +134,7 @@ describe('the header', () => {
   });
 
   it('holds the pages and the theme toggle in the one menu on a phone', async () => {
-    const { context, page } = await newPage(site, 320, 'light');
+    const { context, page } = await newPage(320, 'light');
     await page.goto(`${site.origin}/guides/wide-things/`);
     expect(await page.locator('.kg-header-nav').isVisible()).toBe(false);
     expect(await page.locator('.kg-header-theme').isVisible()).toBe(false);
@@ -172,7 +159,7 @@ describe('pages on a phone', () => {
   });
 
   it('wrap a long title and keep the next card and the "On this page" button on the screen', async () => {
-    const { context, page } = await newPage(site, 390);
+    const { context, page } = await newPage(390);
     await page.goto(`${site.origin}/sales/tools/gcp-marketplace-guidance/`);
     const inside = (selector: string) =>
       page
@@ -213,7 +200,7 @@ describe('the content column', () => {
       'the page not found': '/no/such/page/',
     };
     const widths = [1024, 1280, 1440];
-    const { context, page } = await newPage(site, widths[0]!);
+    const { context, page } = await newPage(widths[0]!);
     // Each page loaded once, then widened in place: the columns are laid out by CSS.
     const columns = new Map<number, Record<string, string>>(widths.map((width) => [width, {}]));
     const graphLeft = new Map<number, string>();
@@ -241,7 +228,7 @@ describe('the content column', () => {
   });
 
   it("gives the page's own sections one heading size", async () => {
-    const { context, page } = await newPage(site, 1280);
+    const { context, page } = await newPage(1280);
     await page.goto(`${site.origin}/sales/tools/gcp-marketplace-guidance/`);
     await page.locator('[data-local-graph]').scrollIntoViewIfNeeded();
     const size = (selector: string) => page.locator(selector).evaluate((element) => getComputedStyle(element).fontSize);
@@ -251,7 +238,7 @@ describe('the content column', () => {
   });
 
   it('keeps the section being read in view in a long table of contents', async () => {
-    const { context, page } = await newPage(site, 1280, 'light', 600);
+    const { context, page } = await newPage(1280, 'light', 600);
     await page.goto(`${site.origin}/guides/handbook-of-many-sections/`);
     for (const id of ['section-number-29', 'section-number-12', 'section-number-30']) {
       await page.evaluate((heading) => document.getElementById(heading)!.scrollIntoView({ block: 'start', behavior: 'instant' }), id);
@@ -296,7 +283,7 @@ describe('the search dialog', () => {
         [390, 844, 3],
         [320, 640, 2],
       ] as const) {
-        const { context, page } = await newPage(site, width, theme, height);
+        const { context, page } = await newPage(width, theme, height);
         await openWithResults(page, width < 600);
         expect(await page.locator('#kg-search-results .kg-search-hit-section').count()).toBeGreaterThan(0);
         expect(await visibleResults(page), `${width}×${height}`).toBeGreaterThanOrEqual(least);
@@ -310,12 +297,12 @@ describe('the search dialog', () => {
   }
 
   it('gives hints that fit the device: keys with a keyboard, none on a phone', async () => {
-    const desktop = await newPage(site, 1280);
+    const desktop = await newPage(1280);
     await openWithResults(desktop.page, false);
     expect(await desktop.page.locator('[data-search-status]').textContent()).toContain('↑ ↓');
     expect(await desktop.page.locator('[data-search-close]').innerText()).toBe('Esc');
     await desktop.context.close();
-    const phone = await newPage(site, 390);
+    const phone = await newPage(390);
     await openWithResults(phone.page, true);
     expect(await phone.page.locator('[data-search-status]').textContent()).not.toMatch(/↑|Enter/);
     expect(await phone.page.locator('[data-search-close]').innerText()).toBe('Close');
@@ -327,7 +314,7 @@ describe('the search dialog', () => {
 
 describe('the page not found', () => {
   it("shows the garden's own 404.md, safely, then suggestions, the home page and recent changes", async () => {
-    const { context, page } = await newPage(site, 1280);
+    const { context, page } = await newPage(1280);
     const response = await page.goto(`${site.origin}/sales/gcp-marketplace/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
@@ -357,7 +344,7 @@ describe('the page not found', () => {
 
 describe('edit links', () => {
   it('appear under the title whenever a repository is configured, even when the notes are not in git', async () => {
-    const { context, page } = await newPage(site, 390);
+    const { context, page } = await newPage(390);
     await page.goto(`${site.origin}/guides/wide-things/`);
     const edit = page.locator('.kg-note-header').getByRole('link', { name: 'Edit this note' });
     expect(await edit.getAttribute('href')).toBe('https://github.com/acme/reading/edit/main/Guides/Wide%20things.md');

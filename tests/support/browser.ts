@@ -96,26 +96,38 @@ export async function openSite(dist: string, onServe?: ServeListener): Promise<S
  */
 export class TabPool {
   private readonly idle: Page[] = [];
-  private readonly browser: Browser;
+  private readonly open: () => Promise<Page>;
 
-  constructor(browser: Browser) {
-    this.browser = browser;
+  /** `open` makes a new tab when none is idle (by default `browser.newPage()`). */
+  constructor(open: Browser | (() => Promise<Page>)) {
+    this.open = typeof open === 'function' ? open : () => open.newPage();
   }
 
-  async use(check: (page: Page) => Promise<void>, viewport = { width: 1280, height: 720 }): Promise<void> {
-    const page = this.idle.pop() ?? (await this.browser.newPage());
+  /** An idle tab, or a new one, at this window size. */
+  async take(viewport = { width: 1280, height: 720 }): Promise<Page> {
+    const page = this.idle.pop() ?? (await this.open());
+    await page.setViewportSize(viewport);
+    return page;
+  }
+
+  /** Forgets what the tab's page remembered, and keeps the tab for the next check. */
+  async giveBack(page: Page): Promise<void> {
+    await page
+      .evaluate(() => {
+        localStorage.clear();
+        sessionStorage.clear();
+      })
+      .catch(() => undefined); // a page of another origin, or none: nothing of ours to forget
+    await page.emulateMedia({ colorScheme: 'light' });
+    this.idle.push(page);
+  }
+
+  async use(check: (page: Page) => Promise<void>, viewport?: { width: number; height: number }): Promise<void> {
+    const page = await this.take(viewport);
     try {
-      await page.setViewportSize(viewport);
       await check(page);
     } finally {
-      await page
-        .evaluate(() => {
-          localStorage.clear();
-          sessionStorage.clear();
-        })
-        .catch(() => undefined); // a page of another origin, or none: nothing of ours to forget
-      await page.emulateMedia({ colorScheme: 'light' });
-      this.idle.push(page);
+      await this.giveBack(page);
     }
   }
 }
