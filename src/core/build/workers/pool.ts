@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 
 /** A task that ran longer than its budget; its worker was stopped and replaced. */
@@ -17,9 +18,14 @@ interface Slot<Response> {
   worker: Worker;
   /** A worker announces `{ ready: true }` once its modules are loaded; budgets start after that. */
   ready: boolean;
+  /** Resolves once the worker is ready, has failed or has stopped. */
+  loaded: Promise<void>;
   /** Tasks sent to this worker, oldest first: its replies come back in this order. */
   inFlight: (Pending<Response> & { timer: NodeJS.Timeout | undefined })[];
 }
+
+/** How long `close()` waits for a worker to finish loading its modules before stopping it anyway. */
+const LOAD_WAIT_MS = 10_000;
 
 /** Tasks in flight per worker: enough to hide the message round trip, few enough to balance load. */
 const IN_FLIGHT_PER_WORKER = 2;
@@ -61,20 +67,37 @@ export class WorkerPool<Response> {
     });
   }
 
+  /**
+   * Stops the workers, each once its modules are loaded (or after LOAD_WAIT_MS): a build once aborted
+   * with `CompressionStream<ZlibContext>::Close … close before init` while a worker was being
+   * stopped, the failed check of a zlib stream still being set up, which fits a worker stopped
+   * while its modules load (a small warm build closes its pool that early).
+   */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()));
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const giveUp = new AbortController();
+        await Promise.race([slot.loaded, delay(LOAD_WAIT_MS, undefined, { signal: giveUp.signal }).catch(() => undefined)]);
+        giveUp.abort();
+        await slot.worker.terminate();
+      }),
+    );
   }
 
   private spawn(): Slot<Response> {
     const worker = new Worker(this.script);
     // Workers never keep the process alive on their own: a forgotten pool must not hang a build.
     worker.unref();
-    const slot: Slot<Response> = { worker, ready: false, inFlight: [] };
+    let loaded = () => {};
+    const slot: Slot<Response> = { worker, ready: false, loaded: new Promise((resolve) => (loaded = resolve)), inFlight: [] };
+    worker.once('exit', loaded);
+    worker.once('error', loaded);
     for (const message of this.setup) worker.postMessage(message);
     worker.on('message', (response: { error?: string; ready?: boolean } & Response) => {
       if (!slot.ready && response && typeof response === 'object' && response.ready === true) {
         slot.ready = true;
+        loaded();
         this.dispatch();
         return;
       }
