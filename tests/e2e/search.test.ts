@@ -1,8 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, openSite, type SiteBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/build-site.ts';
+import type { SearchPartsJson } from '../../src/core/publish/search-parts.ts';
+import { cspViolations, openSite, type SiteBrowser, type SiteServer, serveSite } from '../support/browser.ts';
+import { type BuiltSite, buildSite } from '../support/build-site.ts';
 
 const fixture = path.resolve(import.meta.dirname, '..', 'fixtures', 'search');
 let site: SiteBrowser;
@@ -11,18 +13,22 @@ let site: SiteBrowser;
  * process, about a CPU-second. A test that must see the very first requests of a page opens its own.
  */
 let tab: Page;
+/** The same garden, its search index split in parts of at most 4 pages (a large garden's are 1,000). */
+let inParts: BuiltSite;
+let inPartsServer: SiteServer;
 
 beforeAll(async () => {
-  const { dist } = await buildSite(fixture);
-  site = await openSite(dist);
+  const [whole, parts] = await Promise.all([buildSite(fixture), buildSite(fixture, { GARDEN_SEARCH_PART_PAGES: '4' })]);
+  inParts = parts;
+  [site, inPartsServer] = await Promise.all([openSite(whole.dist), serveSite(parts.dist)]);
   tab = await site.newPage();
 });
 afterAll(async () => {
-  await site?.close();
+  await Promise.all([site?.close(), inPartsServer?.close()]);
 });
 
-async function openDialog(page: Page, from = '/'): Promise<void> {
-  await page.goto(`${site.origin}${from}`);
+async function openDialog(page: Page, from = '/', origin = site.origin): Promise<void> {
+  await page.goto(`${origin}${from}`);
   await page.keyboard.press('Control+k');
   await page.locator('[data-search-dialog][open]').waitFor();
 }
@@ -232,5 +238,45 @@ describe('search', () => {
     await page.locator('[data-search-dialog][open]').waitFor();
     await page.waitForFunction(() => document.querySelector('[data-search-status]')?.textContent?.startsWith('Type a word'));
     expect(requested.some((url) => url.endsWith('/pagefind/pagefind.js'))).toBe(true);
+  });
+});
+
+describe('a search index in parts', () => {
+  it("is written as parts, Pagefind's scripts once, each part indexed apart", () => {
+    expect(inParts.output).toMatch(/search: 15 pages in 4 parts: /);
+    const list = JSON.parse(readFileSync(path.join(inParts.dist, 'pagefind', 'garden-parts.json'), 'utf8')) as SearchPartsJson;
+    expect(list.parts.map((part) => part.path)).toEqual(['part-1/', 'part-2/', 'part-3/']);
+    for (const part of list.parts) {
+      const files = readdirSync(path.join(inParts.dist, 'pagefind', part.path));
+      expect(files).toContain('pagefind-entry.json');
+      expect(files.filter((file) => /\.(js|css)$|^wasm\./.test(file))).toEqual([]);
+    }
+    // Every note page is in exactly one part.
+    const firstPart = JSON.parse(readFileSync(path.join(inParts.dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    const inFirst = Object.values(firstPart.languages).reduce((sum, language) => sum + language.page_count, 0);
+    expect(inFirst + list.parts.reduce((sum, part) => sum + part.pages, 0)).toBe(15);
+    expect(list.parts.filter((part) => part.pages > 0).length).toBeGreaterThan(1);
+  });
+
+  it('finds every note the same garden in one index finds, in every language, the best match first', async () => {
+    // A part without the word may also offer a note with a shorter form of it (Pagefind's fallback
+    // when an index lacks a word: "quokka" for "quokkalicious"), and scores differ a little between
+    // parts, which count words apart: a garden's parts are 1,000 pages, not 4, and differ less.
+    for (const query of ['quokkalicious', 'zebra', 'shared', 'platypusian', '笔记', '知識']) {
+      await openDialog(tab, '/zoology/parking/');
+      const whole = await searchFor(tab, query);
+      await openDialog(tab, '/zoology/parking/', inPartsServer.origin);
+      const parts = await searchFor(tab, query);
+      expect(whole.length, query).toBeGreaterThan(0);
+      expect(parts, query).toEqual(expect.arrayContaining(whole));
+      expect(parts[0], query).toBe(whole[0]);
+    }
+    // Results from every part link into the site, as the first part's do.
+    await openDialog(tab, '/', inPartsServer.origin);
+    await searchFor(tab, 'platypusian');
+    expect(await tab.locator('#kg-search-results a.kg-search-hit').first().getAttribute('href')).toMatch(/^\/zoology\/linker\//);
+    expect(await cspViolations(tab)).toEqual([]);
   });
 });

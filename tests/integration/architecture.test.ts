@@ -83,6 +83,7 @@ const CORE_FOR_THE_BROWSER = [
   'src/core/graph/view-json.ts',
   'src/core/links/page-path.ts',
   'src/core/publish/explorer-json.ts',
+  'src/core/publish/search-parts.ts',
 ];
 
 /**

@@ -269,7 +269,7 @@ describe('the example garden built with its discussions', () => {
     // Each note page carries its place in the blended order as Pagefind's sort key.
     for (const [i, slug] of byBlend.entries()) {
       if (slug === '') continue;
-      expect(file(`${slug}/index.html`), slug).toContain(`data-pagefind-sort="influence:${String(i + 1).padStart(9, '0')}"`);
+      expect(file(`${slug}/index.html`), slug).toContain(`data-pagefind-meta="influence:${String(i + 1).padStart(9, '0')}"`);
     }
     const home = file('index.html');
     const section = home.slice(home.indexOf('id="kg-home-influential"'));

@@ -8,8 +8,11 @@ import { buildSite, freshSiteFolder, type BuiltSite } from '../support/build-sit
 
 /**
  * A warm build (the cache of the previous build at hand) writes again only the pages whose key
- * changed, carries the others over, and gives the very bytes a cold build gives.
+ * changed, carries the others over, and gives the very bytes a cold build gives. The search index is
+ * split in parts of at most 2 pages here (a large garden's are 1,000), so that a warm build can
+ * carry parts over too.
  */
+const SETTINGS = { GARDEN_SEARCH_PART_PAGES: '2' };
 
 const NOTES: Record<string, string> = {
   'index.md': '# Home\n\nStart at [[Hub]].\n',
@@ -47,12 +50,12 @@ beforeAll(async () => {
   cache = mkdtempSync(path.join(tmpdir(), 'garden-warm-cache-'));
   writeGarden(content);
   dist = freshSiteFolder();
-  cold = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
+  cold = await buildSite(content, { ...SETTINGS, GARDEN_CACHE_DIR: cache }, { dist });
   before = fileHashes(dist);
   // Leaf one links to Hub (whose page shows that backlink with its sentence) and is linked from it.
   appendFileSync(path.join(content, 'Area', 'Leaf one.md'), '\nA new sentence about [[Hub]], from the second build.\n');
-  warm = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
-  reference = await buildSite(content, { GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
+  warm = await buildSite(content, { ...SETTINGS, GARDEN_CACHE_DIR: cache }, { dist });
+  reference = await buildSite(content, { ...SETTINGS, GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
 });
 
 describe('a warm build', () => {
@@ -91,6 +94,16 @@ describe('a warm build', () => {
   it('gives the same bytes as a cold build of the same content, carried-over pages included', () => {
     expect(fileHashes(warm.dist)).toEqual(fileHashes(reference.dist));
   });
+
+  it('indexes again only the part of the search index that holds the edited note, and carries the others over', () => {
+    // Six note pages (the home note's included) in four parts.
+    expect(cold.output).toMatch(/search: 6 pages in 4 parts: each indexed by Pagefind/);
+    // Hub's page changed too, but only outside what is indexed (its backlinks).
+    expect(warm.output).toMatch(/search: 6 pages in 4 parts: 3 unchanged \(carried over\), 1 indexed by Pagefind/);
+    const search = (site: BuiltSite) => new Map([...fileHashes(site.dist)].filter(([file]) => file.startsWith('pagefind/')));
+    expect(search(warm)).toEqual(search(reference));
+    expect([...search(warm).keys()].filter((file) => file.startsWith('pagefind/part-')).length).toBeGreaterThan(0);
+  });
 });
 
 /** The files of the graph: `graph.json`, the graph page's data, every note's local graph. */
@@ -110,8 +123,8 @@ describe('the graph files of a warm build', () => {
     warmGraph = graphFiles(warm.dist);
     // A link to a note Leaf two did not link to yet: a new edge in the graph.
     appendFileSync(path.join(content, 'Area', 'Leaf two.md'), '\nAnd now [[Far away]] too.\n');
-    linked = await buildSite(content, { GARDEN_CACHE_DIR: cache }, { dist });
-    linkedReference = await buildSite(content, { GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
+    linked = await buildSite(content, { ...SETTINGS, GARDEN_CACHE_DIR: cache }, { dist });
+    linkedReference = await buildSite(content, { ...SETTINGS, GARDEN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'garden-warm-cold-')) });
   });
 
   it('are computed on a cold build', () => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/core/common/limits.ts';
-import { resolveGardenConfig } from '../../src/core/config/config.ts';
+import { resolveGardenConfig, SEARCH_PART_PAGES } from '../../src/core/config/config.ts';
 
 const project = path.resolve('/projects/garden');
 
@@ -13,16 +13,18 @@ describe('the build settings from the environment', () => {
       workers: undefined,
       noteBudgetMs: LIMITS.noteBudgetMs,
       timingsFile: undefined,
+      searchPartPages: SEARCH_PART_PAGES,
     });
   });
 
-  it('come from GARDEN_VERBOSE, GARDEN_CACHE_DIR, GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS and GARDEN_TIMINGS_FILE', () => {
+  it('come from GARDEN_VERBOSE, GARDEN_CACHE_DIR, GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_TIMINGS_FILE and GARDEN_SEARCH_PART_PAGES', () => {
     const env = {
       GARDEN_VERBOSE: 'yes',
       GARDEN_CACHE_DIR: '/tmp/garden-cache',
       GARDEN_WORKERS: '3',
       GARDEN_NOTE_BUDGET_MS: '250',
       GARDEN_TIMINGS_FILE: '/tmp/timings.json',
+      GARDEN_SEARCH_PART_PAGES: '500',
     };
     expect(resolveGardenConfig({}, env, project)).toMatchObject({
       verbose: true,
@@ -30,19 +32,20 @@ describe('the build settings from the environment', () => {
       workers: 3,
       noteBudgetMs: 250,
       timingsFile: '/tmp/timings.json',
+      searchPartPages: 500,
     });
   });
 
   it('keep the defaults for values they cannot use', () => {
-    for (const [GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS] of [
-      ['0', '0'],
-      ['1.5', '-5'],
-      ['many', 'soon'],
-      ['', ''],
+    for (const [GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_SEARCH_PART_PAGES] of [
+      ['0', '0', '0'],
+      ['1.5', '-5', '2.5'],
+      ['many', 'soon', 'lots'],
+      ['', '', ''],
     ]) {
       const config = resolveGardenConfig(
         {},
-        { GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_VERBOSE: '0', GARDEN_TIMINGS_FILE: '' },
+        { GARDEN_WORKERS, GARDEN_NOTE_BUDGET_MS, GARDEN_SEARCH_PART_PAGES, GARDEN_VERBOSE: '0', GARDEN_TIMINGS_FILE: '' },
         project,
       );
       expect(config, `${GARDEN_WORKERS} ${GARDEN_NOTE_BUDGET_MS}`).toMatchObject({
@@ -50,6 +53,7 @@ describe('the build settings from the environment', () => {
         noteBudgetMs: LIMITS.noteBudgetMs,
         verbose: false,
         timingsFile: undefined,
+        searchPartPages: SEARCH_PART_PAGES,
       });
     }
   });

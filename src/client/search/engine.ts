@@ -3,6 +3,8 @@
  * reader starts searching) and turns its results into plain objects for the views.
  */
 
+import { SEARCH_PARTS_FILE, type SearchPartsJson } from '../../core/publish/search-parts.ts';
+
 interface PagefindSubResult {
   title: string;
   url: string;
@@ -30,7 +32,6 @@ interface PagefindModule {
 
 interface SearchOptions {
   filters?: Record<string, unknown>;
-  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 interface PagefindResult {
@@ -65,9 +66,10 @@ export function siteBase(): string {
 }
 
 /**
- * Loads Pagefind once. The site's own index covers the page language; indexes of other languages in
- * the same site (a note in Chinese or Japanese is indexed with its own word segmentation) are merged
- * in, so that one search box finds notes in every language.
+ * Loads Pagefind once, with every part of the garden's index (src/core/publish/search-parts.ts):
+ * the first part, at `pagefind/`, in the language Pagefind picks for the page, then its other
+ * languages (a note in Chinese or Japanese is indexed with its own word segmentation) and every
+ * language of the other parts, merged in, so that one search box finds every note.
  */
 export function loadEngine(): Promise<PagefindModule> {
   loading ??= (async () => {
@@ -85,15 +87,20 @@ export function loadEngine(): Promise<PagefindModule> {
     }
     await pagefind.options({ baseUrl: base, highlightParam: 'highlight', excerptLength: 24 });
     await pagefind.init();
-    const entry = (await fetch(`${bundle}pagefind-entry.json`).then((response) => response.json())) as {
-      languages: Record<string, unknown>;
-    };
-    const pageLanguage = (document.documentElement.lang || 'unknown').toLowerCase().split('-')[0];
+    const [entry, list] = await Promise.all([
+      fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<PagefindEntry>),
+      fetch(`${bundle}${SEARCH_PARTS_FILE}`).then((response) => response.json() as Promise<SearchPartsJson>),
+    ]);
     // Pagefind skips a merge whose path is a prefix of its own base path (it takes it for itself);
     // the absolute URL of the same bundle is not, so each other language's index is merged.
     const absoluteBundle = new URL(bundle, location.href).href;
+    const primary = primaryLanguage(entry, document.documentElement.lang);
     for (const language of Object.keys(entry.languages)) {
-      if (language !== pageLanguage) await pagefind.mergeIndex(absoluteBundle, { language });
+      if (language !== primary) await pagefind.mergeIndex(absoluteBundle, { language, baseUrl: base });
+    }
+    for (const part of list.parts) {
+      for (const language of part.languages)
+        await pagefind.mergeIndex(new URL(part.path, absoluteBundle).href, { language, baseUrl: base });
     }
     return pagefind;
   })();
@@ -101,6 +108,23 @@ export function loadEngine(): Promise<PagefindModule> {
     loading = undefined;
   });
   return loading;
+}
+
+interface PagefindEntry {
+  languages: Record<string, { page_count: number }>;
+}
+
+/**
+ * The language of the first part that Pagefind searches first, as Pagefind picks it: the page's
+ * language, else its main subtag, else the language with the most pages. Its other languages are
+ * merged in.
+ */
+export function primaryLanguage(entry: PagefindEntry, pageLanguage: string): string | undefined {
+  const language = (pageLanguage || 'unknown').toLowerCase();
+  if (language in entry.languages) return language;
+  const main = language.split('-')[0]!;
+  if (main in entry.languages) return main;
+  return Object.entries(entry.languages).sort((a, b) => b[1].page_count - a[1].page_count)[0]?.[0];
 }
 
 function toFilterOptions(filters: Filters): Record<string, unknown> {
@@ -116,9 +140,9 @@ export const INFLUENCE_TIE_BREAK = 0.05;
 /**
  * Influence (PageRank, see graph/influence.ts) as a tie-breaker: among results of (nearly) the same
  * score, the note the garden relies on more comes first. Each note page carries its place in the
- * garden's influence order as a Pagefind sort key; a second search of the same words sorted by it
- * gives each result's place among these results, which raises its score by up to
- * `INFLUENCE_TIE_BREAK` (5 %). The second search runs on the index chunks the first one loaded.
+ * garden's influence order as Pagefind metadata (`influence`); the results' places among one
+ * another raise their scores by up to `INFLUENCE_TIE_BREAK` (5 %), so the most influential gets
+ * the full 5 % and the least none.
  */
 export function preferInfluential<T extends { id: string; score: number }>(results: T[], byInfluence: readonly { id: string }[]): T[] {
   if (results.length < 2) return results;
@@ -131,28 +155,40 @@ export function preferInfluential<T extends { id: string; score: number }>(resul
     .map(({ result }) => result);
 }
 
-async function ranked(
-  pagefind: PagefindModule,
-  term: string,
-  response: PagefindResponse | null,
-  options: SearchOptions,
-): Promise<PagefindResponse | null> {
-  if (!response || response.results.length < 2) return response;
-  const byInfluence = await pagefind.search(term, { ...options, sort: { influence: 'asc' } });
-  return { results: preferInfluential(response.results, byInfluence?.results ?? []) };
+/**
+ * The results the tie-breaker may place among the first `limit`: those a 5 % rise could lift
+ * there, at most twice `limit` (so that a search of a word every note has loads a few more
+ * results, not hundreds). Pagefind gives results best first, whichever part they come from.
+ */
+export function tieBreakCandidates<T extends { score: number }>(results: readonly T[], limit: number): T[] {
+  if (results.length <= limit) return [...results];
+  const last = results[limit - 1]!.score;
+  return results.filter((result, i) => i < limit || result.score * (1 + INFLUENCE_TIE_BREAK) >= last).slice(0, 2 * limit);
 }
 
+/** A result's place in the garden's influence order, from its metadata (the least influential when it has none). */
+function influencePlace(data: PagefindResultData): number {
+  const place = Number(data.meta.influence);
+  return Number.isFinite(place) && data.meta.influence !== '' ? place : Number.POSITIVE_INFINITY;
+}
+
+/** The first `limit` results, influence breaking near-ties, with what the views show of each. */
 async function toHits(response: PagefindResponse | null, limit: number): Promise<SearchHit[]> {
   if (!response) return [];
-  const data = await Promise.all(response.results.slice(0, limit).map((result) => result.data()));
-  return data.map((result) => ({
-    url: result.url,
-    title: result.meta.title ?? result.url,
-    excerpt: result.excerpt,
-    area: result.filters.area?.[0],
-    tags: result.filters.tag ?? [],
-    sections: bestSections(result),
-  }));
+  const loaded = await Promise.all(
+    tieBreakCandidates(response.results, limit).map(async (result) => ({ id: result.id, score: result.score, data: await result.data() })),
+  );
+  const byInfluence = [...loaded].sort((a, b) => influencePlace(a.data) - influencePlace(b.data));
+  return preferInfluential(loaded, byInfluence)
+    .slice(0, limit)
+    .map(({ data: result }) => ({
+      url: result.url,
+      title: result.meta.title ?? result.url,
+      excerpt: result.excerpt,
+      area: result.filters.area?.[0],
+      tags: result.filters.tag ?? [],
+      sections: bestSections(result),
+    }));
 }
 
 /** Sections shown under a result: the ones that match best, so that a search finds the place in a long note. */
@@ -175,13 +211,13 @@ export async function searchAsYouType(term: string, filters: Filters, limit = 10
   const options = { filters: toFilterOptions(filters) };
   const response = await pagefind.debouncedSearch(term, options, 150);
   if (response === null) return null;
-  return toHits(await ranked(pagefind, term, response, options), limit);
+  return toHits(response, limit);
 }
 
 export async function search(term: string, filters: Filters = {}, limit = 20): Promise<SearchHit[]> {
   const pagefind = await loadEngine();
   const options = { filters: toFilterOptions(filters) };
-  return toHits(await ranked(pagefind, term, await pagefind.search(term, options), options), limit);
+  return toHits(await pagefind.search(term, options), limit);
 }
 
 /** Tag and area values with their note counts, most used first. */

@@ -197,6 +197,8 @@ export interface GardenConfig {
   noteBudgetMs: number;
   /** Where the build writes its stage timings, peak memory and CPU time as JSON, for `npm run bench` (`GARDEN_TIMINGS_FILE`). */
   timingsFile: string | undefined;
+  /** At most how many pages each part of the search index holds (`GARDEN_SEARCH_PART_PAGES`; src/core/publish/search-parts.ts). */
+  searchPartPages: number;
   /**
    * The environment the configuration was resolved from, in which the garden runs git: the process's
    * for a build or the CLI, the one a test gives. Nothing reads the garden's variables from it (they
@@ -275,6 +277,9 @@ export function resolveGardenConfig(
   };
 }
 
+/** At most how many pages a part of the search index holds, unless the environment says otherwise (why: src/core/publish/search-parts.ts). */
+export const SEARCH_PART_PAGES = 1000;
+
 export const GITHUB_DEFAULT_API = 'https://api.github.com';
 
 /**
@@ -296,15 +301,17 @@ function githubSettings(env: Environment): Pick<GardenConfig, 'githubApi' | 'git
 function buildSettings(
   env: Environment,
   cwd: string,
-): Pick<GardenConfig, 'verbose' | 'cacheDir' | 'workers' | 'noteBudgetMs' | 'timingsFile'> {
+): Pick<GardenConfig, 'verbose' | 'cacheDir' | 'workers' | 'noteBudgetMs' | 'timingsFile' | 'searchPartPages'> {
   const workers = Number(env.GARDEN_WORKERS);
   const noteBudgetMs = Number(env.GARDEN_NOTE_BUDGET_MS);
+  const searchPartPages = Number(env.GARDEN_SEARCH_PART_PAGES);
   return {
     verbose: /^(1|true|yes)$/i.test(env.GARDEN_VERBOSE ?? ''),
     cacheDir: env.GARDEN_CACHE_DIR ?? path.join(cwd, 'node_modules', '.cache', 'knowledge-garden'),
     workers: Number.isInteger(workers) && workers > 0 ? workers : undefined,
     noteBudgetMs: Number.isFinite(noteBudgetMs) && noteBudgetMs > 0 ? noteBudgetMs : LIMITS.noteBudgetMs,
     timingsFile: env.GARDEN_TIMINGS_FILE || undefined,
+    searchPartPages: Number.isInteger(searchPartPages) && searchPartPages > 0 ? searchPartPages : SEARCH_PART_PAGES,
   };
 }
 

@@ -1,17 +1,20 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { BuildLog, BuildResult } from '../build/site-build.ts';
 import { formatCommentsReport } from '../comments/report.ts';
 import { commentThreadPlan } from '../comments/threads.ts';
 import { Stopwatch, type StageTiming } from '../common/stopwatch.ts';
+import { HOME_SLUG } from '../common/types.ts';
 import { copyAttachments } from './copy-attachments.ts';
 import { copyDiagramCode } from './diagram-code.ts';
+import { fileSetCache } from './file-set-cache.ts';
 import { writeDiscussionsJson } from './discussions-file.ts';
 import { gardenDiscussions } from './garden-discussions.ts';
 import { writeExplorerData } from './explorer-data.ts';
 import { graphFileCache } from './graph-cache.ts';
 import { writeGraphFiles, type GraphFilesReport } from './graph-files.ts';
 import type { OutputFolders } from './output.ts';
-import { indexSite } from './search-index.ts';
+import { indexSite, type SearchIndexResult } from './search-index.ts';
 import { formatBuildSummary } from './summary.ts';
 
 export interface PublishOptions {
@@ -56,7 +59,10 @@ export async function publish(result: BuildResult, output: OutputFolders, option
   log.info(graphReport(graph));
   if (graph.layout.result.workerError) log.warn(`graph: the layout ran on the main thread (${graph.layout.result.workerError})`);
   stopwatch.start('search');
-  const search = await indexSite(dir);
+  const search = await indexSite(dir, notePageFiles(garden), {
+    pagesPerPart: garden.config.searchPartPages,
+    cache: (part) => fileSetCache(path.join(garden.config.cacheDir, 'search-index', `part-${part}`)),
+  });
   // Last, after the search index: no file from the content folder can be indexed, and each is
   // created exclusively, so that it can never replace anything the build wrote.
   stopwatch.start('attachments');
@@ -64,7 +70,7 @@ export async function publish(result: BuildResult, output: OutputFolders, option
   stopwatch.stop();
   // Computed in parallel with page generation: its own time, not part of the sequence.
   const timings = [...result.timings, ...options.pageTimings, ...stopwatch.timings, graph.layout.result.timing];
-  log.info(`search: Pagefind indexed ${search.pages} pages`);
+  log.info(searchReport(search));
   await writeTimings(timingsFile, timings, performance.now() - options.startedAt);
   const summary = formatBuildSummary(
     { index: garden.index, diagnostics: result.diagnostics, timings },
@@ -82,6 +88,20 @@ export async function publish(result: BuildResult, output: OutputFolders, option
     );
   }
   return { explorerFiles, graph, searchPages: search.pages, attachments, timings };
+}
+
+/** Where each note's page is in the site: `index.html` for the home note, `<slug>/index.html` for the others. */
+function notePageFiles(garden: BuildResult['garden']): string[] {
+  return [...garden.index.bySlug.keys()].map((slug) => (slug === HOME_SLUG ? 'index.html' : `${slug}/index.html`));
+}
+
+function searchReport(search: SearchIndexResult): string {
+  if (search.parts === 1) return `search: Pagefind indexed ${search.pages} pages${search.carriedOver ? ' (unchanged, carried over)' : ''}`;
+  const indexed = search.parts - search.carriedOver;
+  return (
+    `search: ${search.pages} pages in ${search.parts} parts: ` +
+    (search.carriedOver ? `${search.carriedOver} unchanged (carried over), ${indexed} indexed by Pagefind` : 'each indexed by Pagefind')
+  );
 }
 
 function graphReport(report: GraphFilesReport): string {
