@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/core/common/limits.ts';
-import { resolveGardenConfig, SEARCH_PART_PAGES } from '../../src/core/config/config.ts';
+import { resolveGardenConfig } from '../../src/core/config/config.ts';
 
 const project = path.resolve('/projects/garden');
 
@@ -13,7 +13,7 @@ describe('the build settings from the environment', () => {
       workers: undefined,
       noteBudgetMs: LIMITS.noteBudgetMs,
       timingsFile: undefined,
-      searchPartPages: SEARCH_PART_PAGES,
+      searchPartPages: undefined,
     });
   });
 
@@ -53,7 +53,7 @@ describe('the build settings from the environment', () => {
         noteBudgetMs: LIMITS.noteBudgetMs,
         verbose: false,
         timingsFile: undefined,
-        searchPartPages: SEARCH_PART_PAGES,
+        searchPartPages: undefined,
       });
     }
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { INFLUENCE_TIE_BREAK, primaryLanguage, tieBreakCandidates } from '../../src/client/search/engine.ts';
-import { partCount, partOf, searchableBytes } from '../../src/core/publish/search-index.ts';
+import { pageGlobs, partCount, partOf, searchableBytes } from '../../src/core/publish/search-index.ts';
 
 describe('the parts of the search index', () => {
   it('are one for a garden within a part, then a power of two, each part within its size', () => {
     expect([0, 1, 1000].map((pages) => partCount(pages, 1000))).toEqual([1, 1, 1]);
+    expect(partCount(50_000, undefined)).toBe(1);
     expect([1001, 2000, 2001, 6504, 9000].map((pages) => partCount(pages, 1000))).toEqual([2, 2, 4, 8, 16]);
   });
 
@@ -33,6 +34,19 @@ describe('the parts of the search index', () => {
     expect(key(page('en', '<p>Text</p>', 'x'))).not.toBe(key(page('ja', '<p>Text</p>', 'x')));
     // A page without an indexed body (a folder listing, a tag page) is not in the index.
     expect(searchableBytes(Buffer.from('<html lang="en"><body><main>Listing</main></body></html>'))).toBeUndefined();
+  });
+});
+
+describe('the patterns Pagefind reads a part with', () => {
+  it('name every page of the part, at most a thousand a pattern, with the pattern characters escaped', () => {
+    const pages = Array.from({ length: 2500 }, (_, i) => ({ file: `notes/n-${i}/index.html`, hash: '' }));
+    const globs = pageGlobs(pages) as string[];
+    expect(globs).toHaveLength(3);
+    expect(globs.map((glob) => glob.split(',').length)).toEqual([1000, 1000, 500]);
+    expect(globs[0]!.startsWith('{notes/n-0/index.html,notes/n-1/index.html,')).toBe(true);
+    expect(pageGlobs([{ file: 'odd/a{b},c[d]*?!/index.html', hash: '' }])).toEqual(['{odd/a\\{b\\}\\,c\\[d\\]\\*\\?\\!/index.html}']);
+    // One part: the whole site, whose pages without an indexed body Pagefind leaves out.
+    expect(pageGlobs('all')).toEqual([undefined]);
   });
 });
 

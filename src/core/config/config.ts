@@ -197,8 +197,11 @@ export interface GardenConfig {
   noteBudgetMs: number;
   /** Where the build writes its stage timings, peak memory and CPU time as JSON, for `npm run bench` (`GARDEN_TIMINGS_FILE`). */
   timingsFile: string | undefined;
-  /** At most how many pages each part of the search index holds (`GARDEN_SEARCH_PART_PAGES`; src/core/publish/search-parts.ts). */
-  searchPartPages: number;
+  /**
+   * At most how many pages each part of the search index holds (`GARDEN_SEARCH_PART_PAGES`;
+   * src/core/publish/search-parts.ts); `undefined`: one index, however large the garden.
+   */
+  searchPartPages: number | undefined;
   /**
    * The environment the configuration was resolved from, in which the garden runs git: the process's
    * for a build or the CLI, the one a test gives. Nothing reads the garden's variables from it (they
@@ -277,9 +280,6 @@ export function resolveGardenConfig(
   };
 }
 
-/** At most how many pages a part of the search index holds, unless the environment says otherwise (why: src/core/publish/search-parts.ts). */
-export const SEARCH_PART_PAGES = 1000;
-
 export const GITHUB_DEFAULT_API = 'https://api.github.com';
 
 /**
@@ -311,7 +311,7 @@ function buildSettings(
     workers: Number.isInteger(workers) && workers > 0 ? workers : undefined,
     noteBudgetMs: Number.isFinite(noteBudgetMs) && noteBudgetMs > 0 ? noteBudgetMs : LIMITS.noteBudgetMs,
     timingsFile: env.GARDEN_TIMINGS_FILE || undefined,
-    searchPartPages: Number.isInteger(searchPartPages) && searchPartPages > 0 ? searchPartPages : SEARCH_PART_PAGES,
+    searchPartPages: Number.isInteger(searchPartPages) && searchPartPages > 0 ? searchPartPages : undefined,
   };
 }
 

@@ -33,10 +33,12 @@ const BUNDLE_FILE = /^(pagefind[^/]*\.(js|css)|wasm\.[^/]*\.pagefind)$/;
 export async function indexSite(
   dir: string,
   pageFiles: readonly string[],
-  options: { pagesPerPart: number; cache?: SearchPartCache },
+  options: { pagesPerPart: number | undefined; cache?: SearchPartCache },
 ): Promise<SearchIndexResult> {
-  const { cache } = options;
-  const pages = readIndexedPages(dir, pageFiles);
+  // One index (the default) is written whole every time: nothing to key, nor to keep.
+  const pages = options.pagesPerPart === undefined ? [] : readIndexedPages(dir, pageFiles);
+  // Without a note page, Pagefind indexes every page of the site, which no key here stands for.
+  const cache = pages.length > 0 ? options.cache : undefined;
   const count = partCount(pages.length, options.pagesPerPart);
   const members = Array.from({ length: count }, (): IndexedPage[] => []);
   for (const page of pages) members[partOf(page.file, count)]!.push(page);
@@ -50,7 +52,7 @@ export async function indexSite(
       let files = await cache?.(part).carryOver(key, outDir);
       if (files) carriedOver++;
       else {
-        files = await indexPart(pagesOfPart, dir, outDir, part === 0);
+        files = await indexPart(count === 1 ? 'all' : pagesOfPart, dir, outDir, part === 0);
         await cache?.(part).keep(key, outDir, files);
       }
       parts.push({ path: part === 0 ? '' : `part-${part}/`, ...(await partContents(outDir)) });
@@ -64,9 +66,10 @@ export async function indexSite(
   return { pages: parts.reduce((sum, part) => sum + part.pages, 0), parts: count, carriedOver };
 }
 
-/** How many parts `pages` indexed pages are split into, at most `perPart` each: 1, 2, 4, 8, … */
-export function partCount(pages: number, perPart: number): number {
+/** How many parts `pages` indexed pages are split into, at most `perPart` each (one without a size): 1, 2, 4, 8, … */
+export function partCount(pages: number, perPart: number | undefined): number {
   let count = 1;
+  if (perPart === undefined) return count;
   while (pages > count * perPart) count *= 2;
   return count;
 }
@@ -127,12 +130,18 @@ function partKey(part: number, count: number, pages: readonly IndexedPage[]): st
  * Indexes one part: Pagefind reads its pages from the site (a pattern naming each) and writes their
  * index into `outDir`. The other parts need only their index: Pagefind's scripts come with the first.
  */
-async function indexPart(pages: readonly IndexedPage[], site: string, outDir: string, withBundle: boolean): Promise<Map<string, number>> {
+async function indexPart(
+  pages: readonly IndexedPage[] | 'all',
+  site: string,
+  outDir: string,
+  withBundle: boolean,
+): Promise<Map<string, number>> {
   const { index, errors } = await createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const glob = `{${pages.map(({ file }) => file.replace(/[\\{}[\]*?,!]/g, (character) => `\\${character}`)).join(',')}}`;
-  const added = pages.length > 0 ? await index.addDirectory({ path: site, glob }) : { errors: [] };
-  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  for (const glob of pageGlobs(pages)) {
+    const added = await index.addDirectory({ path: site, ...(glob === undefined ? {} : { glob }) });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+  }
   const written = await index.writeFiles({ outputPath: outDir });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   await index.deleteIndex();
@@ -145,6 +154,25 @@ async function indexPart(pages: readonly IndexedPage[], site: string, outDir: st
     else files.set(file, (await fs.stat(path.join(outDir, file))).size);
   }
   return files;
+}
+
+/** Pages named in one pattern at most: Pagefind refused one naming 6,500 (4,000 still parsed). */
+const PAGES_PER_GLOB = 1000;
+
+/**
+ * The patterns Pagefind reads a part's pages with, relative to the site: `undefined` (every page
+ * of the site: Pagefind indexes those with `data-pagefind-body`) when there is one part.
+ */
+export function pageGlobs(pages: readonly IndexedPage[] | 'all'): (string | undefined)[] {
+  if (pages === 'all') return [undefined];
+  const globs: string[] = [];
+  for (let start = 0; start < pages.length; start += PAGES_PER_GLOB) {
+    const files = pages
+      .slice(start, start + PAGES_PER_GLOB)
+      .map(({ file }) => file.replace(/[\\{}[\]*?,!]/g, (character) => `\\${character}`));
+    globs.push(`{${files.join(',')}}`);
+  }
+  return globs;
 }
 
 /** A written part's languages and page count, from Pagefind's entry file. */

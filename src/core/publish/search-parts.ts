@@ -1,16 +1,18 @@
 /**
- * How the search index is split. Pagefind cannot update an index: a build indexes every page
+ * How the search index can be split. Pagefind cannot update an index: a build indexes every page
  * again, and on a 6,500-note garden that was about a fifth of a cold build and half of a warm one.
  * Split into parts, each an index of its own that the browser merges (Pagefind's multisite search),
- * a build indexes again only the parts whose pages changed. Writing eight indexes of 800 pages also
- * takes less time and memory than writing one of 6,500 (measured in docs/performance.md).
+ * a build indexes again only the parts whose pages changed, and Pagefind holds one part in memory
+ * at a time. But each part scores results with its own word counts, and a part without a searched
+ * word offers the notes with its longest known beginning, so results differ from one index's
+ * (measured in docs/search.md): the parts are a maintainer's choice (`GARDEN_SEARCH_PART_PAGES`),
+ * not the default.
  *
- * A small garden is one part, as before; a large one is split in a power of two of parts of at
- * most `GardenConfig.searchPartPages` pages (1,000 unless `GARDEN_SEARCH_PART_PAGES` says
- * otherwise), so that the number of parts changes rarely as the garden grows (each change indexes
- * every part again). Each page's part comes from a hash of its path: a note stays in its part as
- * others come and go (src/core/publish/search-index.ts). This module is the format of the file
- * that lists the parts, which the browser's code (src/client/search) reads too.
+ * With a size, a garden is split in a power of two of parts of at most that many pages, so that the
+ * number of parts changes rarely as the garden grows (each change indexes every part again). Each
+ * page's part comes from a hash of its path: a note stays in its part as others come and go
+ * (src/core/publish/search-index.ts). This module is the format of the file that lists the parts,
+ * which the browser's code (src/client/search) reads too.
  */
 
 /** Beside the first part's index (`pagefind/`): the other parts, for the browser to merge. */
