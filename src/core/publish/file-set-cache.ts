@@ -85,6 +85,10 @@ async function copyFiles(from: string, to: string, files: readonly [string, numb
     await fs.copyFile(path.join(from, ...file.split('/')), destination, constants.COPYFILE_FICLONE);
   };
   for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
-    await Promise.all(files.slice(start, start + PARALLEL_WRITES).map(([file]) => copyOne(file)));
+    // Every copy of the batch finishes before a failure is reported: a copy still under way would
+    // otherwise land after the caller removed what was carried, and leave half a set behind.
+    const copies = await Promise.allSettled(files.slice(start, start + PARALLEL_WRITES).map(([file]) => copyOne(file)));
+    const failed = copies.find((copy) => copy.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 }
