@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,12 +15,13 @@ let site: SiteBrowser;
 let tab: Page;
 /** The same garden, its search index split in parts of at most 4 pages (a large garden's are 1,000). */
 let inParts: BuiltSite;
+/** The garden in one index. */
+let whole: BuiltSite;
 let inPartsServer: SiteServer;
 
 beforeAll(async () => {
-  const [whole, parts] = await Promise.all([buildSite(fixture), buildSite(fixture, { GARDEN_SEARCH_PART_PAGES: '4' })]);
-  inParts = parts;
-  [site, inPartsServer] = await Promise.all([openSite(whole.dist), serveSite(parts.dist)]);
+  [whole, inParts] = await Promise.all([buildSite(fixture), buildSite(fixture, { GARDEN_SEARCH_PART_PAGES: '4' })]);
+  [site, inPartsServer] = await Promise.all([openSite(whole.dist), serveSite(inParts.dist)]);
   tab = await site.newPage();
 });
 afterAll(async () => {
@@ -278,5 +279,16 @@ describe('a search index in parts', () => {
     await searchFor(tab, 'platypusian');
     expect(await tab.locator('#kg-search-results a.kg-search-hit').first().getAttribute('href')).toMatch(/^\/zoology\/linker\//);
     expect(await cspViolations(tab)).toEqual([]);
+  });
+
+  it('still searches an index written before the garden could split it (no list of parts: the dev server reads the last build)', async () => {
+    const list = path.join(whole.dist, 'pagefind', 'garden-parts.json');
+    renameSync(list, `${list}.away`);
+    try {
+      await openDialog(tab);
+      expect(await searchFor(tab, 'quokkalicious')).toEqual(['Quokka facts']);
+    } finally {
+      renameSync(`${list}.away`, list);
+    }
   });
 });

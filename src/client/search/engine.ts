@@ -89,7 +89,10 @@ export function loadEngine(): Promise<PagefindModule> {
     await pagefind.init();
     const [entry, list] = await Promise.all([
       fetch(`${bundle}pagefind-entry.json`).then((response) => response.json() as Promise<PagefindEntry>),
-      fetch(`${bundle}${SEARCH_PARTS_FILE}`).then((response) => response.json() as Promise<SearchPartsJson>),
+      // An index written before the garden could split it has no list: it is one part.
+      fetch(`${bundle}${SEARCH_PARTS_FILE}`).then((response) =>
+        response.ok ? (response.json() as Promise<SearchPartsJson>) : { parts: [] },
+      ),
     ]);
     // Pagefind skips a merge whose path is a prefix of its own base path (it takes it for itself);
     // the absolute URL of the same bundle is not, so each other language's index is merged.
