@@ -32,6 +32,7 @@ interface PagefindModule {
 
 interface SearchOptions {
   filters?: Record<string, unknown>;
+  sort?: Record<string, 'asc' | 'desc'>;
 }
 
 interface PagefindResult {
@@ -57,6 +58,8 @@ export interface SearchHit {
 export type Filters = { tag?: string[]; area?: string[] };
 
 let loading: Promise<PagefindModule> | undefined;
+/** Whether the garden's index is in parts (src/core/publish/search-parts.ts), once the engine is loaded. */
+let inParts = false;
 
 export class SearchUnavailableError extends Error {}
 
@@ -101,6 +104,7 @@ export function loadEngine(): Promise<PagefindModule> {
     for (const language of Object.keys(entry.languages)) {
       if (language !== primary) await pagefind.mergeIndex(absoluteBundle, { language, baseUrl: base });
     }
+    inParts = list.parts.length > 0;
     for (const part of list.parts) {
       for (const language of part.languages)
         await pagefind.mergeIndex(new URL(part.path, absoluteBundle).href, { language, baseUrl: base });
@@ -143,9 +147,9 @@ export const INFLUENCE_TIE_BREAK = 0.05;
 /**
  * Influence (PageRank, see graph/influence.ts) as a tie-breaker: among results of (nearly) the same
  * score, the note the garden relies on more comes first. Each note page carries its place in the
- * garden's influence order as Pagefind metadata (`influence`); the results' places among one
- * another raise their scores by up to `INFLUENCE_TIE_BREAK` (5 %), so the most influential gets
- * the full 5 % and the least none.
+ * garden's influence order, as a Pagefind sort key and as metadata; the results' places among one
+ * another (`byInfluence`, most influential first) raise their scores by up to
+ * `INFLUENCE_TIE_BREAK` (5 %), so the most influential gets the full 5 % and the least none.
  */
 export function preferInfluential<T extends { id: string; score: number }>(results: T[], byInfluence: readonly { id: string }[]): T[] {
   if (results.length < 2) return results;
@@ -156,6 +160,38 @@ export function preferInfluential<T extends { id: string; score: number }>(resul
     .map((result, order) => ({ result, order, score: boosted(result) }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map(({ result }) => result);
+}
+
+/**
+ * The first `limit` results, influence breaking near-ties. In one index, a second search of the
+ * same words sorted by the influence key gives every result's place (on the index chunks the
+ * first search loaded), and only the results shown are loaded. Merged parts lose that order (their
+ * results are sorted by score again), so the places then come from each result's metadata, loaded
+ * for the results a 5 % rise could bring among the first `limit`.
+ */
+async function ranked(
+  pagefind: PagefindModule,
+  term: string,
+  response: PagefindResponse,
+  options: SearchOptions,
+  limit: number,
+): Promise<PagefindResultData[]> {
+  if (!inParts) {
+    const byInfluence =
+      response.results.length < 2 ? [] : ((await pagefind.search(term, { ...options, sort: { influence: 'asc' } }))?.results ?? []);
+    return Promise.all(
+      preferInfluential(response.results, byInfluence)
+        .slice(0, limit)
+        .map((result) => result.data()),
+    );
+  }
+  const loaded = await Promise.all(
+    tieBreakCandidates(response.results, limit).map(async (result) => ({ id: result.id, score: result.score, data: await result.data() })),
+  );
+  const byInfluence = [...loaded].sort((a, b) => influencePlace(a.data) - influencePlace(b.data));
+  return preferInfluential(loaded, byInfluence)
+    .slice(0, limit)
+    .map(({ data }) => data);
 }
 
 /**
@@ -175,23 +211,23 @@ function influencePlace(data: PagefindResultData): number {
   return Number.isFinite(place) && data.meta.influence !== '' ? place : Number.POSITIVE_INFINITY;
 }
 
-/** The first `limit` results, influence breaking near-ties, with what the views show of each. */
-async function toHits(response: PagefindResponse | null, limit: number): Promise<SearchHit[]> {
+/** The first `limit` results, with what the views show of each. */
+async function toHits(
+  pagefind: PagefindModule,
+  term: string,
+  response: PagefindResponse | null,
+  options: SearchOptions,
+  limit: number,
+): Promise<SearchHit[]> {
   if (!response) return [];
-  const loaded = await Promise.all(
-    tieBreakCandidates(response.results, limit).map(async (result) => ({ id: result.id, score: result.score, data: await result.data() })),
-  );
-  const byInfluence = [...loaded].sort((a, b) => influencePlace(a.data) - influencePlace(b.data));
-  return preferInfluential(loaded, byInfluence)
-    .slice(0, limit)
-    .map(({ data: result }) => ({
-      url: result.url,
-      title: result.meta.title ?? result.url,
-      excerpt: result.excerpt,
-      area: result.filters.area?.[0],
-      tags: result.filters.tag ?? [],
-      sections: bestSections(result),
-    }));
+  return (await ranked(pagefind, term, response, options, limit)).map((result) => ({
+    url: result.url,
+    title: result.meta.title ?? result.url,
+    excerpt: result.excerpt,
+    area: result.filters.area?.[0],
+    tags: result.filters.tag ?? [],
+    sections: bestSections(result),
+  }));
 }
 
 /** Sections shown under a result: the ones that match best, so that a search finds the place in a long note. */
@@ -214,13 +250,13 @@ export async function searchAsYouType(term: string, filters: Filters, limit = 10
   const options = { filters: toFilterOptions(filters) };
   const response = await pagefind.debouncedSearch(term, options, 150);
   if (response === null) return null;
-  return toHits(response, limit);
+  return toHits(pagefind, term, response, options, limit);
 }
 
 export async function search(term: string, filters: Filters = {}, limit = 20): Promise<SearchHit[]> {
   const pagefind = await loadEngine();
   const options = { filters: toFilterOptions(filters) };
-  return toHits(await pagefind.search(term, options), limit);
+  return toHits(pagefind, term, await pagefind.search(term, options), options, limit);
 }
 
 /** Tag and area values with their note counts, most used first. */
