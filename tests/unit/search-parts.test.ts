@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INFLUENCE_TIE_BREAK, primaryLanguage, tieBreakCandidates } from '../../src/client/search/engine.ts';
+import { INFLUENCE_TIE_BREAK, preferInfluentialByMetadata, primaryLanguage, tieBreakCandidates } from '../../src/client/search/engine.ts';
 import { pageGlobs, partCount, partOf, searchableBytes } from '../../src/core/publish/search-index.ts';
 
 describe('the parts of the search index', () => {
@@ -67,5 +67,20 @@ describe('search results across parts', () => {
     expect(tieBreakCandidates(scored(5, 4, 2, near, 1.5), 3).map((result) => result.id)).toEqual(['r0', 'r1', 'r2', 'r3']);
     // However many near-ties, at most twice the results shown.
     expect(tieBreakCandidates(scored(...new Array<number>(100).fill(1)), 10)).toHaveLength(20);
+  });
+
+  it('order near-ties by the influence place each result carries in its metadata, a result without one last', () => {
+    const result = (id: string, score: number, influence?: string) => ({
+      id,
+      score,
+      data: { meta: (influence ? { influence } : {}) as Record<string, string> },
+    });
+    const loaded = [
+      result('fern', 1.0, '000000009'),
+      result('moss', 0.99, '000000002'),
+      result('poor', 0.5, '000000020'),
+      result('bare', 0.985),
+    ];
+    expect(preferInfluentialByMetadata(loaded, 3).map(({ id }) => id)).toEqual(['moss', 'fern', 'bare']);
   });
 });

@@ -188,10 +188,16 @@ async function ranked(
   const loaded = await Promise.all(
     tieBreakCandidates(response.results, limit).map(async (result) => ({ id: result.id, score: result.score, data: await result.data() })),
   );
+  return preferInfluentialByMetadata(loaded, limit).map(({ data }) => data);
+}
+
+/** The first `limit` of loaded results, ordered by `preferInfluential` with their places from their metadata. */
+export function preferInfluentialByMetadata<T extends { id: string; score: number; data: { meta: Record<string, string> } }>(
+  loaded: T[],
+  limit: number,
+): T[] {
   const byInfluence = [...loaded].sort((a, b) => influencePlace(a.data) - influencePlace(b.data));
-  return preferInfluential(loaded, byInfluence)
-    .slice(0, limit)
-    .map(({ data }) => data);
+  return preferInfluential(loaded, byInfluence).slice(0, limit);
 }
 
 /**
@@ -206,7 +212,7 @@ export function tieBreakCandidates<T extends { score: number }>(results: readonl
 }
 
 /** A result's place in the garden's influence order, from its metadata (the least influential when it has none). */
-function influencePlace(data: PagefindResultData): number {
+function influencePlace(data: { meta: Record<string, string> }): number {
   const place = Number(data.meta.influence);
   return Number.isFinite(place) && data.meta.influence !== '' ? place : Number.POSITIVE_INFINITY;
 }

@@ -21,14 +21,15 @@ export type SearchPartCache = (part: number) => FileSetCache;
 const BUNDLE_FILE = /^(pagefind[^/]*\.(js|css)|wasm\.[^/]*\.pagefind)$/;
 
 /**
- * Indexes the note pages Astro has written into `dir` with Pagefind's Node API, in parts
- * (src/core/publish/search-parts.ts). Only note pages carry `data-pagefind-body`, so navigation,
- * backlinks, listings and footers are never indexed; drafts are never built, so they cannot be
- * found. `pageFiles` are the note pages' paths in the site (`guides/setup/index.html`).
+ * Indexes the note pages Astro has written into `dir` with Pagefind's Node API: one index, or in
+ * parts when `pagesPerPart` is set (src/core/publish/search-parts.ts). Only note pages carry
+ * `data-pagefind-body`, so navigation, backlinks, listings and footers are never indexed; drafts are
+ * never built, so they cannot be found. `pageFiles` are the note pages' paths in the site
+ * (`guides/setup/index.html`).
  *
- * Pagefind cannot update an index, but each part is an index of its own: a part whose pages are
- * byte for byte the previous build's is carried over from the cache instead of indexed again, so
- * editing one note's text indexes the one part that holds it.
+ * Pagefind cannot update an index, but each part is an index of its own: a part whose pages show
+ * search what they showed in the previous build (`searchableBytes`) is carried over from the cache
+ * instead of indexed again, so editing one note's text indexes the one part that holds it.
  */
 export async function indexSite(
   dir: string,
