@@ -22,6 +22,9 @@ describe('the reserved output paths', () => {
     expect(reserved.owner('sitemap-3.xml')).toBe("the build's own `sitemap-3.xml`");
     expect(reserved.owner('_astro/x.png')).toBe("the build's own `_astro/` folder");
     expect(reserved.owner('tags/x.png')).toBe("the build's own `tags/` folder");
+    // The search index, its list of parts and the parts themselves (src/core/publish/search-index.ts).
+    for (const file of ['pagefind/garden-parts.json', 'pagefind/part-3/pagefind-entry.json', 'Pagefind/part-1/x.png'])
+      expect(reserved.owner(file), file).toBe("the build's own `pagefind/` folder");
     expect(reserved.owner('brand/logo.png')).toBe("the build's own `brand/logo.png`");
     expect(reserved.owner('feed.xml/x.png')).toBe("the build's own `feed.xml`");
     expect(reserved.owner('media/diagram.png')).toBeUndefined();
