@@ -38,6 +38,27 @@ describe('WorkerPool', () => {
     await pool.close();
   });
 
+  it('runs a task on the worker it prefers, and gives waiting tasks to an idle worker rather than leave it idle', async () => {
+    const pool = new WorkerPool<{ value: number; threadId: number }>(echoWorker, 2);
+    await pool.loaded();
+    const first = await Promise.all([0, 1].map((value) => pool.runOn({ value, spinMs: 100 }, 5_000)));
+    const [one, other] = first.map((answer) => answer.worker);
+    expect(new Set([one, other])).toEqual(new Set([0, 1]));
+    // Few tasks at a time: each goes to the worker it prefers.
+    for (const worker of [one!, other!, one!]) {
+      const answer = await pool.runOn({ value: worker }, 5_000, worker);
+      expect(answer.worker).toBe(worker);
+      expect(answer.response.threadId).toBe(first[worker === one ? 0 : 1]!.response.threadId);
+    }
+    // Twenty slow tasks all preferring one worker: the other takes some of them.
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, value) => pool.runOn({ value, spinMs: 20 }, 5_000, one)));
+    expect(answers.map((answer) => answer.response.value)).toEqual(Array.from({ length: 20 }, (_, value) => value));
+    const onOther = answers.filter((answer) => answer.worker === other).length;
+    expect(onOther).toBeGreaterThan(0);
+    expect(onOther).toBeLessThan(20);
+    await pool.close();
+  });
+
   it("passes a worker's error to its task", async () => {
     const pool = new WorkerPool(echoWorker, 1);
     await expect(pool.run({ fail: true }, 5_000)).rejects.toThrow('asked to fail');
@@ -78,6 +99,35 @@ describe('ParallelBuild', () => {
       // A second build with the same content renders nothing: every rendering comes from the cache.
       expect((await parallel.prerender(loaded.index, urls, cache, bodiesOf(loaded))).rendered).toBe(0);
       expect(readdirSync(path.join(cache, 'html'))).toHaveLength(serial.index.bySlug.size);
+    } finally {
+      await parallel.close();
+    }
+  });
+
+  it('renders each note in the worker that parsed it, from the tree it kept: a cold build parses every note once', async () => {
+    const files: Record<string, string> = {};
+    // Notes long enough that both workers parse about half of them, whatever the machine's load.
+    const section = (i: number) =>
+      `\n## Part\n\nA paragraph with *emphasis*, a [[n${i}#Part]] link, \`code\` and https://example.com/${i}.\n`;
+    for (let i = 0; i < 60; i++)
+      files[`n${i}.md`] = `# Note ${i}\n\nSee [[n${(i + 1) % 60}]] and [[n${(i + 7) % 60}#Part]].\n${section(i).repeat(60)}`;
+    // Embeds: of a note rendered before or after, of itself (a loop the page shows as such), of a section.
+    files['host.md'] = '# Host\n\n![[n3]]\n\n![[host]]\n\n![[n59#Part]]\n';
+    const config = resolveGardenConfig({ content: garden(files) }, {});
+    const urls = new SiteUrls('/');
+    const serial = await loadGarden(config);
+    const parallel = new ParallelBuild({ workers: 2 });
+    try {
+      const loaded = await loadGarden(config, { parallel, keepScan: true });
+      const cache = mkdtempSync(path.join(tmpdir(), 'garden-cache-'));
+      const { notes, rendered, parsedAgain } = await parallel.prerender(loaded.index, urls, cache, bodiesOf(loaded));
+      expect(rendered).toBe(61);
+      // The two embedded notes, if their own renders came first and took their trees, and the few
+      // notes an idle worker took over at the end; sent to any worker, half (30) would be parsed again.
+      expect(parsedAgain).toBeLessThanOrEqual(15);
+      for (const note of serial.index.bySlug.values()) {
+        expect(notes.page(loaded.index.byPath.get(note.path)!), note.path).toEqual(renderNote(serial, note, urls, { liftTitle: true }));
+      }
     } finally {
       await parallel.close();
     }

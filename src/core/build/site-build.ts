@@ -63,9 +63,11 @@ export async function build(config: GardenConfig, options: BuildOptions): Promis
     reportLoad(loaded.garden, log);
     stopwatch.start('prerender');
     const bodies = new Map(loaded.scan.notes.map((note) => [note.path, note.body]));
-    const { notes, rendered } = await parallel.prerender(loaded.garden.index, urls, cacheDir, bodies);
+    const { notes, rendered, parsedAgain } = await parallel.prerender(loaded.garden.index, urls, cacheDir, bodies);
     stopwatch.stop();
-    log.info(`rendered ${rendered} notes on ${parallel.workers} workers (${notes.size - rendered} unchanged, from the cache)`);
+    // Parsed again: notes whose facts came from the cache, and notes past what a worker keeps.
+    const again = parsedAgain > 0 ? `; ${parsedAgain} parsed again` : '';
+    log.info(`rendered ${rendered} notes on ${parallel.workers} workers (${notes.size - rendered} unchanged, from the cache${again})`);
     prerendered = notes;
   } finally {
     await parallel.close();

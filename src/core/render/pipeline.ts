@@ -54,11 +54,15 @@ export interface RenderedNote {
   hasDiagram: boolean;
 }
 
-/** Renders a note's tree (left untouched: it is copied first) to sanitized HTML. */
-export function renderToHtml(tree: Root, context: RenderContext): RenderedNote {
+/**
+ * Renders a note's tree to sanitized HTML. The tree is left untouched (it is copied first), unless
+ * the caller gives it away (`treeGivenAway`): the transforms then change it in place, which spares
+ * a copy of every tree when a build renders each kept tree once.
+ */
+export function renderToHtml(tree: Root, context: RenderContext, options: { treeGivenAway?: boolean } = {}): RenderedNote {
   const file = new VFile();
   file.data.garden = context;
-  const hast = processor.runSync(structuredClone(tree), file) as HastRoot;
+  const hast = processor.runSync(options.treeGivenAway ? tree : structuredClone(tree), file) as HastRoot;
   const html = processor.stringify(hast, file);
   return { html, liftedTitleId: file.data.liftedTitleId, hasDiagram: file.data.hasDiagram === true };
 }

@@ -33,6 +33,8 @@ export interface RenderWorld {
 export interface RenderOptions {
   /** Drop a leading `# title` heading: the page shows the title itself (see RenderContext.title). */
   liftTitle?: boolean;
+  /** The note's tree is not read again: the render may change it instead of copying it (see renderToHtml). */
+  treeGivenAway?: boolean;
 }
 
 /** Why a note could not be rendered: its page shows a notice instead, and the build reports it. */
@@ -99,7 +101,9 @@ export function renderFailureDiagnostic(path: ContentPath, failure: string): Dia
 export function renderInWorld(world: RenderWorld, path: ContentPath, options: RenderOptions = {}): RenderedNote {
   const note = world.note(path);
   if (!note) throw new Error(`Cannot render ${path}: it is not in the garden.`);
-  return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }));
+  return renderToHtml(note.tree, renderContext(world, note, { liftTitle: options.liftTitle ?? false, embedded: false }), {
+    treeGivenAway: options.treeGivenAway ?? false,
+  });
 }
 
 /**

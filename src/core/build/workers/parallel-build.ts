@@ -24,13 +24,16 @@ export interface ParallelParse {
 
 /**
  * The build's use of both cores: worker threads parse the notes (and keep their trees), then, once
- * the main thread has resolved every link, render them ahead of Astro's page generation. Each note
- * has a time budget, so one pathological note cannot stall the build.
+ * the main thread has resolved every link, render them ahead of Astro's page generation, each note
+ * in the worker that parsed it (and so has its tree). Each note has a time budget, so one
+ * pathological note cannot stall the build.
  */
 export class ParallelBuild {
   private readonly pool: WorkerPool<unknown>;
   /** How long one note may take to parse, and to render (DESIGN.md §6). */
   private readonly budgetMs: number;
+  /** Which worker parsed each note (and may have kept its tree). */
+  private readonly parsedBy = new Map<ContentPath, number>();
 
   /** With the garden's settings (GardenConfig: `GARDEN_WORKERS`, `GARDEN_NOTE_BUDGET_MS`), else the defaults. */
   constructor(settings: { workers?: number | undefined; noteBudgetMs?: number | undefined } = {}) {
@@ -52,6 +55,9 @@ export class ParallelBuild {
     const diagnostics: Diagnostic[] = [];
     const pack = cacheDir === undefined ? undefined : FactsPack.load(cacheDir, renderCodeVersion());
     let inWorkers = 0;
+    // Every worker takes its share from the start: a worker that loaded late would render the
+    // notes the other parsed, and parse them again.
+    await this.pool.loaded();
     await Promise.all(
       scan.notes.map(async (note) => {
         const cached = pack?.get(note.hash);
@@ -60,7 +66,9 @@ export class ParallelBuild {
           return;
         }
         try {
-          const response = (await this.pool.run({ type: 'parse', path: note.path, body: note.body }, budgetMs)) as ParseResponse;
+          const answer = await this.pool.runOn({ type: 'parse', path: note.path, body: note.body }, budgetMs);
+          const response = answer.response as ParseResponse;
+          this.parsedBy.set(note.path, answer.worker);
           inWorkers++;
           parsed.set(note.path, response);
           pack?.add(note.hash, response.facts);
@@ -99,11 +107,12 @@ export class ParallelBuild {
     urls: SiteUrls,
     cacheDir: string,
     bodies: ReadonlyMap<ContentPath, string>,
-  ): Promise<{ notes: PrerenderedNotes; rendered: number }> {
+  ): Promise<{ notes: PrerenderedNotes; rendered: number; parsedAgain: number }> {
     this.pool.configure({ type: 'world', world: worldData(index, urls) });
     const salt = `${renderCodeVersion()}\0${urls.base}`;
     const notes = new PrerenderedNotes();
     let rendered = 0;
+    let parsedAgain = 0;
     const shown = [...index.bySlug.values(), ...(index.notFoundNote ? [index.notFoundNote] : [])];
     await Promise.all(
       shown.map(async (note) => {
@@ -117,7 +126,8 @@ export class ParallelBuild {
             file,
           };
           try {
-            (await this.pool.run(request, this.budgetMs)) as RenderResponse;
+            const { response } = await this.pool.runOn(request, this.budgetMs, this.parsedBy.get(note.path));
+            parsedAgain += (response as RenderResponse).parsed;
             rendered++;
           } catch (error) {
             // Rendering it again in the main thread would stall the build the same way: the page
@@ -130,7 +140,7 @@ export class ParallelBuild {
         notes.add(note.path, file);
       }),
     );
-    return { notes, rendered };
+    return { notes, rendered, parsedAgain };
   }
 
   close(): Promise<void> {

@@ -10,8 +10,14 @@ export class TaskTimeoutError extends Error {
 interface Pending<Response> {
   message: unknown;
   timeoutMs: number;
-  resolve: (response: Response) => void;
+  resolve: (answer: Answer<Response>) => void;
   reject: (error: Error) => void;
+}
+
+/** A task's response, and which worker gave it (the index to prefer for a later task that needs what it kept). */
+export interface Answer<Response> {
+  response: Response;
+  worker: number;
 }
 
 interface Slot<Response> {
@@ -36,10 +42,15 @@ const IN_FLIGHT_PER_WORKER = 2;
  * budget: a worker that exceeds it is terminated (a synchronous parser cannot be interrupted any
  * other way) and replaced, and the task fails with TaskTimeoutError while the others go on.
  * `setup` messages are sent to every worker, including replacements, before any task.
+ * A task may prefer a worker (one that kept what the task needs): it goes there, unless that
+ * worker's own tasks would keep the others idle, in which case an idle worker takes it anyway.
  */
 export class WorkerPool<Response> {
   private readonly slots: Slot<Response>[] = [];
+  /** Tasks for any worker. */
   private readonly queue: Pending<Response>[] = [];
+  /** Tasks that prefer a worker, by its index. */
+  private readonly preferring: Pending<Response>[][] = [];
   private readonly setup: unknown[] = [];
   private readonly script: URL;
   private closed = false;
@@ -53,16 +64,28 @@ export class WorkerPool<Response> {
     return this.slots.length;
   }
 
+  /** Resolves once every worker has loaded its modules (or failed to). */
+  async loaded(): Promise<void> {
+    await Promise.all(this.slots.map((slot) => slot.loaded));
+  }
+
   /** Sent to every worker now and to every replacement later, before its first task. */
   configure(message: unknown): void {
     this.setup.push(message);
     for (const slot of this.slots) slot.worker.postMessage(message);
   }
 
-  run(message: unknown, timeoutMs: number): Promise<Response> {
+  async run(message: unknown, timeoutMs: number): Promise<Response> {
+    return (await this.runOn(message, timeoutMs)).response;
+  }
+
+  /** Runs a task, on worker `prefer` when it can (see the class), and says which worker answered. */
+  runOn(message: unknown, timeoutMs: number, prefer?: number): Promise<Answer<Response>> {
     if (this.closed) return Promise.reject(new Error('The worker pool is closed.'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ message, timeoutMs, resolve, reject });
+      const task = { message, timeoutMs, resolve, reject };
+      if (prefer === undefined || prefer < 0 || prefer >= this.slots.length) this.queue.push(task);
+      else (this.preferring[prefer] ??= []).push(task);
       this.dispatch();
     });
   }
@@ -107,7 +130,7 @@ export class WorkerPool<Response> {
       const next = slot.inFlight[0];
       if (next && !next.timer) this.startTimer(slot, next);
       if (response && typeof response === 'object' && 'error' in response && response.error) task.reject(new Error(response.error));
-      else task.resolve(response);
+      else task.resolve({ response, worker: this.slots.indexOf(slot) });
       this.dispatch();
     });
     worker.on('error', (error) => this.replace(slot, error));
@@ -115,18 +138,47 @@ export class WorkerPool<Response> {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0) {
-      const ready = this.slots.filter((slot) => slot.ready);
-      if (ready.length === 0) return;
-      const slot = ready.reduce((best, candidate) => (candidate.inFlight.length < best.inFlight.length ? candidate : best));
-      if (slot.inFlight.length >= IN_FLIGHT_PER_WORKER) return;
-      const task = this.queue.shift()!;
+    for (;;) {
+      const free = this.slots
+        .map((slot, index) => ({ slot, index }))
+        .filter(({ slot }) => slot.ready && slot.inFlight.length < IN_FLIGHT_PER_WORKER)
+        .sort((a, b) => a.slot.inFlight.length - b.slot.inFlight.length);
+      let picked: { slot: Slot<Response>; task: Pending<Response> } | undefined;
+      for (const { slot, index } of free) {
+        const task = this.preferring[index]?.shift() ?? this.queue.shift();
+        if (task) {
+          picked = { slot, task };
+          break;
+        }
+      }
+      const idle = free.find(({ slot }) => slot.inFlight.length === 0);
+      if (!picked && idle) {
+        const task = this.takeOver();
+        if (task) picked = { slot: idle.slot, task };
+      }
+      if (!picked) return;
+      const { slot, task } = picked;
       const entry = { ...task, timer: undefined as NodeJS.Timeout | undefined };
       slot.inFlight.push(entry);
       // The budget starts when the worker can start the task: after the one before it.
       if (slot.inFlight.length === 1) this.startTimer(slot, entry);
       slot.worker.postMessage(task.message);
     }
+  }
+
+  /**
+   * A task for an idle worker, when none is for it or for any worker: the last one waiting for the
+   * busy worker with the most waiting. It costs that task what the busy worker kept for it, but
+   * leaves no core idle while tasks wait.
+   */
+  private takeOver(): Pending<Response> | undefined {
+    let busiest: Pending<Response>[] | undefined;
+    for (const [index, tasks] of this.preferring.entries()) {
+      const slot = this.slots[index];
+      const busy = !slot?.ready || slot.inFlight.length >= IN_FLIGHT_PER_WORKER;
+      if (tasks && busy && tasks.length > (busiest?.length ?? 0)) busiest = tasks;
+    }
+    return busiest?.pop();
   }
 
   private startTimer(slot: Slot<Response>, task: Slot<Response>['inFlight'][number]): void {

@@ -48,6 +48,8 @@ export interface RenderRequest {
 export interface RenderResponse {
   /** Characters of HTML written. */
   bytes: number;
+  /** Notes the worker parsed for this render, not having kept their trees. */
+  parsed: number;
 }
 
 export type WorkerRequest = ParseRequest | WorldMessage | RenderRequest;
