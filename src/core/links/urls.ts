@@ -8,13 +8,20 @@ import { asPageUrl, type ContentPath, type PageUrl, type Slug } from '../common/
  */
 export class SiteUrls {
   readonly base: string;
+  /** Each note's page address, made once: the pages of a large garden ask for some a hundred times (backlinks, explorer). */
+  private readonly pages = new Map<Slug, PageUrl>();
 
   constructor(base = '/') {
     this.base = base.endsWith('/') ? base : `${base}/`;
   }
 
   page(slug: Slug, anchor?: string): PageUrl {
-    return asPageUrl(`${pagePath(this.base, slug)}${anchor ? `#${encodeURIComponent(anchor)}` : ''}`);
+    let page = this.pages.get(slug);
+    if (page === undefined) {
+      page = asPageUrl(pagePath(this.base, slug));
+      this.pages.set(slug, page);
+    }
+    return anchor ? asPageUrl(`${page}#${encodeURIComponent(anchor)}`) : page;
   }
 
   note(path: ContentPath, anchor?: string): PageUrl {
