@@ -23,7 +23,13 @@ export function obsidianCommentSyntax(): Extension {
   return { flow: { [codes.percentSign]: blockComment }, text: { [codes.percentSign]: inlineComment } };
 }
 
-/** `%%…%%` inside a paragraph; may span its lines. An unclosed `%%` stays literal text. */
+/**
+ * `%%…%%` inside a paragraph; may span its lines. An unclosed `%%` stays literal text. Built as
+ * micromark's code text is: the text in data tokens, each line ending a token of its own between
+ * them. Consumed straight into the comment token, a comment spanning lines (`a%%x`, then `y%%` on
+ * the next line) sent micromark into an endless loop: it takes a token without children that spans
+ * lines for the end of a line.
+ */
 function tokenizeInlineComment(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   return start;
 
@@ -36,22 +42,38 @@ function tokenizeInlineComment(this: TokenizeContext, effects: Effects, ok: Stat
   function secondOpen(code: Code): State | undefined {
     if (code !== codes.percentSign) return nok(code);
     effects.consume(code);
-    return inside;
+    return between;
   }
 
-  function inside(code: Code): State | undefined {
+  function between(code: Code): State | undefined {
     if (code === codes.eof) return nok(code);
+    if (markdownLineEnding(code)) {
+      effects.enter('obsidianCommentLineEnding');
+      effects.consume(code);
+      effects.exit('obsidianCommentLineEnding');
+      return between;
+    }
+    effects.enter('obsidianCommentData');
+    return data(code);
+  }
+
+  function data(code: Code): State | undefined {
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit('obsidianCommentData');
+      return between(code);
+    }
     effects.consume(code);
-    return code === codes.percentSign ? maybeClose : inside;
+    return code === codes.percentSign ? maybeClose : data;
   }
 
   function maybeClose(code: Code): State | undefined {
     if (code === codes.percentSign) {
       effects.consume(code);
+      effects.exit('obsidianCommentData');
       effects.exit('obsidianComment');
       return ok;
     }
-    return inside(code);
+    return data(code);
   }
 }
 
