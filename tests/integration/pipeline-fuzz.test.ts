@@ -7,18 +7,24 @@ import type { Nodes } from 'hast';
 import { describe, expect, it } from 'vitest';
 import { resolveGardenConfig } from '../../src/core/config/config.ts';
 import { loadGarden } from '../../src/core/build/build.ts';
-import { htmlOf } from '../support/render.ts';
+import { ParallelBuild } from '../../src/core/build/workers/parallel-build.ts';
 import { SiteUrls } from '../../src/core/links/urls.ts';
+import { isRenderFailure } from '../../src/core/render/render-note.ts';
 import { unsafeMarkup } from '../support/html-safety.ts';
 
 /**
  * Property-based test of the whole pipeline: random notes (frontmatter and Markdown assembled from
  * fragments that attack the sanitizer, the parser and the garden's dialect, mixed with random text)
- * go through `loadGarden` (scan, limits, frontmatter, parse, index) and `renderNote` (the one render
- * pipeline) for a bounded number of gardens. For every one: nothing throws, no frontmatter code
- * runs, and every published page is safe HTML (tests/support/html-safety.ts) whose ids and names
- * never take the page's own (`kg-…`).
+ * go through `loadGarden` (scan, limits, frontmatter, parse, index) and the render pipeline, parsed and
+ * rendered in the build's worker threads, for a bounded number of gardens. For every one: nothing
+ * throws or runs out of its time budget, no frontmatter code runs, and every published page is safe
+ * HTML (tests/support/html-safety.ts) whose ids and names never take the page's own (`kg-…`).
+ *
+ * In workers with a time budget, as in a build, so that a note that sends the parser into an endless
+ * loop (as a `%%` comment spanning lines once did) fails this test with the note's text, instead of
+ * hanging the test run: a loop on the test's own thread cannot be interrupted.
  */
+const NOTE_BUDGET_MS = 20_000;
 
 const MARKDOWN_FRAGMENTS = [
   // structure
@@ -255,26 +261,40 @@ function pageIdProblems(html: string): string[] {
 describe('the pipeline on random notes', () => {
   it('never crashes, never runs frontmatter code, and always renders safe HTML', async () => {
     const urls = new SiteUrls('/');
-    await fc.assert(
-      fc.asyncProperty(note, note, async (a, b) => {
-        const content = mkdtempSync(path.join(tmpdir(), 'garden-fuzz-'));
-        try {
-          writeFileSync(path.join(content, 'A.md'), a);
-          writeFileSync(path.join(content, 'B.md'), b);
-          writeFileSync(path.join(content, 'Other note.md'), '# Other note\n\n## Heading\n\nText. ![[A]]\n');
-          const garden = await loadGarden(resolveGardenConfig({ content }, {}));
-          for (const indexed of garden.index.notes) {
-            if (!indexed.published) continue;
-            const html = htmlOf(garden, indexed, { liftTitle: true }, urls);
-            const problems = [...unsafeMarkup(html), ...pageIdProblems(html)];
-            if (problems.length > 0) throw new Error(`${indexed.path}: ${problems.join(', ')}\n${html}`);
+    const parallel = new ParallelBuild({ workers: 1, noteBudgetMs: NOTE_BUDGET_MS });
+    try {
+      await fc.assert(
+        fc.asyncProperty(note, note, async (a, b) => {
+          const content = mkdtempSync(path.join(tmpdir(), 'garden-fuzz-'));
+          const cache = mkdtempSync(path.join(tmpdir(), 'garden-fuzz-cache-'));
+          try {
+            writeFileSync(path.join(content, 'A.md'), a);
+            writeFileSync(path.join(content, 'B.md'), b);
+            writeFileSync(path.join(content, 'Other note.md'), '# Other note\n\n## Heading\n\nText. ![[A]]\n');
+            const garden = await loadGarden(resolveGardenConfig({ content }, {}), { parallel, keepScan: true });
+            const tooSlow = garden.diagnostics.filter(
+              (diagnostic) => diagnostic.rule === 'note-too-slow' || diagnostic.rule === 'parse-failed',
+            );
+            if (tooSlow.length > 0) throw new Error(tooSlow.map((diagnostic) => `${diagnostic.file}: ${diagnostic.message}`).join('\n'));
+            const bodies = new Map(garden.scan!.notes.map((scanned) => [scanned.path, scanned.body]));
+            const { notes } = await parallel.prerender(garden.index, urls, cache, bodies);
+            for (const indexed of garden.index.notes) {
+              if (!indexed.published) continue;
+              const page = notes.page(indexed);
+              if (isRenderFailure(page)) throw new Error(`${indexed.path} could not be rendered: ${page.failure}`);
+              const problems = [...unsafeMarkup(page.html), ...pageIdProblems(page.html)];
+              if (problems.length > 0) throw new Error(`${indexed.path}: ${problems.join(', ')}\n${page.html}`);
+            }
+            expect((globalThis as Record<string, unknown>).__gardenFuzzRan).toBeUndefined();
+          } finally {
+            rmSync(content, { recursive: true, force: true });
+            rmSync(cache, { recursive: true, force: true });
           }
-          expect((globalThis as Record<string, unknown>).__gardenFuzzRan).toBeUndefined();
-        } finally {
-          rmSync(content, { recursive: true, force: true });
-        }
-      }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
-    );
+        }),
+        { numRuns: Number(process.env.FUZZ_RUNS ?? 300) },
+      );
+    } finally {
+      await parallel.close();
+    }
   });
 });
