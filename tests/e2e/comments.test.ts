@@ -23,6 +23,9 @@ const STAND_IN_WIDGET = `<!doctype html><title>giscus stand-in</title><script>
   parent.postMessage({ giscus: { resizeHeight: 320 } }, '*');
 </script>`;
 
+/** Longer than the page waits for giscus to answer (ANSWER_TIMEOUT_MS in src/client/comments/giscus.ts). */
+const PAST_ANSWER_TIME_MS = 7000;
+
 let configured: BuiltSite;
 let unconfigured: BuiltSite;
 let siteWith: SiteBrowser;
@@ -50,12 +53,15 @@ interface Reader {
 
 async function openReader(
   site: SiteBrowser,
-  options: { colorScheme?: 'light' | 'dark'; giscusUnreachable?: boolean } = {},
+  options: { colorScheme?: 'light' | 'dark'; giscusUnreachable?: boolean; movableClock?: boolean } = {},
 ): Promise<Reader> {
   const context = await site.browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme: options.colorScheme ?? 'light' });
   // Unreachable: what a corporate filter, an ad blocker or no connection does to the frame's request.
   if (options.giscusUnreachable) await context.route(`${GISCUS}/**`, (route) => route.abort('blockedbyclient'));
   else await context.route(`${GISCUS}/**`, (route) => route.fulfill({ contentType: 'text/html', body: STAND_IN_WIDGET }));
+  // The page's timers on a clock the test moves past a wait instead of waiting in real time, which
+  // a busy machine can stretch (time still flows on its own).
+  if (options.movableClock) await context.clock.install();
   const page = await context.newPage();
   const requests: string[] = [];
   const scripts: Reader['scripts'] = new Set();
@@ -211,7 +217,7 @@ describe('a garden built with giscus configured', () => {
   });
 
   it('links to the thread from the top of the note, and loads it when the reader follows the link', async () => {
-    const reader = await openReader(siteWith);
+    const reader = await openReader(siteWith, { movableClock: true });
     const { page } = reader;
     await open(reader, siteWith, '/onboarding-checklist/');
     const jump = page.locator('.kg-note-header').getByRole('link', { name: 'Comments' });
@@ -225,20 +231,27 @@ describe('a garden built with giscus configured', () => {
       .evaluate((heading) => ({ top: heading.getBoundingClientRect().top, height: window.innerHeight }));
     expect(landing.top).toBeGreaterThanOrEqual(0);
     expect(landing.top).toBeLessThan(landing.height / 2);
-    // The stand-in answers like giscus: no failure notice.
-    await page.waitForTimeout(7000);
+    // The stand-in answers like giscus (its height, which the widget gives the frame): no failure
+    // notice, even once the time the page gives giscus to answer has passed.
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>('giscus-widget')?.shadowRoot?.querySelector('iframe')?.style.height === '320px',
+    );
+    await reader.context.clock.fastForward(PAST_ANSWER_TIME_MS);
     expect(await page.locator('.kg-comments-failure').count()).toBe(0);
     expect(await page.locator('giscus-widget').isVisible()).toBe(true);
     await reader.context.close();
   });
 
   it('says so, with a link to the discussion on GitHub, when the giscus host is unreachable', async () => {
-    const reader = await openReader(siteWith, { giscusUnreachable: true });
+    const reader = await openReader(siteWith, { giscusUnreachable: true, movableClock: true });
     const { page } = reader;
     await open(reader, siteWith, '/onboarding-checklist/');
     await scrollToBottom(page);
+    await frameAddress(page);
+    await reader.context.clock.fastForward(PAST_ANSWER_TIME_MS);
     const failure = page.locator('.kg-comments-failure');
-    await failure.waitFor({ timeout: 15_000 });
+    // Shown when the page's clock passes the wait (well before the real one would).
+    await failure.waitFor({ timeout: 3000 });
     expect(await failure.textContent()).toMatch(/could not be loaded here/);
     const link = failure.getByRole('link', { name: 'Read and join it on GitHub' });
     const address = new URL((await link.getAttribute('href'))!);
