@@ -17,6 +17,9 @@
  *   npm run bench -- --graph               the graph benchmark: layout time and graph.json size for a
  *                                          generated garden of 10,000 notes and ~50,000 links (or --sizes,
  *                                          or --content), without building a site
+ *   npm run bench -- --cores               what the machine's other cores add: plain remark parsing a
+ *                                          vault-shaped garden of 6,500 notes (or --sizes, or --content)
+ *                                          on 1, 2, … threads at once (bench/cores.ts)
  *
  * For each garden it runs a cold build (no cache), then edits one note and runs a warm build into
  * the same output folder, then a cold build of the edited garden, and fails when the warm output
@@ -52,6 +55,7 @@ import { generateGarden } from './generate.ts';
 import { formatPageCosts, pageCosts, type PageCosts } from './page-costs.ts';
 import { sampleTreeMemory } from './tree-memory.ts';
 import { generateVault } from './vault.ts';
+import { benchCores, formatCoresBench, type CoresBenchResult } from './cores.ts';
 import { benchDev, formatDevBench, type DevBenchResult } from './dev.ts';
 import { benchGraph, formatGraphBench, type GraphBenchResult } from './graph.ts';
 import { benchLimits, formatLimitsBench, type LimitsBenchResult } from './limits.ts';
@@ -110,6 +114,7 @@ const { values } = parseArgs({
     dev: { type: 'boolean', default: false },
     graph: { type: 'boolean', default: false },
     limits: { type: 'boolean', default: false },
+    cores: { type: 'boolean', default: false },
     query: { type: 'string', default: 'onboarding' },
     profile: { type: 'string', default: 'garden' },
   },
@@ -121,6 +126,7 @@ let searchResult: SearchBenchResult | undefined;
 const devResults: DevBenchResult[] = [];
 const graphResults: (GraphBenchResult & { garden: string })[] = [];
 const limitsResults: (LimitsBenchResult & { garden: string })[] = [];
+const coresResults: (CoresBenchResult & { garden: string })[] = [];
 let failed = false;
 
 if (values.dev) {
@@ -140,32 +146,22 @@ if (values.dev) {
   searchResult = await benchSearch(dist, values.query!, `/${notePage}`);
   console.log(formatSearchBench(path.basename(content), searchResult));
 } else if (values.limits) {
-  const gardens = values.content
-    ? [{ dir: path.resolve(values.content), label: path.basename(values.content) }]
-    : (values.sizes ?? '50000').split(',').map((size) => {
-        const dir = path.join(workDir, `garden-${size}`);
-        const generated = generateGarden(dir, { notes: Number(size), seed: Number(values.seed) });
-        console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
-        return { dir, label: `generated-${size}` };
-      });
-  for (const { dir, label } of gardens) {
+  for (const { dir, label } of gardensToBench('50000', 'garden')) {
     const result = await benchLimits(dir);
     limitsResults.push({ garden: label, ...result });
     console.log(formatLimitsBench(label, result));
   }
 } else if (values.graph) {
-  const gardens = values.content
-    ? [{ dir: path.resolve(values.content), label: path.basename(values.content) }]
-    : (values.sizes ?? '10000').split(',').map((size) => {
-        const dir = path.join(workDir, `garden-${size}`);
-        const generated = generateGarden(dir, { notes: Number(size), seed: Number(values.seed) });
-        console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
-        return { dir, label: `generated-${size}` };
-      });
-  for (const { dir, label } of gardens) {
+  for (const { dir, label } of gardensToBench('10000', 'garden')) {
     const result = await benchGraph(dir);
     graphResults.push({ garden: label, ...result });
     console.log(formatGraphBench(label, result));
+  }
+} else if (values.cores) {
+  for (const { dir, label } of gardensToBench('6500', 'vault')) {
+    const result = await benchCores(listMarkdown(dir));
+    coresResults.push({ garden: label, ...result });
+    console.log(formatCoresBench(label, result));
   }
 } else if (values.content) {
   const label = path.basename(values.content);
@@ -198,6 +194,7 @@ writeFileSync(
       ...(searchResult ? { search: searchResult } : {}),
       ...(graphResults.length > 0 ? { graph: graphResults } : {}),
       ...(limitsResults.length > 0 ? { limits: limitsResults } : {}),
+      ...(coresResults.length > 0 ? { cores: coresResults } : {}),
       ...(devResults.length > 0 ? { dev: devResults } : {}),
     },
     null,
@@ -209,6 +206,17 @@ rmSync(workDir, { recursive: true, force: true });
 if (failed) {
   console.error('\nFAILED: the warm build differs from a cold build of the same content.');
   process.exit(1);
+}
+
+/** The gardens a benchmark of one stage runs on: the folder `--content` names, or generated ones of each `--sizes`. */
+function gardensToBench(defaultSizes: string, shape: 'garden' | 'vault'): { dir: string; label: string }[] {
+  if (values.content) return [{ dir: path.resolve(values.content), label: path.basename(values.content) }];
+  return (values.sizes ?? defaultSizes).split(',').map((size) => {
+    const dir = path.join(workDir, `${shape}-${size}`);
+    const generated = (shape === 'vault' ? generateVault : generateGarden)(dir, { notes: Number(size), seed: Number(values.seed) });
+    console.log(`generated ${generated.notes} notes (${(generated.bytes / 1e6).toFixed(1)} MB, ${generated.links} links)`);
+    return { dir, label: shape === 'vault' ? `vault-${size}` : `generated-${size}` };
+  });
 }
 
 async function benchGarden(contentDir: string, label: string, withWarm: boolean): Promise<GardenResult> {
